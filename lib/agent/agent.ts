@@ -1,0 +1,326 @@
+// The agent loop: think (model call), act (code in the sandbox or tool calls), observe, repeat.
+import type { ToolSpec } from '../tools/types';
+import type { ModelClient, ModelRequest, ModelResponse, ModelTool, TokenUsage } from '../models/types';
+import { ModelError } from '../models/types';
+import { ZERO_USAGE } from '../models/usage';
+import type { Executor, HostTool, SandboxError } from '../sandbox/types';
+import { createChannel } from './channel';
+import type { AgentEvent, AgentEventBody, AgentType, ParentRef, RunStatus, StepKind } from './events';
+import { modelInputForStep } from './memory';
+import { MANAGED_AGENT_ADDITIONAL_ARGS, MANAGED_AGENT_TASK_PROMPT } from './prompts/managed-agent';
+import { renderTemplate } from './prompts/render-template';
+import { applyEvent, EMPTY_RUN_STATE, runKeyOf, totalUsage, type RunState, type StepState } from './run-state';
+import { buildSystemPrompt, managedAgentSchema } from './system-prompt';
+import { runCodeAction } from './code-action';
+import { runToolCallingAction } from './tool-calling-action';
+import { isAbort, abortReason } from './abort';
+
+/** The tools as each kind of agent shows them to its model. */
+export interface AgentTools {
+  specs: ToolSpec[];
+  /** CodeAgent: TypeScript declarations with doc comments, final_answer included. */
+  codePrompt: string;
+  /** ToolCallingAgent: a readable list for the system prompt, final_answer included. */
+  listPrompt: string;
+  /** ToolCallingAgent: JSON schemas for native tool calling, final_answer included. */
+  schemas: ModelTool[];
+}
+
+export interface ManagedAgentContext {
+  signal: AbortSignal;
+  parent: ParentRef;
+  /** The top-level run's start, so nested events share one clock. */
+  t0: number;
+  emit: (event: AgentEvent) => void;
+}
+
+/** A sub-agent the manager can call like a tool. */
+export interface ManagedAgent {
+  name: string;
+  description: string;
+  agent: Agent;
+}
+
+/** Returns true to accept the answer, or the reason to reject it. */
+export type FinalAnswerCheck = (answer: unknown, ctx: { executor: Executor; signal: AbortSignal }) => Promise<true | string>;
+
+export interface AgentOptions {
+  /** `main` for the top-level agent. */
+  name?: string;
+  type: AgentType;
+  model: ModelClient;
+  /** Creates the sandbox session for one run, with the managed agents as host tools. */
+  createExecutor: (hostTools: HostTool[]) => Executor;
+  tools: AgentTools;
+  managedAgents?: ManagedAgent[];
+  maxSteps: number;
+  /** Plan before step 1 and then every N action steps. */
+  planningInterval?: number | null;
+  finalAnswerChecks?: { name: string; check: FinalAnswerCheck }[];
+  instructions?: string;
+  maxObservationChars?: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Set when this agent runs as a managed agent. */
+  parent?: ParentRef;
+  t0?: number;
+}
+
+export interface Agent {
+  readonly name: string;
+  readonly options: AgentOptions;
+  systemPrompt(): string;
+  /** Runs the task, yielding every event; the last one is always `run_end`. */
+  run(task: string, options?: RunOptions): AsyncIterable<AgentEvent>;
+}
+
+const CODE_STOP_SEQUENCES = ['Observation:', 'Calling tools:'];
+
+export function createAgent(options: AgentOptions): Agent {
+  const name = options.name ?? 'main';
+  const managed = options.managedAgents ?? [];
+  const systemPrompt = () =>
+    buildSystemPrompt(options.type, {
+      tools: options.type === 'code' ? options.tools.codePrompt : options.tools.listPrompt,
+      managedAgents: managed,
+      instructions: options.instructions,
+    });
+
+  function run(task: string, runOptions: RunOptions = {}): AsyncIterable<AgentEvent> {
+    const channel = createChannel<AgentEvent>();
+    const signal = runOptions.signal ?? new AbortController().signal;
+    const t0 = runOptions.t0 ?? performance.now();
+    const scope = { agent: name, ...(runOptions.parent ? { parent: runOptions.parent } : {}) };
+    const runKey = runKeyOf(name, runOptions.parent);
+    let state: RunState = EMPTY_RUN_STATE;
+
+    /** Every event, own or a managed agent's, goes through here: into our state and out to the consumer. */
+    const forward = (event: AgentEvent) => {
+      state = applyEvent(state, event);
+      channel.push(event);
+    };
+    const emit = (body: AgentEventBody) => forward({ ...body, ...scope, t: Math.round(performance.now() - t0) } as AgentEvent);
+    let currentStep = 0;
+
+    const hostTools: HostTool[] = managed.map((m) => ({
+      name: m.name,
+      call: (args, ctx) =>
+        callManagedAgent(m, args[0], { signal: ctx.signal, t0, emit: forward, parent: { agent: name, step: currentStep, callId: ctx.callId } }),
+    }));
+
+    const loop = async () => {
+      const started = performance.now();
+      let executor: Executor | undefined;
+      let status: RunStatus = 'error';
+      let finalAnswer: { value: unknown } | undefined;
+      let failure: { type: string; message: string } | undefined;
+      try {
+        executor = options.createExecutor(hostTools);
+        emit({
+          type: 'run_start',
+          runId: randomId(),
+          task,
+          agentType: options.type,
+          maxSteps: options.maxSteps,
+          systemPrompt: systemPrompt(),
+          startedAt: new Date().toISOString(),
+          model: options.model.id,
+          sandbox: executor.kind,
+        });
+        await executor.start();
+        const ctx: StepContext = {
+          options,
+          executor,
+          signal,
+          emit,
+          state: () => state,
+          runKey,
+          managed,
+          hostTools,
+          t0,
+          forward,
+        };
+        let actions = 0;
+        while (actions < options.maxSteps && !finalAnswer) {
+          signal.throwIfAborted();
+          const interval = options.planningInterval;
+          if (interval && actions % interval === 0) {
+            currentStep++;
+            await runStep(ctx, currentStep, 'planning');
+          }
+          signal.throwIfAborted();
+          currentStep++;
+          actions++;
+          finalAnswer = await runStep(ctx, currentStep, 'action');
+        }
+        if (finalAnswer) {
+          status = 'success';
+        } else {
+          currentStep++;
+          finalAnswer = await runStep(ctx, currentStep, 'final');
+          status = 'max_steps';
+        }
+      } catch (error) {
+        if (isAbort(error, signal)) {
+          status = 'aborted';
+          failure = { type: 'AbortError', message: abortReason(signal) };
+        } else {
+          status = 'error';
+          failure = describeFailure(error);
+        }
+      } finally {
+        executor?.dispose();
+      }
+      emit({
+        type: 'run_end',
+        status,
+        ...(finalAnswer && (status === 'success' || status === 'max_steps') ? { finalAnswer: finalAnswer.value } : {}),
+        usage: totalUsage(state),
+        durationMs: Math.round(performance.now() - started),
+        ...(failure ? { error: failure } : {}),
+      });
+    };
+
+    loop().then(
+      () => channel.close(),
+      (error: unknown) => channel.fail(error),
+    );
+    return channel;
+  }
+
+  return { name, options, systemPrompt, run };
+}
+
+export interface StepContext {
+  options: AgentOptions;
+  executor: Executor;
+  signal: AbortSignal;
+  emit: (body: AgentEventBody) => void;
+  forward: (event: AgentEvent) => void;
+  state: () => RunState;
+  runKey: string;
+  managed: ManagedAgent[];
+  hostTools: HostTool[];
+  t0: number;
+}
+
+/** One step: the model call, then (for action steps) acting on its answer. Returns the final answer if there is one. */
+async function runStep(ctx: StepContext, step: number, kind: StepKind): Promise<{ value: unknown } | undefined> {
+  const { options, emit, signal } = ctx;
+  const stepStart = performance.now();
+  emit({ type: 'step_start', step, kind });
+  const current = ctx.state();
+  const run = current.runs.find((r) => r.key === ctx.runKey)!;
+  const stepState = current.steps.findLast((s) => s.runKey === ctx.runKey && s.index === step) as StepState;
+  const request: ModelRequest = {
+    messages: modelInputForStep(run, current.steps, stepState),
+    purpose: kind,
+    agent: run.agent,
+    ...(kind === 'action' && options.type === 'tool-calling'
+      ? { tools: [...options.tools.schemas, ...ctx.managed.map(managedAgentSchema)] }
+      : {}),
+    ...(kind === 'action' && options.type === 'code' ? { stopSequences: CODE_STOP_SEQUENCES } : {}),
+    ...(kind === 'planning' ? { stopSequences: ['<end_plan>'] } : {}),
+  };
+  const modelStart = performance.now();
+  let response: ModelResponse;
+  try {
+    response = await options.model.generate(request, {
+      signal,
+      onTextDelta: (text) => emit({ type: 'model_delta', step, text }),
+    });
+  } catch (error) {
+    const usage = ZERO_USAGE;
+    const modelMs = Math.round(performance.now() - modelStart);
+    if (!isAbort(error, signal)) emit({ type: 'step_error', step, error: { type: 'ModelError', message: describeFailure(error).message } });
+    emit({ type: 'step_end', step, usage, timing: { modelMs, executionMs: 0, totalMs: Math.round(performance.now() - stepStart) } });
+    throw error;
+  }
+  const modelMs = Math.round(performance.now() - modelStart);
+  const usage: TokenUsage = response.usage ?? ZERO_USAGE;
+  emit({
+    type: 'model_end',
+    step,
+    text: response.text,
+    ...(response.toolCalls?.length ? { toolCalls: response.toolCalls } : {}),
+    usage,
+    durationMs: modelMs,
+  });
+
+  const execStart = performance.now();
+  let final: { value: unknown } | undefined;
+  try {
+    if (kind === 'final') {
+      final = { value: response.text.trim() };
+      emit({ type: 'final_answer', step, answer: final.value });
+    } else if (kind === 'action') {
+      final =
+        options.type === 'code' ? await runCodeAction(ctx, step, response) : await runToolCallingAction(ctx, step, response);
+    }
+  } finally {
+    const executionMs = Math.round(performance.now() - execStart);
+    emit({ type: 'step_end', step, usage, timing: { modelMs, executionMs, totalMs: Math.round(performance.now() - stepStart) } });
+  }
+  return final;
+}
+
+/** Runs the final-answer checks; returns the first rejection as a step error, or undefined when all accept. */
+export async function checkFinalAnswer(ctx: StepContext, answer: unknown): Promise<SandboxError | undefined> {
+  for (const { name, check } of ctx.options.finalAnswerChecks ?? []) {
+    let verdict: true | string;
+    try {
+      verdict = await check(answer, { executor: ctx.executor, signal: ctx.signal });
+    } catch (error) {
+      verdict = `the check failed: ${describeFailure(error).message}`;
+    }
+    if (verdict !== true) {
+      return { type: 'FinalAnswerRejected', message: `The final answer was rejected by the check '${name}': ${verdict}` };
+    }
+  }
+  return undefined;
+}
+
+async function callManagedAgent(
+  managed: ManagedAgent,
+  input: unknown,
+  ctx: ManagedAgentContext,
+): Promise<unknown> {
+  const request = normaliseManagedInput(managed.name, input);
+  const additional =
+    request.additional_args !== undefined
+      ? renderTemplate(MANAGED_AGENT_ADDITIONAL_ARGS, { args: JSON.stringify(request.additional_args, null, 2) })
+      : '';
+  const task = renderTemplate(MANAGED_AGENT_TASK_PROMPT, { name: managed.name, task: request.task, additionalArgs: additional });
+  let end: Extract<AgentEvent, { type: 'run_end' }> | undefined;
+  for await (const event of managed.agent.run(task, { signal: ctx.signal, parent: ctx.parent, t0: ctx.t0 })) {
+    ctx.emit(event);
+    if (event.type === 'run_end' && event.agent === managed.name && event.parent?.callId === ctx.parent.callId) end = event;
+  }
+  if (!end) throw new Error(`team member '${managed.name}' ended without a result`);
+  if (end.status === 'aborted') throw new DOMException('stopped', 'AbortError');
+  if (end.status === 'error') throw new Error(`team member '${managed.name}' failed: ${end.error?.message ?? 'unknown error'}`);
+  return end.finalAnswer;
+}
+
+export function normaliseManagedInput(name: string, input: unknown): { task: string; additional_args?: unknown } {
+  if (typeof input === 'string' && input.trim()) return { task: input };
+  if (input && typeof input === 'object' && 'task' in input && typeof input.task === 'string' && input.task.trim()) {
+    const { task, additional_args } = input as { task: string; additional_args?: unknown };
+    return additional_args === undefined ? { task } : { task, additional_args };
+  }
+  throw new Error(`call the team member like this: ${name}({ task: "what you need, in detail" })`);
+}
+
+export function describeFailure(error: unknown): { type: string; message: string } {
+  if (error instanceof ModelError) return { type: 'ModelError', message: error.message };
+  if (error instanceof Error) return { type: error.name || 'Error', message: error.message };
+  return { type: 'Error', message: String(error) };
+}
+
+function randomId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export type { RunState };

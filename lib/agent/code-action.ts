@@ -1,0 +1,61 @@
+// A CodeAgent's action: parse the code from the model's answer, run it in the sandbox, observe.
+import type { ModelResponse } from '../models/types';
+import { DEFAULT_LIMITS } from '../sandbox/types';
+import type { StepContext } from './agent';
+import { checkFinalAnswer } from './agent';
+import { buildObservation } from './observation';
+import { CodeParseError, parseCode } from './parse-code';
+import { stripTypes } from './strip-types';
+
+export async function runCodeAction(ctx: StepContext, step: number, response: ModelResponse): Promise<{ value: unknown } | undefined> {
+  const { emit, signal } = ctx;
+  let parsed;
+  try {
+    parsed = parseCode(response.text);
+  } catch (error) {
+    if (!(error instanceof CodeParseError)) throw error;
+    emit({ type: 'step_error', step, error: { type: 'FormatError', message: error.message } });
+    return undefined;
+  }
+  emit({ type: 'code', step, code: parsed.code });
+
+  let js = parsed.code;
+  let mapLine = (line: number) => line;
+  if (parsed.language === 'ts') {
+    const stripped = stripTypes(parsed.code);
+    const first = stripped.errors[0];
+    if (first) {
+      emit({ type: 'step_error', step, error: { type: 'SyntaxError', message: first.message, line: first.line } });
+      return undefined;
+    }
+    js = stripped.js;
+    mapLine = stripped.mapLine;
+  }
+
+  const result = await ctx.executor.execute(js, {
+    signal,
+    onEvent: (event) => {
+      if (event.type === 'log') emit({ type: 'log', step, level: event.level, text: event.text });
+      else if (event.type === 'tool_call_start') emit({ type: 'tool_call_start', step, callId: event.callId, name: event.name, args: event.args });
+      else emit({ type: 'tool_call_end', step, callId: event.callId, name: event.name, result: event.result, error: event.error, durationMs: event.durationMs });
+    },
+  });
+  if (result.error?.type === 'AbortError' || signal.aborted) signal.throwIfAborted();
+
+  const observation = buildObservation(result, ctx.options.maxObservationChars ?? DEFAULT_LIMITS.maxObservationChars);
+  if (observation) emit({ type: 'observation', step, text: observation });
+  if (result.error) {
+    const { line, ...rest } = result.error;
+    emit({ type: 'step_error', step, error: line !== undefined ? { ...rest, line: mapLine(line) } : rest });
+    if (!result.finalAnswer) return undefined;
+  }
+  if (!result.finalAnswer) return undefined;
+
+  const rejection = await checkFinalAnswer(ctx, result.finalAnswer.value);
+  if (rejection) {
+    emit({ type: 'step_error', step, error: rejection });
+    return undefined;
+  }
+  emit({ type: 'final_answer', step, answer: result.finalAnswer.value });
+  return result.finalAnswer;
+}

@@ -1,0 +1,65 @@
+// The agent's event stream: plain JSON, the only thing the UI, the trace and the agent's own memory read.
+import type { ToolCall, TokenUsage } from '../models/types';
+import type { SandboxError } from '../sandbox/types';
+
+export type AgentType = 'code' | 'tool-calling';
+export type StepKind = 'planning' | 'action' | 'final';
+export type RunStatus = 'success' | 'max_steps' | 'error' | 'aborted';
+
+/** Where a managed agent's run hangs: the manager's step and the tool call that started it. */
+export interface ParentRef {
+  agent: string;
+  step: number;
+  callId: string;
+}
+
+export interface StepTiming {
+  modelMs: number;
+  executionMs: number;
+  totalMs: number;
+}
+
+export interface EventScope {
+  /** `main` for the top-level agent, else the managed agent's name. */
+  agent: string;
+  /** Set on a managed agent's events. */
+  parent?: ParentRef;
+  /** Milliseconds since the top-level run started. */
+  t: number;
+}
+
+export type AgentEventBody =
+  | {
+      type: 'run_start';
+      runId: string;
+      task: string;
+      agentType: AgentType;
+      maxSteps: number;
+      systemPrompt: string;
+      startedAt: string;
+      model: string;
+      sandbox: string;
+    }
+  | { type: 'step_start'; step: number; kind: StepKind }
+  | { type: 'model_delta'; step: number; text: string }
+  | { type: 'model_end'; step: number; text: string; toolCalls?: ToolCall[]; usage: TokenUsage; durationMs: number }
+  | { type: 'code'; step: number; code: string }
+  | { type: 'tool_call_start'; step: number; callId: string; name: string; args: unknown }
+  | { type: 'tool_call_end'; step: number; callId: string; name: string; result?: unknown; error?: string; durationMs: number }
+  | { type: 'log'; step: number; level: 'log' | 'info' | 'warn' | 'error'; text: string }
+  /** Exactly the text the model is shown for this step's outcome. */
+  | { type: 'observation'; step: number; text: string }
+  | { type: 'step_error'; step: number; error: SandboxError }
+  | { type: 'final_answer'; step: number; answer: unknown }
+  | { type: 'step_end'; step: number; usage: TokenUsage; timing: StepTiming }
+  | {
+      type: 'run_end';
+      status: RunStatus;
+      finalAnswer?: unknown;
+      usage: TokenUsage;
+      durationMs: number;
+      error?: { type: string; message: string };
+    };
+
+export type AgentEvent = AgentEventBody & EventScope;
+export type AgentEventType = AgentEvent['type'];

@@ -1,0 +1,72 @@
+// The messages sent to the model, derived from the run's steps every time (never stored a second time).
+import type { ChatMessage } from '../models/types';
+import type { SandboxError } from '../sandbox/types';
+import { ERROR_PROMPT, FINAL_ANSWER_PROMPT, OBSERVATION_PROMPT, TASK_PROMPT } from './prompts/final-answer';
+import { INITIAL_PLAN_PROMPT, PLAN_MEMORY_PREFIX, UPDATE_PLAN_PROMPT } from './prompts/planning';
+import { renderTemplate } from './prompts/render-template';
+import { renderValue } from './render-value';
+import type { AgentRunState, StepState } from './run-state';
+
+export function describeError(error: SandboxError): string {
+  const where = error.line ? ` (line ${error.line})` : '';
+  return `${error.type}${where}: ${error.message}`;
+}
+
+/** The messages a step's model call receives: system prompt, task, the earlier steps, and the step's own prompt. */
+export function modelInputForStep(run: AgentRunState, steps: readonly StepState[], step: StepState): ChatMessage[] {
+  const earlier = steps.filter((s) => s.runKey === run.key && s.index < step.index);
+  const messages: ChatMessage[] = [
+    { role: 'system', content: run.systemPrompt },
+    { role: 'user', content: renderTemplate(TASK_PROMPT, { task: run.task }) },
+  ];
+  for (const s of earlier) messages.push(...stepMessages(s, run.agentType === 'tool-calling'));
+  if (step.kind === 'planning') {
+    const first = !earlier.some((s) => s.kind === 'planning');
+    const actionsDone = earlier.filter((s) => s.kind === 'action').length;
+    messages.push({
+      role: 'user',
+      content: first
+        ? renderTemplate(INITIAL_PLAN_PROMPT, { task: run.task })
+        : renderTemplate(UPDATE_PLAN_PROMPT, { task: run.task, remainingSteps: String(run.maxSteps - actionsDone) }),
+    });
+  } else if (step.kind === 'final') {
+    messages.push({ role: 'user', content: renderTemplate(FINAL_ANSWER_PROMPT, { task: run.task }) });
+  }
+  return messages;
+}
+
+function stepMessages(step: StepState, toolCalling: boolean): ChatMessage[] {
+  if (step.kind === 'planning') {
+    return [{ role: 'assistant', content: PLAN_MEMORY_PREFIX + step.modelOutput.replace(/<end_plan>[\s\S]*$/, '').trim() }];
+  }
+  if (step.kind === 'final') return [{ role: 'assistant', content: step.modelOutput }];
+  if (toolCalling) return toolCallingStepMessages(step);
+
+  const messages: ChatMessage[] = [{ role: 'assistant', content: step.modelOutput }];
+  if (step.error) {
+    const logs = step.observation ? `${renderTemplate(OBSERVATION_PROMPT, { observation: step.observation })}\n` : '';
+    messages.push({ role: 'user', content: logs + renderTemplate(ERROR_PROMPT, { error: describeError(step.error) }) });
+  } else {
+    messages.push({ role: 'user', content: renderTemplate(OBSERVATION_PROMPT, { observation: step.observation ?? '' }) });
+  }
+  return messages;
+}
+
+function toolCallingStepMessages(step: StepState): ChatMessage[] {
+  const calls = step.modelToolCalls ?? [];
+  const messages: ChatMessage[] = [
+    { role: 'assistant', content: step.modelOutput, ...(calls.length ? { toolCalls: calls } : {}) },
+  ];
+  for (const call of calls) {
+    const record = step.toolCalls.find((c) => c.callId === call.id);
+    const content = !record
+      ? 'Not run: an earlier call in this step ended the step.'
+      : record.error !== undefined
+        ? `Error: ${record.error}`
+        : renderValue(record.result);
+    messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, content });
+  }
+  // No tool call at all, or a rejected final answer: after the tool messages, the reason.
+  if (step.error) messages.push({ role: 'user', content: renderTemplate(ERROR_PROMPT, { error: describeError(step.error) }) });
+  return messages;
+}

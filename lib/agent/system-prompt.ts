@@ -1,0 +1,56 @@
+// Builds an agent's system prompt from the template files and the tools.
+import { CODE_AGENT_SYSTEM_PROMPT } from './prompts/code-agent';
+import { renderTemplate } from './prompts/render-template';
+import { TOOL_CALLING_AGENT_SYSTEM_PROMPT } from './prompts/tool-calling-agent';
+import type { AgentType } from './events';
+
+export interface ManagedAgentInfo {
+  name: string;
+  description: string;
+}
+
+export interface SystemPromptParts {
+  /** CodeAgent: the tools as TypeScript declarations. ToolCallingAgent: the tools as a list. */
+  tools: string;
+  managedAgents: ManagedAgentInfo[];
+  instructions?: string;
+}
+
+export function buildSystemPrompt(type: AgentType, parts: SystemPromptParts): string {
+  const template = type === 'code' ? CODE_AGENT_SYSTEM_PROMPT : TOOL_CALLING_AGENT_SYSTEM_PROMPT;
+  const render = type === 'code' ? renderManagedAgentForCode : renderManagedAgentForToolCalling;
+  return renderTemplate(template, {
+    tools: parts.tools,
+    managedAgents: parts.managedAgents.map(render).join('\n\n'),
+    instructions: parts.instructions?.trim(),
+  });
+}
+
+export function renderManagedAgentForCode(agent: ManagedAgentInfo): string {
+  const doc = agent.description
+    .split('\n')
+    .map((l) => ` * ${l}`.trimEnd())
+    .join('\n');
+  return `/**\n${doc}\n * @param request.task What you need from this team member, in detail.\n * @param request.additional_args Values the member may need (optional).\n */\nasync function ${agent.name}(request: { task: string; additional_args?: Record<string, unknown> }): Promise<unknown>`;
+}
+
+export function renderManagedAgentForToolCalling(agent: ManagedAgentInfo): string {
+  return `- ${agent.name}: ${agent.description}\n    Takes inputs: {"task": string (what you need, in detail), "additional_args"?: object}`;
+}
+
+/** The JSON schema a tool-calling model gets for a managed agent. */
+export function managedAgentSchema(agent: ManagedAgentInfo) {
+  return {
+    name: agent.name,
+    description: agent.description,
+    parameters: {
+      type: 'object',
+      properties: {
+        task: { type: 'string', description: 'What you need from this team member, in detail.' },
+        additional_args: { type: 'object', description: 'Values the member may need.' },
+      },
+      required: ['task'],
+      additionalProperties: false,
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// A ToolCallingAgent's action: validate and run each tool call of the model's answer, in order.
+import type { ModelResponse, ToolCall } from '../models/types';
+import { argumentsToPositional, validateArguments } from '../tools';
+import type { StepContext } from './agent';
+import { checkFinalAnswer, describeFailure } from './agent';
+import { renderValue } from './render-value';
+import { isAbort } from './abort';
+
+type CallOutcome = { result: unknown } | { error: string } | { final: unknown };
+
+export async function runToolCallingAction(
+  ctx: StepContext,
+  step: number,
+  response: ModelResponse,
+): Promise<{ value: unknown } | undefined> {
+  const { emit } = ctx;
+  const calls = response.toolCalls ?? [];
+  if (calls.length === 0) {
+    emit({
+      type: 'step_error',
+      step,
+      error: {
+        type: 'FormatError',
+        message: 'You answered without calling a tool. Call one of the tools, or call final_answer with your answer.',
+      },
+    });
+    return undefined;
+  }
+
+  const lines: string[] = [];
+  let final: { value: unknown } | undefined;
+  for (const call of calls) {
+    const started = performance.now();
+    emit({ type: 'tool_call_start', step, callId: call.id, name: call.name, args: call.arguments });
+    const outcome = await runCall(ctx, step, call);
+    const durationMs = Math.round(performance.now() - started);
+    if ('error' in outcome) {
+      emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, error: outcome.error, durationMs });
+      lines.push(`${call.name}: Error: ${outcome.error}`);
+      continue;
+    }
+    const value = 'final' in outcome ? outcome.final : outcome.result;
+    emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, result: value, durationMs });
+    lines.push(`${call.name}: ${renderValue(value)}`);
+    if ('final' in outcome) {
+      final = { value };
+      break;
+    }
+  }
+  emit({ type: 'observation', step, text: lines.join('\n') });
+  if (!final) return undefined;
+
+  const rejection = await checkFinalAnswer(ctx, final.value);
+  if (rejection) {
+    emit({ type: 'step_error', step, error: rejection });
+    return undefined;
+  }
+  emit({ type: 'final_answer', step, answer: final.value });
+  return final;
+}
+
+async function runCall(ctx: StepContext, step: number, call: ToolCall): Promise<CallOutcome> {
+  const { signal, emit } = ctx;
+  const args = call.arguments;
+  if (call.name === 'final_answer') {
+    if (!isRecord(args) || !('answer' in args)) return { error: 'final_answer needs the argument `answer`.' };
+    return { final: args.answer };
+  }
+
+  const host = ctx.hostTools.find((t) => t.name === call.name);
+  if (host) {
+    try {
+      return { result: await host.call([args], { signal, callId: call.id }) };
+    } catch (error) {
+      if (isAbort(error, signal)) throw error;
+      return { error: describeFailure(error).message };
+    }
+  }
+
+  const spec = ctx.options.tools.specs.find((s) => s.name === call.name);
+  if (!spec) {
+    const names = [...ctx.options.tools.specs.map((s) => s.name), ...ctx.managed.map((m) => m.name), 'final_answer'];
+    return { error: `There is no tool named '${call.name}'. The tools are: ${names.join(', ')}.` };
+  }
+  const problems = validateArguments(spec.inputSchema, args ?? {});
+  if (problems.length > 0) return { error: `Invalid arguments for ${call.name}: ${problems.join('; ')}.` };
+
+  const outcome = await ctx.executor.callFunction(spec.name, argumentsToPositional(spec, (args ?? {}) as Record<string, unknown>), {
+    signal,
+    onEvent: (event) => {
+      if (event.type === 'log') emit({ type: 'log', step, level: event.level, text: event.text });
+    },
+  });
+  if (outcome.error) {
+    if (outcome.error.type === 'AbortError' || signal.aborted) signal.throwIfAborted();
+    return { error: `${outcome.error.type}: ${outcome.error.message}` };
+  }
+  return { result: outcome.value };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

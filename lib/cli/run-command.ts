@@ -1,0 +1,207 @@
+// `agent run <playground.json>`: runs a playground headless. Node-only (files, stdin), unlike the rest of lib/.
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { AgentEvent } from '../agent';
+import { createReplayModel, type ReplayResponse } from '../models/replay-model';
+import { createManualModel, type ManualTurn } from '../models/manual-model';
+import type { ModelClient, ModelResponse } from '../models/types';
+import { formatProblems, parsePlaygroundJson, replayResponseSchema } from '../playground';
+import type { Playground } from '../playground/schema';
+import { createAgentFromPlayground, PlaygroundSetupError, ToolSourceError } from '../runner';
+import { traceFromEvents } from '../trace/trace';
+import { createProgressPrinter } from './progress';
+import { z } from 'zod';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Lines of standard input, for the manual model. */
+  readLine: () => Promise<string | null>;
+  signal?: AbortSignal;
+}
+
+export const EXIT = { ok: 0, failure: 1, badInput: 2, maxSteps: 3 } as const;
+
+const USAGE = `Usage: npm run agent -- run <playground.json> [options]
+
+Options:
+  --model replay:<responses.json>   play these recorded responses ({"responses": [...]})
+  --model manual                    you write each model turn on stdin, ended by a line with a single "."
+  --sandbox quickjs                 the sandbox for the code (quickjs is the only one so far)
+  --trace <out.json>                write the run's trace
+  --max-steps <N>                   override agent.maxSteps
+Without --model the playground's own model is used.`;
+
+class BadInput extends Error {}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (error) {
+    if (error instanceof BadInput) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failure;
+  }
+}
+
+async function runCommand(argv: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string' },
+        sandbox: { type: 'string' },
+        trace: { type: 'string' },
+        'max-steps': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new BadInput(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command !== 'run' || !file || extra.length > 0) throw new BadInput(`expected: run <playground.json>\n\n${USAGE}`);
+
+  const playground = await readPlayground(file);
+  if (values.sandbox !== undefined && values.sandbox !== 'quickjs') {
+    throw new BadInput(`--sandbox ${values.sandbox}: unknown sandbox; the available one is quickjs`);
+  }
+  let maxSteps: number | undefined;
+  if (values['max-steps'] !== undefined) {
+    maxSteps = Number(values['max-steps']);
+    if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new BadInput(`--max-steps must be a whole number of at least 1, got '${values['max-steps']}'`);
+  }
+  const manualTurn = stdinTurns(io, playground);
+  const model = values.model !== undefined ? await modelFromFlag(values.model, manualTurn) : undefined;
+
+  let agent;
+  try {
+    agent = createAgentFromPlayground(playground, { model, manualTurn, maxSteps, replayDelayMs: 0 });
+  } catch (error) {
+    if (error instanceof ToolSourceError) {
+      throw new BadInput(
+        `${file}: the tools source has errors:\n${error.diagnostics.map((d) => `  ${file} (tools) line ${d.line}:${d.column}: ${d.message}`).join('\n')}`,
+      );
+    }
+    if (error instanceof PlaygroundSetupError) throw new BadInput(`${file}: ${error.message}`);
+    throw error;
+  }
+
+  const events: AgentEvent[] = [];
+  const progress = createProgressPrinter(io.stderr);
+  for await (const event of agent.run(playground.task, { signal: io.signal })) {
+    events.push(event);
+    progress(event);
+  }
+  if (values.trace) {
+    await writeFile(values.trace, JSON.stringify(traceFromEvents(playground, events), null, 2) + '\n');
+    io.stderr(`trace written to ${values.trace}\n`);
+  }
+  const end = events.findLast((e) => e.type === 'run_end' && e.agent === 'main' && !e.parent);
+  if (!end || end.type !== 'run_end') return EXIT.failure;
+  if (end.status === 'success' || end.status === 'max_steps') {
+    if ('finalAnswer' in end) io.stdout(`${formatAnswer(end.finalAnswer)}\n`);
+    return end.status === 'success' ? EXIT.ok : EXIT.maxSteps;
+  }
+  return EXIT.failure;
+}
+
+export function formatAnswer(answer: unknown): string {
+  return typeof answer === 'string' ? answer : (JSON.stringify(answer) ?? String(answer));
+}
+
+async function readPlayground(file: string): Promise<Playground> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new BadInput(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const result = parsePlaygroundJson(text);
+  if (!result.ok) throw new BadInput(`${file} is not a valid playground:\n${indent(formatProblems(result.problems))}`);
+  return result.playground;
+}
+
+const replayFileSchema = z.object({ responses: z.array(replayResponseSchema) });
+
+async function modelFromFlag(flag: string, manualTurn: ManualTurn): Promise<ModelClient> {
+  if (flag === 'manual') return createManualModel(manualTurn);
+  const replay = /^replay:(.+)$/.exec(flag);
+  if (!replay) throw new BadInput(`--model ${flag}: expected replay:<responses.json> or manual`);
+  const file = replay[1]!;
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new BadInput(`${file}: cannot read the replay file (${(error as Error).message})`);
+  }
+  const result = replayFileSchema.safeParse(data);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(file)'}: ${i.message}`);
+    throw new BadInput(`${file} is not a replay file ({"responses": [...]}):\n${indent(lines.join('\n'))}`);
+  }
+  return createReplayModel(result.data.responses as ReplayResponse[]);
+}
+
+/** The manual model on a terminal: show what the model would see, read the turn up to a line with a single ".". */
+function stdinTurns(io: CliIO, playground: Playground): ManualTurn {
+  const shown = new Map<string, number>();
+  return async (request) => {
+    const from = shown.get(request.agent) ?? 0;
+    const fresh = request.messages.slice(from);
+    shown.set(request.agent, request.messages.length);
+    io.stderr(`\n── model turn (${request.agent}, ${request.purpose}) — messages the model would receive${from ? ' since your last turn' : ''}:\n`);
+    for (const m of fresh) io.stderr(`[${m.role}]\n${m.content}\n`);
+    const toolCalling = request.tools !== undefined;
+    io.stderr(
+      toolCalling
+        ? '── write your tool calls as JSON, e.g. [{"name": "final_answer", "arguments": {"answer": 42}}], then a line with a single ".":\n'
+        : '── write your turn (Thought, then a ```js block), then a line with a single ".":\n',
+    );
+    const lines: string[] = [];
+    for (;;) {
+      const line = await io.readLine();
+      if (line === null) {
+        if (lines.length === 0) throw new Error('standard input ended before the model turn was written');
+        break;
+      }
+      if (line === '.') break;
+      lines.push(line);
+    }
+    const text = lines.join('\n');
+    return toolCalling && playground ? parseToolCallTurn(text) : text;
+  };
+}
+
+const toolCallTurnSchema = z.array(z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()).default({}) }));
+
+function parseToolCallTurn(text: string): ModelResponse {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return { text };
+  let data: unknown;
+  try {
+    data = JSON.parse(trimmed);
+  } catch {
+    return { text };
+  }
+  const calls = toolCallTurnSchema.safeParse(Array.isArray(data) ? data : [data]);
+  if (!calls.success) return { text };
+  return { text: '', toolCalls: calls.data.map((c, i) => ({ id: `manual_${Date.now().toString(36)}_${i}`, name: c.name, arguments: c.arguments })) };
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}

@@ -1,0 +1,63 @@
+// The ModelClient contract: what the agent loop needs from any model, real or not.
+
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** Parsed JSON arguments as the model sent them (not yet validated). */
+  arguments: unknown;
+}
+
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; toolName: string; content: string };
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens?: number;
+  /** True when the numbers are estimates (replay and manual models count characters / 4). */
+  estimated?: boolean;
+}
+
+/** A tool as a tool-calling model sees it. */
+export interface ModelTool {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+export interface ModelRequest {
+  messages: ChatMessage[];
+  /** Present for tool-calling turns. */
+  tools?: ModelTool[];
+  stopSequences?: string[];
+  /** What the turn is for; the manual model shows it to the person. */
+  purpose: 'action' | 'planning' | 'final';
+  /** The agent asking (`main` or a managed agent's name); lets the replay model pick its responses. */
+  agent: string;
+}
+
+export interface ModelResponse {
+  text: string;
+  toolCalls?: ToolCall[];
+  usage?: TokenUsage;
+}
+
+export interface GenerateOptions {
+  signal?: AbortSignal;
+  /** Streaming text as it arrives; the final text is still returned whole. */
+  onTextDelta?: (delta: string) => void;
+}
+
+export interface ModelClient {
+  /** e.g. `replay`, `manual`, `openai:gpt-4.1`. */
+  readonly id: string;
+  generate(request: ModelRequest, options?: GenerateOptions): Promise<ModelResponse>;
+}
+
+/** A model-side failure that should end the run with a clear message (replay exhausted, bad key, …). */
+export class ModelError extends Error {
+  override name = 'ModelError';
+}

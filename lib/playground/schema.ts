@@ -1,0 +1,126 @@
+// The playground document: what the UI edits, what examples and links hold, and what the CLI runs.
+import { z } from 'zod';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const replayResponseSchema = z.union([
+  z.string(),
+  z
+    .object({
+      text: z.string().optional(),
+      toolCalls: z
+        .array(
+          z
+            .object({
+              id: z.string().optional(),
+              name: z.string().min(1, 'a tool call needs the tool name'),
+              arguments: z.record(z.string(), z.unknown()),
+            })
+            .strict(),
+        )
+        .optional(),
+      usage: z
+        .object({
+          inputTokens: z.number().int().nonnegative(),
+          outputTokens: z.number().int().nonnegative(),
+          cachedInputTokens: z.number().int().nonnegative().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+]);
+
+export const modelSettingsSchema = z.discriminatedUnion('provider', [
+  z
+    .object({
+      provider: z.literal('replay'),
+      responses: z.array(replayResponseSchema).default([]),
+      /** Pause between streamed pieces, to watch a replay like a live model. */
+      delayMs: z.number().int().min(0).max(5_000).default(0),
+    })
+    .strict(),
+  z.object({ provider: z.literal('manual') }).strict(),
+]);
+
+export const managedAgentSchema = z
+  .object({
+    name: z.string().regex(NAME, 'must be a valid JavaScript identifier (letters, digits, _)'),
+    description: z.string().min(1, 'describe what this agent does: the manager reads it'),
+    type: z.enum(['code', 'tool-calling']).default('code'),
+    /** Names of the playground's tools this agent may use. */
+    tools: z.array(z.string()).default([]),
+    maxSteps: z.number().int().min(1).max(100).default(6),
+    /** Its own model settings; without them it uses the manager's (not possible with replay: see the docs). */
+    model: modelSettingsSchema.optional(),
+    instructions: z.string().optional(),
+  })
+  .strict();
+
+export const agentSettingsSchema = z
+  .object({
+    type: z.enum(['code', 'tool-calling']).default('code'),
+    maxSteps: z.number().int().min(1).max(1_000).default(10),
+    planningInterval: z.number().int().min(1).max(100).nullable().default(null),
+    managedAgents: z.array(managedAgentSchema).default([]),
+    /** Names of functions in the tools source that must accept a final answer. */
+    finalAnswerChecks: z.array(z.string().regex(NAME, 'must be the name of a function in the tools source')).default([]),
+    /** Extra instructions appended to the system prompt. */
+    instructions: z.string().default(''),
+  })
+  .strict();
+
+export const sandboxSettingsSchema = z
+  .object({
+    kind: z.enum(['quickjs']).default('quickjs'),
+    timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+    memoryMb: z.number().int().min(8).max(2_048).default(64),
+    maxLogChars: z.number().int().min(100).max(10_000_000).default(50_000),
+    maxObservationChars: z.number().int().min(100).max(1_000_000).default(20_000),
+    network: z
+      .object({
+        enabled: z.boolean().default(false),
+        allowedHosts: z
+          .array(z.string().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name such as api.example.com or *.example.com'))
+          .default([]),
+      })
+      .strict()
+      .default({ enabled: false, allowedHosts: [] }),
+  })
+  .strict();
+
+export const playgroundSchema = z
+  .object({
+    version: z.literal(1),
+    title: z.string().default('Untitled playground'),
+    description: z.string().default(''),
+    task: z.string().default(''),
+    tools: z.string().default(''),
+    agent: agentSettingsSchema.default(() => agentSettingsSchema.parse({})),
+    model: modelSettingsSchema.default({ provider: 'replay', responses: [], delayMs: 0 }),
+    sandbox: sandboxSettingsSchema.default(() => sandboxSettingsSchema.parse({})),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    const names = new Set<string>();
+    doc.agent.managedAgents.forEach((m, i) => {
+      if (names.has(m.name)) {
+        ctx.addIssue({ code: 'custom', path: ['agent', 'managedAgents', i, 'name'], message: `another managed agent is already named '${m.name}'` });
+      }
+      names.add(m.name);
+      if (!m.model && doc.model.provider === 'replay') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agent', 'managedAgents', i, 'model'],
+          message: 'with the replay model, each managed agent needs its own responses: {"provider": "replay", "responses": [...]}',
+        });
+      }
+    });
+  });
+
+export type Playground = z.output<typeof playgroundSchema>;
+export type PlaygroundInput = z.input<typeof playgroundSchema>;
+export type ModelSettings = z.output<typeof modelSettingsSchema>;
+export type ManagedAgentSettings = z.output<typeof managedAgentSchema>;
+export type SandboxSettings = z.output<typeof sandboxSettingsSchema>;
+export type AgentSettings = z.output<typeof agentSettingsSchema>;

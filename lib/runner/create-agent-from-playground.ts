@@ -1,0 +1,139 @@
+// The composition root: turns a playground document into a ready agent (tools compiled, sandbox and models chosen).
+import { createAgent, type Agent, type AgentTools, type FinalAnswerCheck, type ManagedAgent } from '../agent';
+import type { ModelClient } from '../models/types';
+import { createManualModel, type ManualTurn } from '../models/manual-model';
+import { createReplayModel } from '../models/replay-model';
+import type { ManagedAgentSettings, ModelSettings, Playground } from '../playground/schema';
+import { createQuickJSExecutor } from '../sandbox';
+import type { Executor, ExecutorOptions } from '../sandbox/types';
+import { compileTools, renderToolsAsList, renderToolsForCode, toolSchemasForModel } from '../tools';
+import type { CompiledTools, SourceDiagnostic } from '../tools/types';
+
+/** The tools source has errors: the run can't start. */
+export class ToolSourceError extends Error {
+  override name = 'ToolSourceError';
+  constructor(readonly diagnostics: SourceDiagnostic[]) {
+    super(`the tools source has ${diagnostics.length} error(s):\n${diagnostics.map((d) => `  line ${d.line}:${d.column}: ${d.message}`).join('\n')}`);
+  }
+}
+
+/** The playground can't run as set up (an unknown tool in a managed agent, a missing check …). */
+export class PlaygroundSetupError extends Error {
+  override name = 'PlaygroundSetupError';
+}
+
+export interface AgentFromPlaygroundOptions {
+  /** Replaces the main agent's model (the CLI's --model, the UI's model picker). */
+  model?: ModelClient;
+  /** Used for `manual` model settings. */
+  manualTurn?: ManualTurn;
+  /** Creates a sandbox session; defaults to QuickJS. */
+  createExecutor?: (options: ExecutorOptions) => Executor;
+  maxSteps?: number;
+  /** Overrides the replay delay (tests and the CLI use 0). */
+  replayDelayMs?: number;
+}
+
+export function createAgentFromPlayground(playground: Playground, options: AgentFromPlaygroundOptions = {}): Agent {
+  const compiled = compileTools(playground.tools);
+  if (compiled.errors.length > 0) throw new ToolSourceError(compiled.errors);
+
+  const makeModel = (settings: ModelSettings, who: string): ModelClient => {
+    if (settings.provider === 'replay') {
+      return createReplayModel(settings.responses, { delayMs: options.replayDelayMs ?? settings.delayMs });
+    }
+    if (!options.manualTurn) {
+      throw new PlaygroundSetupError(`${who} uses the manual model, but nothing can supply its turns here`);
+    }
+    return createManualModel(options.manualTurn);
+  };
+  const mainModel = options.model ?? makeModel(playground.model, 'the agent');
+  const createExecutor = options.createExecutor ?? createQuickJSExecutor;
+  const { sandbox } = playground;
+  const executorFactory = (toolNames: string[]) => (hostTools: ExecutorOptions['hostTools']) =>
+    createExecutor({
+      toolsJs: compiled.js,
+      toolNames,
+      functionNames: compiled.functionNames,
+      hostTools,
+      limits: {
+        timeoutMs: sandbox.timeoutMs,
+        memoryMb: sandbox.memoryMb,
+        maxLogChars: sandbox.maxLogChars,
+        maxObservationChars: sandbox.maxObservationChars,
+      },
+      ...(sandbox.network.enabled ? { network: { allowedHosts: sandbox.network.allowedHosts } } : {}),
+    });
+
+  const checks = playground.agent.finalAnswerChecks.map((name) => {
+    if (!compiled.functionNames.includes(name)) {
+      throw new PlaygroundSetupError(`agent.finalAnswerChecks names '${name}', but the tools source has no function of that name`);
+    }
+    return { name, check: functionCheck(name) };
+  });
+
+  const managedAgents: ManagedAgent[] = playground.agent.managedAgents.map((m, i) => ({
+    name: m.name,
+    description: m.description,
+    agent: createManagedAgent(m, i),
+  }));
+
+  function createManagedAgent(m: ManagedAgentSettings, i: number): Agent {
+    const unknown = m.tools.filter((t) => !compiled.tools.some((s) => s.name === t));
+    if (unknown.length > 0) {
+      throw new PlaygroundSetupError(
+        `agent.managedAgents[${i}].tools: no tool named ${unknown.map((t) => `'${t}'`).join(', ')} in the tools source`,
+      );
+    }
+    const subset = selectTools(compiled, m.tools);
+    return createAgent({
+      name: m.name,
+      type: m.type,
+      model: m.model ? makeModel(m.model, `managed agent '${m.name}'`) : mainModel,
+      createExecutor: executorFactory(m.tools),
+      tools: agentTools(subset),
+      maxSteps: m.maxSteps,
+      instructions: m.instructions,
+      maxObservationChars: sandbox.maxObservationChars,
+    });
+  }
+
+  return createAgent({
+    name: 'main',
+    type: playground.agent.type,
+    model: mainModel,
+    createExecutor: executorFactory(compiled.tools.map((t) => t.name)),
+    tools: agentTools(compiled),
+    managedAgents,
+    maxSteps: options.maxSteps ?? playground.agent.maxSteps,
+    planningInterval: playground.agent.planningInterval,
+    finalAnswerChecks: checks,
+    instructions: playground.agent.instructions,
+    maxObservationChars: sandbox.maxObservationChars,
+  });
+}
+
+export function agentTools(compiled: CompiledTools): AgentTools {
+  return {
+    specs: compiled.tools,
+    codePrompt: renderToolsForCode(compiled),
+    listPrompt: renderToolsAsList(compiled),
+    schemas: toolSchemasForModel(compiled).map((s) => ({ ...s, parameters: s.parameters as Record<string, unknown> })),
+  };
+}
+
+function selectTools(compiled: CompiledTools, names: string[]): CompiledTools {
+  return { ...compiled, tools: compiled.tools.filter((t) => names.includes(t.name)) };
+}
+
+/** A final-answer check written as a function of the tools source: true/undefined accepts, false or a string rejects. */
+function functionCheck(name: string): FinalAnswerCheck {
+  return async (answer, { executor, signal }) => {
+    const outcome = await executor.callFunction(name, [answer], { signal });
+    if (outcome.error) return `${outcome.error.type}: ${outcome.error.message}`;
+    if (outcome.value === true || outcome.value === undefined || outcome.value === null) return true;
+    if (outcome.value === false) return 'it returned false';
+    if (typeof outcome.value === 'string') return outcome.value;
+    return true;
+  };
+}

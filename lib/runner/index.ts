@@ -1,0 +1,7 @@
+export {
+  createAgentFromPlayground,
+  agentTools,
+  ToolSourceError,
+  PlaygroundSetupError,
+  type AgentFromPlaygroundOptions,
+} from './create-agent-from-playground';

@@ -1,0 +1,103 @@
+// The Executor contract: what every sandbox (QuickJS, the Node kernel, WebContainer) provides.
+
+export type SandboxKind = 'quickjs' | 'node' | 'webcontainer';
+
+export interface SandboxLimits {
+  /** Deadline for one step, sync and async work alike. */
+  timeoutMs: number;
+  memoryMb: number;
+  /** Native stack budget for the snippet. */
+  stackKb: number;
+  /** Console output kept per step; the rest is dropped with a note. */
+  maxLogChars: number;
+  /** Observation size; longer observations are cut head+tail with a note. */
+  maxObservationChars: number;
+}
+
+export const DEFAULT_LIMITS: SandboxLimits = {
+  timeoutMs: 10_000,
+  memoryMb: 64,
+  stackKb: 512,
+  maxLogChars: 50_000,
+  maxObservationChars: 20_000,
+};
+
+/** A tool that runs outside the sandbox (a managed agent, later MCP) and is awaited from inside it. */
+export interface HostTool {
+  name: string;
+  /** Receives the JSON-safe arguments array the snippet passed. */
+  call: (args: unknown[], ctx: { signal: AbortSignal; callId: string }) => Promise<unknown>;
+}
+
+export interface NetworkPolicy {
+  /** Hosts the tools' `fetch` may reach, e.g. `api.example.com` or `*.example.com`. Empty: no network. */
+  allowedHosts: string[];
+  /** The fetch implementation behind the tools' `fetch` (defaults to globalThis.fetch). */
+  fetch?: typeof fetch;
+}
+
+export interface ExecutorOptions {
+  /** `CompiledTools.js` from lib/tools. */
+  toolsJs: string;
+  /** Exported tools to expose to the model's code as globals. */
+  toolNames: string[];
+  hostTools?: HostTool[];
+  limits?: Partial<SandboxLimits>;
+  /** Off (undefined) by default: then the tools have no `fetch` at all. */
+  network?: NetworkPolicy;
+}
+
+export interface SandboxError {
+  /** `SyntaxError`, `TypeError`, `ToolError`, `TimeoutError`, `MemoryError`, `SandboxCrash` … */
+  type: string;
+  message: string;
+  /** 1-based line in the snippet, when known. */
+  line?: number;
+}
+
+export interface ToolCallRecord {
+  callId: string;
+  name: string;
+  /** JSON-safe copy of the arguments as passed (positional). */
+  args: unknown[];
+  result?: unknown;
+  error?: string;
+  durationMs: number;
+}
+
+export type ExecutionEvent =
+  | { type: 'tool_call_start'; callId: string; name: string; args: unknown[] }
+  | { type: 'tool_call_end'; callId: string; name: string; result?: unknown; error?: string; durationMs: number }
+  | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error'; text: string };
+
+export interface ExecutionResult {
+  /** Captured console output, capped at maxLogChars (with a note saying so). */
+  logs: string;
+  /** Readable rendering of the snippet's last expression value, when it has one that is not undefined. */
+  output?: string;
+  /** Present when the snippet called `final_answer`. The value is JSON-safe. */
+  finalAnswer?: { value: unknown };
+  error?: SandboxError;
+  toolCalls: ToolCallRecord[];
+  /** The sandbox died or was restarted during this step: every variable from earlier steps is gone. */
+  stateLost?: boolean;
+  /** Timers still pending when the step ended; they were cancelled. */
+  cancelledTimers: number;
+  durationMs: number;
+}
+
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: ExecutionEvent) => void;
+}
+
+export interface Executor {
+  readonly kind: SandboxKind;
+  /** Starts the session with the tools loaded. Throws with a clear message if the tools' code fails to load. */
+  start(): Promise<void>;
+  /** Runs one snippet in the persistent session. Never throws for problems of the snippet: they are in `error`. */
+  execute(code: string, options?: ExecuteOptions): Promise<ExecutionResult>;
+  /** Calls a function defined by the tools source (e.g. a final-answer check) with JSON-safe arguments. */
+  callFunction(name: string, args: unknown[], options?: ExecuteOptions): Promise<{ value?: unknown; error?: SandboxError }>;
+  dispose(): void;
+}

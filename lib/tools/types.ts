@@ -1,0 +1,61 @@
+// The shapes that describe a user's tools to the agent, the model and the editor.
+
+/** The subset of JSON Schema our tool descriptions use. */
+export interface JsonSchema {
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
+  description?: string;
+  enum?: (string | number | boolean | null)[];
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  anyOf?: JsonSchema[];
+  default?: unknown;
+}
+
+export interface ToolParameter {
+  name: string;
+  /** From the tool's `@param` tag. */
+  description: string;
+  /** The TypeScript type as written, e.g. `"celsius" | "fahrenheit"`. */
+  typeText: string;
+  schema: JsonSchema;
+  optional: boolean;
+  /** The default value when the parameter has a literal default (`unit = "celsius"`). */
+  default?: unknown;
+}
+
+export interface ToolSpec {
+  name: string;
+  /** The JSDoc text above the function (without tags). */
+  description: string;
+  parameters: ToolParameter[];
+  /** JSON Schema of the named arguments object: `{type:'object', properties, required, additionalProperties:false}`. */
+  inputSchema: JsonSchema;
+  /** Return type shown to the model, Promise unwrapped. */
+  returns: { typeText: string; description?: string };
+  /** 1-based line of the declaration in the tools source (0 for built-ins). */
+  line: number;
+}
+
+/** A problem in the tools source, placed so an editor can mark it. Lines and columns are 1-based. */
+export interface SourceDiagnostic {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface CompiledTools {
+  /** The tools the model sees, in source order (without `final_answer`). */
+  tools: ToolSpec[];
+  /**
+   * Plain JavaScript (a script body, no import/export) compiled from the source. Run inside a function
+   * whose parameters are `(exports, fetch)`, it defines every function of the source and assigns each
+   * exported one to `exports[name]`.
+   */
+  js: string;
+  /** Empty when the source is usable. */
+  errors: SourceDiagnostic[];
+  /** Names of every top-level function in the source, exported or not (final-answer checks use these). */
+  functionNames: string[];
+}

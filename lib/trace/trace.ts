@@ -1,0 +1,207 @@
+// A run exported as JSON: derived from its events, re-loadable, and replayable offline.
+import { z } from 'zod';
+import { foldEvents, modelInputForStep, type AgentEvent, type RunState, type StepState } from '../agent';
+import type { ChatMessage, TokenUsage, ToolCall } from '../models/types';
+import { playgroundSchema, type Playground } from '../playground/schema';
+import type { ReplayResponse } from '../models/replay-model';
+
+export const TRACE_VERSION = 1;
+
+export interface TraceToolCall {
+  callId: string;
+  name: string;
+  args: unknown;
+  result?: unknown;
+  error?: string;
+  durationMs: number;
+}
+
+export interface TraceStep {
+  index: number;
+  type: 'planning' | 'action' | 'final';
+  /** `main`, or the managed agent's name. */
+  agent: string;
+  /** For a managed agent's step: the manager's step that called it, and the call. */
+  parentStep?: number;
+  parentCallId?: string;
+  modelInput: ChatMessage[];
+  modelOutput: string;
+  modelToolCalls?: ToolCall[];
+  code?: string;
+  toolCalls: TraceToolCall[];
+  logs: string;
+  observation?: string;
+  error?: { type: string; message: string; line?: number };
+  finalAnswer?: unknown;
+  usage?: TokenUsage;
+  timing: { modelMs: number; executionMs: number; totalMs: number };
+}
+
+export interface Trace {
+  version: 1;
+  playground: Playground;
+  state: 'success' | 'max_steps' | 'error' | 'aborted';
+  finalAnswer?: unknown;
+  error?: { type: string; message: string };
+  usage: { inputTokens: number; outputTokens: number; cachedInputTokens?: number; estimated?: boolean };
+  durationMs: number;
+  startedAt: string;
+  model: string;
+  sandbox: string;
+  steps: TraceStep[];
+}
+
+export function traceFromEvents(playground: Playground, events: readonly AgentEvent[]): Trace {
+  return traceFromRunState(playground, foldEvents(events));
+}
+
+export function traceFromRunState(playground: Playground, state: RunState): Trace {
+  const main = state.runs.find((r) => !r.parent);
+  if (!main) throw new Error('this run has no events yet');
+  const steps = state.steps.map((s) => traceStep(state, s));
+  return {
+    version: TRACE_VERSION,
+    playground,
+    state: main.status === 'running' ? 'aborted' : main.status,
+    ...(main.finalAnswer ? { finalAnswer: main.finalAnswer.value } : {}),
+    ...(main.error ? { error: main.error } : {}),
+    usage: main.usage,
+    durationMs: main.durationMs ?? 0,
+    startedAt: main.startedAt,
+    model: main.model,
+    sandbox: main.sandbox,
+    steps,
+  };
+}
+
+function traceStep(state: RunState, s: StepState): TraceStep {
+  const run = state.runs.find((r) => r.key === s.runKey)!;
+  return {
+    index: s.index,
+    type: s.kind,
+    agent: s.agent,
+    ...(s.parent ? { parentStep: s.parent.step, parentCallId: s.parent.callId } : {}),
+    modelInput: modelInputForStep(run, state.steps, s),
+    modelOutput: s.modelOutput,
+    ...(s.modelToolCalls ? { modelToolCalls: s.modelToolCalls } : {}),
+    ...(s.code !== undefined ? { code: s.code } : {}),
+    toolCalls: s.toolCalls.map((c) => ({
+      callId: c.callId,
+      name: c.name,
+      args: c.args,
+      ...(c.result !== undefined ? { result: c.result } : {}),
+      ...(c.error !== undefined ? { error: c.error } : {}),
+      durationMs: c.durationMs ?? 0,
+    })),
+    logs: s.logs,
+    ...(s.observation !== undefined ? { observation: s.observation } : {}),
+    ...(s.error ? { error: s.error } : {}),
+    ...(s.finalAnswer ? { finalAnswer: s.finalAnswer.value } : {}),
+    ...(s.usage ? { usage: s.usage } : {}),
+    timing: s.timing ?? { modelMs: s.modelMs ?? 0, executionMs: 0, totalMs: 0 },
+  };
+}
+
+const usageSchema = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cachedInputTokens: z.number().optional(),
+  estimated: z.boolean().optional(),
+});
+
+const messageSchema = z.union([
+  z.object({ role: z.enum(['system', 'user']), content: z.string() }),
+  z.object({
+    role: z.literal('assistant'),
+    content: z.string(),
+    toolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.unknown() })).optional(),
+  }),
+  z.object({ role: z.literal('tool'), toolCallId: z.string(), toolName: z.string(), content: z.string() }),
+]);
+
+export const traceSchema = z.object({
+  version: z.literal(1),
+  playground: playgroundSchema,
+  state: z.enum(['success', 'max_steps', 'error', 'aborted']),
+  finalAnswer: z.unknown().optional(),
+  error: z.object({ type: z.string(), message: z.string() }).optional(),
+  usage: usageSchema,
+  durationMs: z.number(),
+  startedAt: z.string(),
+  model: z.string(),
+  sandbox: z.string(),
+  steps: z.array(
+    z.object({
+      index: z.number().int(),
+      type: z.enum(['planning', 'action', 'final']),
+      agent: z.string(),
+      parentStep: z.number().int().optional(),
+      parentCallId: z.string().optional(),
+      modelInput: z.array(messageSchema),
+      modelOutput: z.string(),
+      modelToolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.unknown() })).optional(),
+      code: z.string().optional(),
+      toolCalls: z.array(
+        z.object({
+          callId: z.string(),
+          name: z.string(),
+          args: z.unknown(),
+          result: z.unknown().optional(),
+          error: z.string().optional(),
+          durationMs: z.number(),
+        }),
+      ),
+      logs: z.string(),
+      observation: z.string().optional(),
+      error: z.object({ type: z.string(), message: z.string(), line: z.number().optional() }).optional(),
+      finalAnswer: z.unknown().optional(),
+      usage: usageSchema.optional(),
+      timing: z.object({ modelMs: z.number(), executionMs: z.number(), totalMs: z.number() }),
+    }),
+  ),
+});
+
+/** Reads a trace file's JSON; throws with the path of each bad field. */
+export function parseTrace(input: unknown): Trace {
+  const result = traceSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.') || '(trace)'}: ${i.message}`);
+    throw new Error(`not a valid trace:\n${lines.join('\n')}`);
+  }
+  return result.data as Trace;
+}
+
+/** The model's recorded turns, as replay responses: the main agent's, and each managed agent's (all its calls, in order). */
+export function replayResponsesFromTrace(trace: Trace): { main: ReplayResponse[]; managed: Record<string, ReplayResponse[]> } {
+  const main: ReplayResponse[] = [];
+  const managed: Record<string, ReplayResponse[]> = {};
+  for (const step of trace.steps) {
+    if (!step.modelOutput && !step.modelToolCalls) continue;
+    const response: ReplayResponse = step.modelToolCalls
+      ? {
+          text: step.modelOutput,
+          toolCalls: step.modelToolCalls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })),
+        }
+      : step.modelOutput;
+    if (step.agent === 'main') main.push(response);
+    else (managed[step.agent] ??= []).push(response);
+  }
+  return { main, managed };
+}
+
+/** The trace's playground set to replay the recorded run, offline and with no key. */
+export function replayPlaygroundFromTrace(trace: Trace): Playground {
+  const { main, managed } = replayResponsesFromTrace(trace);
+  const pg = trace.playground;
+  return {
+    ...pg,
+    model: { provider: 'replay', responses: main, delayMs: 0 },
+    agent: {
+      ...pg.agent,
+      managedAgents: pg.agent.managedAgents.map((m) => ({
+        ...m,
+        model: { provider: 'replay', responses: managed[m.name] ?? [], delayMs: 0 },
+      })),
+    },
+  } as Playground;
+}

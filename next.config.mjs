@@ -1,0 +1,20 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The sandbox libraries are plain ESM with a wasm asset; Turbopack bundles them as they are.
+  async headers() {
+    return [
+      {
+        // Cross-origin isolation, needed later by the WebContainer sandbox; harmless for QuickJS.
+        source: '/:path*',
+        headers: [
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
