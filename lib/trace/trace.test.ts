@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../playground/examples';
+import { runToEnd } from '../test-support/playgrounds';
+import { parseTrace, replayPlaygroundFromTrace, traceFromEvents } from './trace';
+
+describe('trace', () => {
+  for (const example of EXAMPLES) {
+    it(`of ${example.id}: survives JSON, loads back, and replays to the same answer`, async () => {
+      const first = await runToEnd(example.playground);
+      const trace = traceFromEvents(example.playground, first.events);
+      const loaded = parseTrace(JSON.parse(JSON.stringify(trace)));
+      expect(loaded.state).toBe('success');
+      expect(loaded.finalAnswer).toEqual(first.end.finalAnswer);
+      expect(loaded.steps.every((s) => s.modelInput[0]?.role === 'system')).toBe(true);
+      const replay = await runToEnd(replayPlaygroundFromTrace(loaded));
+      expect(replay.end.finalAnswer).toEqual(first.end.finalAnswer);
+      expect(traceFromEvents(example.playground, replay.events).steps.map((s) => s.observation)).toEqual(loaded.steps.map((s) => s.observation));
+    });
+  }
+
+  it('puts a managed agent’s steps under the manager’s calling step', async () => {
+    const example = EXAMPLES.find((e) => e.playground.agent.managedAgents.length > 0)!;
+    const { events } = await runToEnd(example.playground);
+    const trace = traceFromEvents(example.playground, events);
+    const sub = trace.steps.filter((s) => s.agent !== 'main');
+    expect(sub.length).toBeGreaterThan(0);
+    expect(sub.every((s) => s.parentStep === 1 && typeof s.parentCallId === 'string')).toBe(true);
+  });
+
+  it('refuses a malformed trace naming the bad field', () => {
+    expect(() => parseTrace({ version: 1, state: 'won' })).toThrow(/state/);
+  });
+});

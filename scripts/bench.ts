@@ -1,0 +1,87 @@
+// `npm run bench`: the engine's overhead per step against a raw QuickJS eval, and the sandbox's cold start.
+// Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
+import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
+import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
+import { createAgentFromPlayground } from '../lib/runner';
+import { parsePlayground } from '../lib/playground/parse-playground';
+import { createQuickJSExecutor } from '../lib/sandbox';
+import { compileTools } from '../lib/tools';
+
+const STEPS = 200;
+const ROUNDS = 5;
+const SNIPPET = 'const x = 1 + 1;';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function engineStepMs(): Promise<number> {
+  const responses = Array.from({ length: STEPS - 1 }, () => `Thought: step.\n\`\`\`js\n${SNIPPET}\n\`\`\``);
+  responses.push('Thought: done.\n```js\nfinal_answer(x)\n```');
+  const parsed = parsePlayground({
+    version: 1,
+    task: 'bench',
+    tools: '/**\n * Adds.\n * @param a A number.\n * @param b Another.\n */\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n',
+    agent: { maxSteps: STEPS },
+    model: { provider: 'replay', responses },
+  });
+  if (!parsed.ok) throw new Error('bench playground invalid');
+  const agent = createAgentFromPlayground(parsed.playground, { replayDelayMs: 0 });
+  const started = performance.now();
+  let status = '';
+  for await (const e of agent.run(parsed.playground.task)) if (e.type === 'run_end' && !e.parent) status = e.status;
+  if (status !== 'success') throw new Error(`bench run ended as ${status}`);
+  return (performance.now() - started) / STEPS;
+}
+
+async function rawEvalMs(): Promise<number> {
+  const module = await newQuickJSWASMModuleFromVariant(releaseSync);
+  const runtime = module.newRuntime();
+  const context = runtime.newContext();
+  const started = performance.now();
+  for (let i = 0; i < STEPS; i++) {
+    // Wrapped in a block so the const can be declared again, as the engine's rewrite allows.
+    const result = context.evalCode(`{ ${SNIPPET} }`);
+    if (result.error) {
+      result.error.dispose();
+      throw new Error('raw eval failed');
+    }
+    result.value.dispose();
+  }
+  const elapsed = (performance.now() - started) / STEPS;
+  context.dispose();
+  runtime.dispose();
+  return elapsed;
+}
+
+async function coldStartMs(): Promise<{ moduleMs: number; sessionMs: number }> {
+  const moduleStart = performance.now();
+  await newQuickJSWASMModuleFromVariant(releaseSync);
+  const moduleMs = performance.now() - moduleStart;
+  const compiled = compileTools('/**\n * Echo.\n * @param s Text.\n */\nexport function echo(s: string): string {\n  return s;\n}\n');
+  const sessionStart = performance.now();
+  const executor = createQuickJSExecutor({ toolsJs: compiled.js, toolNames: ['echo'], functionNames: compiled.functionNames });
+  await executor.start();
+  const sessionMs = performance.now() - sessionStart;
+  executor.dispose();
+  return { moduleMs, sessionMs };
+}
+
+const cold = await coldStartMs();
+// Warm up both paths once, then take medians.
+await engineStepMs();
+await rawEvalMs();
+const engine: number[] = [];
+const raw: number[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  engine.push(await engineStepMs());
+  raw.push(await rawEvalMs());
+}
+const e = median(engine);
+const r = median(raw);
+console.log(`QuickJS module load (first, in this process): ${cold.moduleMs.toFixed(1)} ms`);
+console.log(`Sandbox cold start (runtime + context + tools loaded): ${cold.sessionMs.toFixed(2)} ms`);
+console.log(`Engine, one step (replay model, QuickJS, "${SNIPPET}"): ${(e * 1000).toFixed(0)} µs  (median of ${ROUNDS} runs of ${STEPS} steps)`);
+console.log(`Raw QuickJS evalCode of the same code:              ${(r * 1000).toFixed(1)} µs`);
+console.log(`Ratio engine / raw eval: ${(e / r).toFixed(1)}×`);
