@@ -36,8 +36,8 @@ async function engineStepMs(): Promise<number> {
 }
 
 async function rawEvalMs(): Promise<number> {
-  const module = await newQuickJSWASMModuleFromVariant(releaseSync);
-  const runtime = module.newRuntime();
+  const quickjs = await newQuickJSWASMModuleFromVariant(releaseSync);
+  const runtime = quickjs.newRuntime();
   const context = runtime.newContext();
   const started = performance.now();
   for (let i = 0; i < STEPS; i++) {

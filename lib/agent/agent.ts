@@ -116,8 +116,13 @@ export function createAgent(options: AgentOptions): Agent {
       let status: RunStatus = 'error';
       let finalAnswer: { value: unknown } | undefined;
       let failure: { type: string; message: string } | undefined;
+      let setupError: unknown;
       try {
         executor = options.createExecutor(hostTools);
+      } catch (error) {
+        setupError = error;
+      }
+      try {
         emit({
           type: 'run_start',
           runId: randomId(),
@@ -127,8 +132,9 @@ export function createAgent(options: AgentOptions): Agent {
           systemPrompt: systemPrompt(),
           startedAt: new Date().toISOString(),
           model: options.model.id,
-          sandbox: executor.kind,
+          sandbox: executor?.kind ?? 'unavailable',
         });
+        if (!executor) throw setupError;
         await executor.start();
         const ctx: StepContext = {
           options,

@@ -44,12 +44,14 @@ export async function runCodeAction(ctx: StepContext, step: number, response: Mo
 
   const observation = buildObservation(result, ctx.options.maxObservationChars ?? DEFAULT_LIMITS.maxObservationChars);
   if (observation) emit({ type: 'observation', step, text: observation });
-  if (result.error) {
-    const { line, ...rest } = result.error;
-    emit({ type: 'step_error', step, error: line !== undefined ? { ...rest, line: mapLine(line) } : rest });
-    if (!result.finalAnswer) return undefined;
+  if (!result.finalAnswer) {
+    // A final answer wins over an error raised after it (e.g. by code in a catch block).
+    if (result.error) {
+      const { line, ...rest } = result.error;
+      emit({ type: 'step_error', step, error: line !== undefined ? { ...rest, line: mapLine(line) } : rest });
+    }
+    return undefined;
   }
-  if (!result.finalAnswer) return undefined;
 
   const rejection = await checkFinalAnswer(ctx, result.finalAnswer.value);
   if (rejection) {

@@ -6,7 +6,7 @@ import { createReplayModel } from '../models/replay-model';
 import type { ManagedAgentSettings, ModelSettings, Playground } from '../playground/schema';
 import { createQuickJSExecutor } from '../sandbox';
 import type { Executor, ExecutorOptions } from '../sandbox/types';
-import { compileTools, renderToolsAsList, renderToolsForCode, toolSchemasForModel } from '../tools';
+import { compileTools, FINAL_ANSWER_TOOL, renderToolsAsList, renderToolsForCode, toolSchemasForModel } from '../tools';
 import type { CompiledTools, SourceDiagnostic } from '../tools/types';
 
 /** The tools source has errors: the run can't start. */
@@ -117,7 +117,7 @@ export function agentTools(compiled: CompiledTools): AgentTools {
   return {
     specs: compiled.tools,
     codePrompt: renderToolsForCode(compiled),
-    listPrompt: renderToolsAsList(compiled),
+    listPrompt: renderToolsAsList(compiled, FINAL_ANSWER_TOOL),
     schemas: toolSchemasForModel(compiled).map((s) => ({ ...s, parameters: s.parameters as Record<string, unknown> })),
   };
 }
