@@ -34,8 +34,17 @@ export interface ToolSpec {
   inputSchema: JsonSchema;
   /** Return type shown to the model, Promise unwrapped. */
   returns: { typeText: string; description?: string };
+  /** Declared `async` or returning a Promise: the model's code must `await` it. */
+  async: boolean;
   /** 1-based line of the declaration in the tools source (0 for built-ins). */
   line: number;
+}
+
+/** An interface or type alias of the tools source that a tool's types refer to; shown to the model. */
+export interface TypeDeclaration {
+  name: string;
+  /** Its source text with its doc comment, `export` removed. */
+  text: string;
 }
 
 /** A problem in the tools source, placed so an editor can mark it. Lines and columns are 1-based. */
@@ -58,4 +67,6 @@ export interface CompiledTools {
   errors: SourceDiagnostic[];
   /** Names of every top-level function in the source, exported or not (final-answer checks use these). */
   functionNames: string[];
+  /** Interfaces and type aliases the tools refer to, in source order. */
+  types: TypeDeclaration[];
 }
