@@ -1,0 +1,216 @@
+// JavaScript that runs inside the sandbox once per session. It is the only code that touches the model's values:
+// it turns them into strings (under the step's deadline) before anything crosses to the host, and it keeps the
+// raw bridge functions in a closure the model's code cannot reach.
+//
+// Evaluated as an expression: a function taking the bridge (host functions) and the limits, returning the
+// internal API the host keeps handles to.
+export const PRELUDE = String.raw`(function (bridge, limits) {
+  'use strict';
+  const hostLog = bridge.log, hostFinal = bridge.final, toolStart = bridge.toolStart, toolEnd = bridge.toolEnd;
+  const hostCall = bridge.hostCall, hostFetch = bridge.fetch, setHostTimer = bridge.setTimer, clearHostTimer = bridge.clearTimer;
+  const stringify = JSON.stringify, parseJson = JSON.parse, keysOf = Object.keys, isArray = Array.isArray;
+  const FINAL = { toString() { return 'final_answer was called'; } };
+  let finalCalled = false;
+
+  // --- values → JSON-safe data, bounded ------------------------------------------------------------
+  function safe(value, budget) {
+    const seen = [];
+    let left = budget;
+    const str = (s) => {
+      if (s.length > left) { const cut = s.slice(0, Math.max(0, left)); left = 0; return cut + '… [' + (s.length - cut.length) + ' more characters]'; }
+      left -= s.length; return s;
+    };
+    function walk(v, depth) {
+      if (left <= 0) return '[…]';
+      switch (typeof v) {
+        case 'string': return str(v);
+        case 'number': return Number.isFinite(v) ? v : String(v);
+        case 'boolean': return v;
+        case 'undefined': return null;
+        case 'bigint': return str(String(v) + 'n');
+        case 'symbol': try { return str(v.toString()); } catch (e) { return '[Symbol]'; }
+        case 'function': { let n = ''; try { n = String(v.name || ''); } catch (e) {} return '[Function' + (n ? ' ' + n.slice(0, 100) : '') + ']'; }
+      }
+      if (v === null) return null;
+      if (seen.indexOf(v) >= 0) return '[Circular]';
+      if (depth > 20) return '[Object]';
+      seen.push(v);
+      try {
+        if (isArray(v)) {
+          const out = [];
+          const n = Math.min(v.length, 1000);
+          for (let i = 0; i < n && left > 0; i++) { let item; try { item = v[i]; } catch (e) { item = '[Error reading item]'; } out.push(walk(item, depth + 1)); left -= 2; }
+          if (v.length > n) out.push('… ' + (v.length - n) + ' more items');
+          return out;
+        }
+        if (v instanceof Error) return str((v.name || 'Error') + ': ' + v.message);
+        if (v instanceof Date) { try { return v.toISOString(); } catch (e) { return 'Invalid Date'; } }
+        if (v instanceof Map) { const out = []; for (const [k, x] of v) { if (out.length >= 1000 || left <= 0) break; out.push([walk(k, depth + 1), walk(x, depth + 1)]); } return { '[Map]': out }; }
+        if (v instanceof Set) { const out = []; for (const x of v) { if (out.length >= 1000 || left <= 0) break; out.push(walk(x, depth + 1)); } return { '[Set]': out }; }
+        const out = {};
+        let keys;
+        try { keys = keysOf(v); } catch (e) { return '[Object: its keys could not be read]'; }
+        const n = Math.min(keys.length, 1000);
+        for (let i = 0; i < n && left > 0; i++) {
+          const k = String(keys[i]);
+          let item;
+          try { item = v[k]; } catch (e) { item = '[Getter threw: ' + errorMessage(e) + ']'; }
+          out[str(k)] = walk(item, depth + 1);
+        }
+        if (keys.length > n) out['…'] = (keys.length - n) + ' more keys';
+        return out;
+      } finally {
+        seen.pop();
+      }
+    }
+    return walk(value, 0);
+  }
+  const toJson = (value, budget) => stringify(safe(value, budget));
+
+  function errorMessage(e) {
+    try {
+      if (e && typeof e === 'object' && 'message' in e) return String(e.message).slice(0, 2000);
+      return String(e).slice(0, 2000);
+    } catch (x) { return '(the thrown value could not be read)'; }
+  }
+  function describe(e) {
+    let type = 'Error', message, stack = '';
+    try { if (e && typeof e === 'object' && e.name) type = String(e.name).slice(0, 100); else if (typeof e !== 'object') type = 'Error'; } catch (x) {}
+    message = errorMessage(e);
+    try { if (e && typeof e === 'object' && typeof e.stack === 'string') stack = e.stack.slice(0, 4000); } catch (x) {}
+    return { type, message, stack, final: e === FINAL };
+  }
+
+  // --- readable printing, Node-like -------------------------------------------------------------------
+  const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  function show(d, nested) {
+    if (typeof d === 'string') return nested ? "'" + d.replace(/'/g, "\\'") + "'" : d;
+    if (d === null || typeof d !== 'object') return String(d);
+    if (isArray(d)) return d.length ? '[ ' + d.map((x) => show(x, true)).join(', ') + ' ]' : '[]';
+    const ks = keysOf(d);
+    if (!ks.length) return '{}';
+    return '{ ' + ks.map((k) => (IDENT.test(k) ? k : "'" + k + "'") + ': ' + show(d[k], true)).join(', ') + ' }';
+  }
+  const inspect = (v, budget) => (typeof v === 'string' ? (v.length > budget ? v.slice(0, budget) + '… [' + (v.length - budget) + ' more characters]' : v) : show(safe(v, budget), false));
+
+  const print = (level) => function () {
+    if (finalCalled) return;
+    const parts = [];
+    for (let i = 0; i < arguments.length; i++) parts.push(inspect(arguments[i], limits.maxLogChars));
+    let line = parts.join(' ');
+    if (line.length > limits.maxLogChars) line = line.slice(0, limits.maxLogChars);
+    hostLog(level, line);
+  };
+  globalThis.console = { log: print('log'), info: print('info'), warn: print('warn'), error: print('error'), debug: print('log') };
+
+  globalThis.final_answer = function final_answer(answer) {
+    if (!finalCalled) { hostFinal(toJson(answer, 1000000)); finalCalled = true; }
+    throw FINAL;
+  };
+
+  // --- timers: live only while the step runs ------------------------------------------------------------
+  const timers = new Map();
+  let nextTimer = 1;
+  function addTimer(fn, ms, args, repeat) {
+    const id = nextTimer++;
+    const delay = Math.max(0, Number(ms) || 0);
+    timers.set(id, { fn, args, repeat, delay });
+    setHostTimer(id, delay);
+    return id;
+  }
+  globalThis.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args, false);
+  globalThis.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, true);
+  globalThis.clearTimeout = globalThis.clearInterval = (id) => { if (timers.delete(id)) clearHostTimer(id); };
+  function fireTimer(id) {
+    const t = timers.get(id);
+    if (!t) return '';
+    if (t.repeat) setHostTimer(id, t.delay); else timers.delete(id);
+    try { if (typeof t.fn === 'function') t.fn.apply(undefined, t.args); return ''; }
+    catch (e) { return stringify(describe(e)); }
+  }
+  function endStep() { const n = timers.size; timers.clear(); return n; }
+
+  // --- tools -------------------------------------------------------------------------------------------
+  const raw = {};
+  function toolError(name, e, callSite) {
+    const err = new Error(name + ' failed: ' + errorMessage(e));
+    err.name = 'ToolError';
+    // The stack of the call, so the error points at the snippet's line that called the tool.
+    if (callSite) Object.defineProperty(err, 'stack', { value: callSite });
+    return err;
+  }
+  function wrapTool(name, fn) {
+    const tool = function () {
+      const args = Array.prototype.slice.call(arguments);
+      const id = toolStart(name, toJson(args, 100000));
+      const callSite = new Error().stack;
+      let result;
+      try { result = fn.apply(undefined, args); }
+      catch (e) { if (e === FINAL) throw e; toolEnd(id, '', errorMessage(e)); throw toolError(name, e, callSite); }
+      if (result && typeof result.then === 'function') {
+        return Promise.resolve(result).then(
+          (v) => { toolEnd(id, toJson(v, 100000), ''); return v; },
+          (e) => { toolEnd(id, '', errorMessage(e)); throw toolError(name, e, callSite); });
+      }
+      toolEnd(id, toJson(result, 100000), '');
+      return result;
+    };
+    Object.defineProperty(tool, 'name', { value: name });
+    return tool;
+  }
+  function hostTool(name) {
+    return function () {
+      const args = Array.prototype.slice.call(arguments);
+      const json = toJson(args, 1000000);
+      const id = toolStart(name, json);
+      const callSite = new Error().stack;
+      return hostCall(name, id, json).then(
+        (text) => { toolEnd(id, text, ''); return parseJson(text); },
+        (e) => { const m = errorMessage(e); toolEnd(id, '', m); throw toolError(name, e, callSite); });
+    };
+  }
+  function toolFetch(url, init) {
+    let request;
+    try { request = stringify({ url: String(url), method: init && init.method ? String(init.method) : 'GET', headers: init && init.headers ? safe(init.headers, 100000) : {}, body: init && init.body != null ? String(init.body) : undefined }); }
+    catch (e) { return Promise.reject(new TypeError('fetch: ' + errorMessage(e))); }
+    return hostFetch(request).then((text) => {
+      const r = parseJson(text);
+      const headers = r.headers;
+      return {
+        ok: r.status >= 200 && r.status < 300, status: r.status, statusText: r.statusText, url: r.url,
+        headers: { get: (k) => headers[String(k).toLowerCase()] ?? null, has: (k) => String(k).toLowerCase() in headers },
+        text: () => Promise.resolve(r.body),
+        json: () => Promise.resolve().then(() => parseJson(r.body)),
+      };
+    });
+  }
+
+  function loadTools(factory, toolNames, functionNames, hostToolNames) {
+    const exportsObject = {};
+    const fns = factory(exportsObject, toolFetch);
+    for (const n of functionNames) if (typeof fns[n] === 'function') raw[n] = fns[n];
+    for (const n of toolNames) {
+      if (typeof exportsObject[n] !== 'function') throw new Error('the tools source does not export a function ' + n);
+      raw[n] = exportsObject[n];
+      globalThis[n] = wrapTool(n, exportsObject[n]);
+    }
+    for (const n of hostToolNames) globalThis[n] = hostTool(n);
+  }
+
+  function settle(promise) {
+    return Promise.resolve(promise).then(
+      (v) => stringify(v === undefined ? { ok: true } : { ok: true, output: inspect(v, limits.maxObservationChars) }),
+      (e) => stringify({ ok: false, error: describe(e) }));
+  }
+  function callRaw(name, argsJson) {
+    return Promise.resolve().then(() => {
+      const fn = raw[name];
+      if (typeof fn !== 'function') throw new ReferenceError(name + ' is not a function of the tools source');
+      return fn.apply(undefined, parseJson(argsJson));
+    }).then((v) => stringify({ ok: true, value: safe(v, 1000000) }), (e) => stringify({ ok: false, error: describe(e) }));
+  }
+  function beginStep() { finalCalled = false; }
+  function describeJson(e) { return stringify(describe(e)); }
+
+  return { loadTools, settle, callRaw, fireTimer, endStep, beginStep, describeJson };
+})`;
