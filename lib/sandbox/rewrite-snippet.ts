@@ -84,8 +84,9 @@ export function rewriteSnippet(source: string): RewrittenSnippet {
 
   const last = body[body.length - 1];
   if (last && last.type === 'ExpressionStatement' && !last.directive) {
-    const expr = last.expression as Any;
-    edits.push({ at: expr.start, end: expr.start, text: 'return (' }, { at: expr.end, end: expr.end, text: ')' });
+    // From the statement's start (it may begin with a parenthesis) to before its semicolon, if it has one.
+    const end = source[last.end - 1] === ';' ? last.end - 1 : last.end;
+    edits.push({ at: last.start, end: last.start, text: 'return (' }, { at: end, end, text: ')' });
   }
 
   function rewriteDeclaration(decl: Any, position: 'statement' | 'for-init' | 'for-in-of') {

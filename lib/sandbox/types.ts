@@ -17,7 +17,7 @@ export interface SandboxLimits {
 export const DEFAULT_LIMITS: SandboxLimits = {
   timeoutMs: 10_000,
   memoryMb: 64,
-  stackKb: 512,
+  stackKb: 256,
   maxLogChars: 50_000,
   maxObservationChars: 20_000,
 };
@@ -41,6 +41,8 @@ export interface ExecutorOptions {
   toolsJs: string;
   /** Exported tools to expose to the model's code as globals. */
   toolNames: string[];
+  /** Every top-level function of the tools source (helpers too), callable through `callFunction`. */
+  functionNames?: string[];
   hostTools?: HostTool[];
   limits?: Partial<SandboxLimits>;
   /** Off (undefined) by default: then the tools have no `fetch` at all. */

@@ -7,11 +7,11 @@ export type { QuickJSSyncVariant };
 const modules = new Map<QuickJSSyncVariant, Promise<QuickJSWASMModule>>();
 
 export function loadQuickJS(variant: QuickJSSyncVariant = releaseSync): Promise<QuickJSWASMModule> {
-  let module = modules.get(variant);
-  if (!module) {
-    module = newQuickJSWASMModuleFromVariant(variant);
-    modules.set(variant, module);
-    module.catch(() => modules.delete(variant));
+  let loading = modules.get(variant);
+  if (!loading) {
+    loading = newQuickJSWASMModuleFromVariant(variant);
+    modules.set(variant, loading);
+    loading.catch(() => modules.delete(variant));
   }
-  return module;
+  return loading;
 }

@@ -26,7 +26,7 @@ const TOOLS_FILE = 'tools.js';
 /** How long cleaning up leftover async work may take before the session is restarted instead. */
 const DRAIN_BUDGET_MS = 1_000;
 
-type StopReason = 'timeout' | 'abort' | 'final' | 'drain';
+type StopReason = 'timeout' | 'abort' | 'final' | 'drain' | 'stuck';
 
 /** Everything that belongs to one step (or one callFunction) while it runs. */
 interface Activity {
@@ -95,15 +95,21 @@ export class QuickJSExecutor implements Executor {
       if (evaluated.error) {
         error = this.stopOrError(evaluated.error, activity);
       } else {
-        const settled = this.callWith(session.api.settle, evaluated.value);
-        evaluated.value.dispose();
-        const outcome = await this.drive(settled, activity);
-        if (outcome.text !== undefined) {
-          const result = JSON.parse(outcome.text) as { ok: boolean; output?: string; error?: RawError };
-          if (result.ok) output = result.output;
-          else if (!result.error?.final) error = toSandboxError(result.error!);
-        } else if (outcome.stop) {
-          error = stopError(outcome.stop, this.limits);
+        const snippet = evaluated.value;
+        try {
+          const settled = this.callWith(session.api.settle, snippet);
+          const outcome = await this.drive(settled, activity);
+          if (outcome.text !== undefined) {
+            const result = JSON.parse(outcome.text) as { ok: boolean; output?: string; error?: RawError };
+            if (result.ok) output = result.output;
+            else if (!result.error?.final) error = toSandboxError(result.error!);
+          } else if (outcome.stop === 'stuck') {
+            error = this.diagnoseStuck(snippet);
+          } else if (outcome.stop) {
+            error = stopError(outcome.stop, this.limits);
+          }
+        } finally {
+          snippet.dispose();
         }
       }
       error ??= activity.timerError;
@@ -150,6 +156,7 @@ export class QuickJSExecutor implements Executor {
       const stop = this.shouldInterrupt();
       this.end(activity);
       if (stop === 'timeout' || stop === 'abort') return { error: stopError(stop, this.limits) };
+      if (outcome.stop === 'stuck') return { error: STUCK_ERROR };
       if (outcome.stop) return { error: stopError(outcome.stop, this.limits) };
       const result = JSON.parse(outcome.text!) as { ok: boolean; value?: unknown; error?: RawError };
       return result.ok ? { value: result.value } : { error: toSandboxError(result.error!) };
@@ -358,6 +365,7 @@ export class QuickJSExecutor implements Executor {
       for (;;) {
         while (activity.tasks.length > 0) activity.tasks.shift()!();
         const jobs = runtime.executePendingJobs();
+        const jobFailed = jobs.error !== undefined;
         if (jobs.error) jobs.error.dispose();
         const state = context.getPromiseState(promise);
         if (state.type === 'fulfilled') {
@@ -368,12 +376,14 @@ export class QuickJSExecutor implements Executor {
         }
         if (state.type === 'rejected') {
           state.error.dispose();
-          const stop = this.shouldInterrupt();
-          return { stop: stop ?? 'final' };
+          return { stop: this.shouldInterrupt() ?? 'stuck' };
         }
         const stop = this.shouldInterrupt();
         if (stop) return { stop };
         if (activity.tasks.length > 0) continue;
+        // Nothing queued, no timer, no tool call in flight: nothing can ever settle this promise.
+        if (jobFailed) continue; // a job threw (an interrupt): run the rest of the queue first
+        if (activity.timers.size === 0 && activity.deferreds.size === 0) return { stop: 'stuck' };
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.max(0, activity.deadline - performance.now()) + 1);
           activity.wake = () => {
@@ -386,6 +396,27 @@ export class QuickJSExecutor implements Executor {
     } finally {
       if (promise.alive) promise.dispose();
     }
+  }
+
+  /** Why a snippet can never finish: it ran out of memory (and nothing can be allocated to say so), or it awaits forever. */
+  private diagnoseStuck(snippet: QuickJSHandle): SandboxError {
+    const { context } = this.session!;
+    const state = context.getPromiseState(snippet);
+    if (state.type === 'rejected') {
+      let message = '';
+      try {
+        const dumped = context.dump(state.error) as { message?: unknown } | null;
+        message = String(dumped?.message ?? '');
+      } catch {
+        message = 'out of memory';
+      } finally {
+        state.error.dispose();
+      }
+      if (!message || /out of memory/i.test(message)) return toSandboxError({ type: 'InternalError', message: 'out of memory', stack: '' });
+      return toSandboxError({ type: 'Error', message, stack: '' });
+    }
+    if (state.type === 'fulfilled') state.value.dispose();
+    return STUCK_ERROR;
   }
 
   private stopOrError(handle: QuickJSHandle, activity: Activity): SandboxError | undefined {
@@ -580,6 +611,12 @@ export class QuickJSExecutor implements Executor {
 }
 
 class InternalCallError extends Error {}
+
+const STUCK_ERROR: SandboxError = {
+  type: 'DeadlockError',
+  message:
+    'the code awaits a promise that nothing can settle (no timer, tool call or other work is pending), so it would wait forever; resolve every promise you await',
+};
 
 interface RawError {
   type: string;

@@ -1,0 +1,299 @@
+// The session semantics every sandbox must have, written once: QuickJS runs them now, the Node kernel later.
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileTools } from '../tools/compile-tools';
+import type { ExecutionEvent, Executor, ExecutorOptions } from './types';
+
+export const CONTRACT_TOOLS = `/**
+ * Adds two numbers.
+ * @param a First.
+ * @param b Second.
+ */
+export function add(a: number, b: number): number {
+  return a + b;
+}
+
+/**
+ * Waits, then echoes.
+ * @param text What to echo.
+ */
+export async function slow_echo(text: string): Promise<string> {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return helper(text);
+}
+
+/**
+ * Always fails.
+ * @param why The reason.
+ */
+export async function fail(why: string): Promise<number> {
+  throw new Error(why);
+}
+
+/**
+ * Fetches a URL's text.
+ * @param url The URL.
+ */
+export async function get_text(url: string): Promise<string> {
+  const response = await fetch(url);
+  return response.status + " " + (await response.text());
+}
+
+function helper(text: string): string {
+  return "echo:" + text;
+}
+`;
+
+export type ExecutorFactory = (options: ExecutorOptions) => Executor;
+
+export function describeExecutorContract(label: string, create: ExecutorFactory): void {
+  describe(`${label}: session semantics`, () => {
+    const compiled = compileTools(CONTRACT_TOOLS);
+    const open: Executor[] = [];
+    afterEach(() => {
+      while (open.length) open.pop()!.dispose();
+    });
+    async function session(extra: Partial<ExecutorOptions> = {}) {
+      const executor = create({
+        toolsJs: compiled.js,
+        toolNames: compiled.tools.map((t) => t.name),
+        functionNames: compiled.functionNames,
+        limits: { timeoutMs: 1_000 },
+        ...extra,
+      });
+      open.push(executor);
+      await executor.start();
+      return executor;
+    }
+
+    it('keeps top-level variables, functions and classes for later steps, and lets them be declared again', async () => {
+      const s = await session();
+      await s.execute('let count = 1;\nconst names = ["a"];\nfunction twice(x) { return 2 * x; }\nclass Box { constructor(v) { this.v = v; } }');
+      const r = await s.execute('let count = twice(count) + 1;\nconst names = [...names, "b"];\nconsole.log(count, names.length, new Box(7).v);');
+      expect(r.error).toBeUndefined();
+      expect(r.logs).toBe('3 2 7\n');
+      expect((await s.execute('for (var i = 0; i < 3; i++) {}\nvar untouched;\nconsole.log(i)')).logs).toBe('3\n');
+    });
+
+    it('keeps a value when `var x;` is declared again without a value', async () => {
+      const s = await session();
+      await s.execute('var kept = 5;');
+      expect((await s.execute('var kept;\nkept')).output).toBe('5');
+    });
+
+    it('supports top-level await and async tools, and shows the last expression', async () => {
+      const s = await session();
+      const r = await s.execute('const echoed = await slow_echo("hi");\nechoed + "!"');
+      expect(r.output).toBe('echo:hi!');
+      expect((await s.execute('({ a: 1, b: [1, 2] })')).output).toBe('{ a: 1, b: [ 1, 2 ] }');
+      expect((await s.execute('console.log(1)')).output).toBeUndefined();
+    });
+
+    it('records every tool call in order, with arguments, result and duration, live', async () => {
+      const s = await session();
+      const events: ExecutionEvent[] = [];
+      const r = await s.execute('add(1, 2);\nawait slow_echo("x");\nadd(3, 4);', { onEvent: (e) => events.push(e) });
+      expect(r.toolCalls.map((c) => [c.name, c.args, c.result])).toEqual([
+        ['add', [1, 2], 3],
+        ['slow_echo', ['x'], 'echo:x'],
+        ['add', [3, 4], 7],
+      ]);
+      expect(r.toolCalls[1]!.durationMs).toBeGreaterThanOrEqual(0);
+      expect(events.filter((e) => e.type !== 'log').map((e) => e.type)).toEqual([
+        'tool_call_start',
+        'tool_call_end',
+        'tool_call_start',
+        'tool_call_end',
+        'tool_call_start',
+        'tool_call_end',
+      ]);
+      expect(new Set(r.toolCalls.map((c) => c.callId)).size).toBe(3);
+    });
+
+    it('records a failing tool and raises an error that names it, at the calling line', async () => {
+      const s = await session();
+      const r = await s.execute('const a = 1;\nawait fail("no data");');
+      expect(r.toolCalls[0]).toMatchObject({ name: 'fail', args: ['no data'], error: 'no data' });
+      expect(r.error).toMatchObject({ type: 'ToolError', message: 'fail failed: no data', line: 2 });
+    });
+
+    it('awaits host tools from inside the sandbox, with the call id of the recorded call', async () => {
+      const seen: { args: unknown[]; callId: string }[] = [];
+      const s = await session({
+        hostTools: [
+          {
+            name: 'researcher',
+            call: async (args, ctx) => {
+              seen.push({ args, callId: ctx.callId });
+              await new Promise((r) => setTimeout(r, 5));
+              return { summary: `about ${(args[0] as { task: string }).task}` };
+            },
+          },
+          { name: 'broken', call: async () => Promise.reject(new Error('sub-agent failed')) },
+        ],
+      });
+      const r = await s.execute('const report = await researcher({ task: "owls" });\nreport.summary');
+      expect(r.output).toBe('about owls');
+      expect(seen).toEqual([{ args: [{ task: 'owls' }], callId: r.toolCalls[0]!.callId }]);
+      expect(r.toolCalls[0]).toMatchObject({ name: 'researcher', result: { summary: 'about owls' } });
+      const b = await s.execute('await broken()');
+      expect(b.error).toMatchObject({ type: 'ToolError', message: 'broken failed: sub-agent failed', line: 1 });
+    });
+
+    it('captures console output at every level, printing objects readably and cycles safely', async () => {
+      const s = await session();
+      const events: ExecutionEvent[] = [];
+      const r = await s.execute('const o = { name: "x", list: [1, "two"] };\no.self = o;\nconsole.log("obj", o);\nconsole.warn("careful");\nconsole.error(new Error("bad"));', {
+        onEvent: (e) => events.push(e),
+      });
+      expect(r.logs).toBe("obj { name: 'x', list: [ 1, 'two' ], self: '[Circular]' }\ncareful\nError: bad\n");
+      expect(events.filter((e) => e.type === 'log').map((e) => e.type === 'log' && e.level)).toEqual(['log', 'warn', 'error']);
+    });
+
+    it('caps console output per step and says how much was dropped', async () => {
+      const s = await session({ limits: { timeoutMs: 2_000, maxLogChars: 100 } });
+      const r = await s.execute('for (let i = 0; i < 1000; i++) console.log("line " + i);');
+      expect(r.logs.length).toBeLessThan(300);
+      expect(r.logs).toMatch(/^line 0\n/);
+      expect(r.logs).toMatch(/log output cut: \d+ more characters were dropped; the limit is 100/);
+    });
+
+    it('ends the snippet at final_answer, also inside try/catch', async () => {
+      const s = await session();
+      const r = await s.execute('console.log("before");\ntry {\n  final_answer({ answer: 42 });\n} catch (e) {\n  console.log("caught");\n}\nconsole.log("after");');
+      expect(r.finalAnswer).toEqual({ value: { answer: 42 } });
+      expect(r.error).toBeUndefined();
+      expect(r.logs).toBe('before\n');
+      const plain = await s.execute('final_answer("done");\nconsole.log("not reached")');
+      expect(plain.finalAnswer).toEqual({ value: 'done' });
+      expect(plain.logs).toBe('');
+    });
+
+    it('reports errors with their type, message and line in the snippet', async () => {
+      const s = await session();
+      expect((await s.execute('const a = 1;\nconst b = 2;\nthrow new TypeError("bad input");\nconst c = 3;\n')).error).toEqual({ type: 'TypeError', message: 'bad input', line: 3 });
+      expect((await s.execute('\nmissing + 1')).error).toMatchObject({ type: 'ReferenceError', line: 2 });
+      expect((await s.execute('const x = null;\n\nx.y')).error).toMatchObject({ type: 'TypeError', line: 3 });
+      expect((await s.execute('let ok = 1;\nlet = = 2;')).error).toMatchObject({ type: 'SyntaxError', line: 2 });
+      expect((await s.execute('throw "plain string"')).error).toMatchObject({ message: 'plain string' });
+    });
+
+    it('stops a synchronous infinite loop at the deadline and stays usable, with its state', async () => {
+      const s = await session({ limits: { timeoutMs: 300 } });
+      await s.execute('const keep = "still here";');
+      const r = await s.execute('while (true) {}');
+      expect(r.error).toMatchObject({ type: 'TimeoutError', message: expect.stringMatching(/longer than 0.3 s/) });
+      expect((await s.execute('keep')).output).toBe('still here');
+    });
+
+    it('stops runaway async work at the deadline, and none of it leaks into the next step', async () => {
+      const s = await session({ limits: { timeoutMs: 300 } });
+      for (const code of [
+        'while (true) await null;',
+        'setInterval(() => {}, 0);\nawait new Promise(() => {});',
+        '(async () => { for (;;) await null; })();\nawait new Promise(() => {});',
+      ]) {
+        expect((await s.execute(code)).error?.type).toBe('TimeoutError');
+        const next = await s.execute('console.log("next step")');
+        expect(next.error).toBeUndefined();
+        expect(next.logs).toBe('next step\n');
+      }
+    });
+
+    it('says at once when the code awaits a promise that nothing can ever settle', async () => {
+      const s = await session({ limits: { timeoutMs: 30_000 } });
+      const started = Date.now();
+      const r = await s.execute('const never = new Promise(() => {});\nawait never;');
+      expect(r.error).toMatchObject({ type: 'DeadlockError', message: expect.stringMatching(/nothing can settle/) });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+
+    it('runs timers within the step and cancels those still pending when it ends', async () => {
+      const s = await session();
+      const r = await s.execute(
+        'const seen = [];\nsetTimeout(() => seen.push("a"), 5);\nconst t = setTimeout(() => seen.push("cancelled"), 5);\nclearTimeout(t);\nlet n = 0;\nconst iv = setInterval(() => { if (++n === 3) clearInterval(iv); }, 1);\nawait new Promise((r) => setTimeout(r, 30));\nsetTimeout(() => console.log("never"), 20);\nseen.concat(n)',
+      );
+      expect(r.output).toBe("[ 'a', 3 ]");
+      expect(r.cancelledTimers).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect((await s.execute('1')).logs).toBe('');
+    });
+
+    it('never hangs or crashes on hostile values crossing out of the sandbox', async () => {
+      const s = await session({ limits: { timeoutMs: 500 } });
+      const hostile =
+        'const evil = { get boom() { throw new Error("getter"); }, big: 10n, f: function named() {}, s: Symbol("k") };\n' +
+        'const proxy = new Proxy({}, { ownKeys() { throw new Error("trap"); }, get() { throw new Error("trap"); } });\n' +
+        'const cyc = [1]; cyc.push(cyc);\n';
+      const log = await s.execute(`${hostile}console.log(evil, proxy, cyc);`);
+      expect(log.error).toBeUndefined();
+      expect(log.logs).toContain("boom: '[Getter threw: getter]'");
+      expect(log.logs).toContain("big: '10n'");
+      const fa = await s.execute(`${hostile}final_answer({ evil, proxy, cyc, huge: "x".repeat(5_000_000) });`);
+      const value = fa.finalAnswer?.value as Record<string, unknown>;
+      expect(value.evil).toEqual({ boom: '[Getter threw: getter]', big: '10n', f: '[Function named]', s: 'Symbol(k)' });
+      expect(value.cyc).toEqual([1, '[Circular]']);
+      expect(String(value.huge).length).toBeLessThan(1_100_000);
+      const toolArgs = await s.execute(`${hostile}add(evil, proxy);`);
+      expect(toolArgs.toolCalls[0]!.args[0]).toMatchObject({ boom: '[Getter threw: getter]' });
+      const looping = await s.execute('final_answer({ get forever() { while (true) {} } });');
+      expect(looping.error?.type).toBe('TimeoutError');
+      expect((await s.execute('"x".repeat(50_000_000)')).output!.length).toBeLessThan(100_000);
+    });
+
+    it('gives the model no host objects, no module loading and no network', async () => {
+      const s = await session();
+      const r = await s.execute(
+        'console.log(typeof process, typeof require, typeof fetch, typeof XMLHttpRequest, typeof window);\n' +
+          'const g1 = Function("return this")();\n' +
+          'const g2 = (function () {}).constructor("return this")();\n' +
+          'const g3 = [].constructor.constructor("return this")();\n' +
+          'console.log(g1 === globalThis, g2 === globalThis, g3 === globalThis, "process" in g1);',
+      );
+      expect(r.logs).toBe('undefined undefined undefined undefined undefined\ntrue true true false\n');
+      expect((await s.execute('import fs from "fs";')).error).toMatchObject({ type: 'ImportError' });
+      expect((await s.execute('await import("fs")')).error).toMatchObject({ type: 'ImportError' });
+    });
+
+    it('stops promptly when aborted during async work', async () => {
+      const s = await session({ limits: { timeoutMs: 30_000 } });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const started = Date.now();
+      const r = await s.execute('await new Promise((r) => setTimeout(r, 20_000));', { signal: controller.signal });
+      expect(r.error?.type).toBe('AbortError');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+
+    it('calls functions of the tools source, helpers included, for final-answer checks', async () => {
+      const s = await session();
+      expect(await s.callFunction('helper', ['z'])).toEqual({ value: 'echo:z' });
+      expect(await s.callFunction('add', [2, 5])).toEqual({ value: 7 });
+      expect((await s.callFunction('fail', ['nope'])).error).toMatchObject({ message: 'nope' });
+      expect((await s.callFunction('missing', [])).error?.message).toMatch(/missing is not a function/);
+    });
+
+    it('gives only the tools a fetch, limited to the allowed hosts', async () => {
+      const requests: string[] = [];
+      const fakeFetch = (async (url: string) => {
+        requests.push(url);
+        return new Response('hello', { status: 200 });
+      }) as typeof fetch;
+      const s = await session({ network: { allowedHosts: ['api.example.com', '*.data.org'], fetch: fakeFetch } });
+      expect((await s.execute('await get_text("https://api.example.com/x")')).output).toBe('200 hello');
+      expect((await s.execute('await get_text("https://eu.data.org/y")')).output).toBe('200 hello');
+      const refused = await s.execute('await get_text("https://evil.test/steal")');
+      expect(refused.error?.message).toMatch(/evil\.test is not an allowed host \(allowed: api\.example\.com, \*\.data\.org\)/);
+      expect((await s.execute('await get_text("file:///etc/passwd")')).error?.message).toMatch(/only http and https/);
+      expect(requests).toEqual(['https://api.example.com/x', 'https://eu.data.org/y']);
+      expect((await s.execute('typeof fetch')).output).toBe('undefined');
+      const off = await session();
+      expect((await off.execute('await get_text("https://api.example.com/x")')).error?.message).toMatch(/network access is off/);
+    });
+
+    it('refuses to start when the tools fail to load, saying why', async () => {
+      const bad = create({ toolsJs: 'throw new Error("broken tools");', toolNames: [], limits: { timeoutMs: 1_000 } });
+      open.push(bad);
+      await expect(bad.start()).rejects.toThrow(/tools failed to load: .*broken tools/);
+    });
+  });
+}
