@@ -7,7 +7,6 @@ import { parsePlayground } from '../lib/playground/parse-playground';
 import { createQuickJSExecutor } from '../lib/sandbox';
 import { compileTools } from '../lib/tools';
 
-const STEPS = 200;
 const ROUNDS = 5;
 const SNIPPET = 'const x = 1 + 1;';
 
@@ -16,7 +15,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function engineStepMs(): Promise<number> {
+async function engineStepMs(STEPS: number): Promise<number> {
   const responses = Array.from({ length: STEPS - 1 }, () => `Thought: step.\n\`\`\`js\n${SNIPPET}\n\`\`\``);
   responses.push('Thought: done.\n```js\nfinal_answer(x)\n```');
   const parsed = parsePlayground({
@@ -35,7 +34,7 @@ async function engineStepMs(): Promise<number> {
   return (performance.now() - started) / STEPS;
 }
 
-async function rawEvalMs(): Promise<number> {
+async function rawEvalMs(STEPS: number): Promise<number> {
   const quickjs = await newQuickJSWASMModuleFromVariant(releaseSync);
   const runtime = quickjs.newRuntime();
   const context = runtime.newContext();
@@ -55,33 +54,57 @@ async function rawEvalMs(): Promise<number> {
   return elapsed;
 }
 
-async function coldStartMs(): Promise<{ moduleMs: number; sessionMs: number }> {
+async function coldStartMs(): Promise<{ moduleMs: number; firstSessionMs: number; sessionMs: number }> {
   const moduleStart = performance.now();
   await newQuickJSWASMModuleFromVariant(releaseSync);
   const moduleMs = performance.now() - moduleStart;
   const compiled = compileTools('/**\n * Echo.\n * @param s Text.\n */\nexport function echo(s: string): string {\n  return s;\n}\n');
-  const sessionStart = performance.now();
-  const executor = createQuickJSExecutor({ toolsJs: compiled.js, toolNames: ['echo'], functionNames: compiled.functionNames });
-  await executor.start();
-  const sessionMs = performance.now() - sessionStart;
-  executor.dispose();
-  return { moduleMs, sessionMs };
+  const session = async () => {
+    const started = performance.now();
+    const executor = createQuickJSExecutor({ toolsJs: compiled.js, toolNames: ['echo'], functionNames: compiled.functionNames });
+    await executor.start();
+    const elapsed = performance.now() - started;
+    executor.dispose();
+    return elapsed;
+  };
+  const firstSessionMs = await session();
+  const later: number[] = [];
+  for (let i = 0; i < 20; i++) later.push(await session());
+  return { moduleMs, firstSessionMs, sessionMs: median(later) };
+}
+
+function compileMs(): number {
+  const source = Array.from(
+    { length: 20 },
+    (_, i) => `/**\n * Tool ${i}.\n * @param a Text.\n * @param b A number.\n */\nexport async function tool_${i}(a: string, b: number = 2): Promise<string[]> {\n  return [a, String(b)];\n}\n`,
+  ).join('\n');
+  compileTools(source);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    compileTools(source);
+    times.push(performance.now() - started);
+  }
+  return median(times);
 }
 
 const cold = await coldStartMs();
-// Warm up both paths once, then take medians.
-await engineStepMs();
-await rawEvalMs();
-const engine: number[] = [];
-const raw: number[] = [];
-for (let i = 0; i < ROUNDS; i++) {
-  engine.push(await engineStepMs());
-  raw.push(await rawEvalMs());
-}
-const e = median(engine);
-const r = median(raw);
 console.log(`QuickJS module load (first, in this process): ${cold.moduleMs.toFixed(1)} ms`);
-console.log(`Sandbox cold start (runtime + context + tools loaded): ${cold.sessionMs.toFixed(2)} ms`);
-console.log(`Engine, one step (replay model, QuickJS, "${SNIPPET}"): ${(e * 1000).toFixed(0)} µs  (median of ${ROUNDS} runs of ${STEPS} steps)`);
-console.log(`Raw QuickJS evalCode of the same code:              ${(r * 1000).toFixed(1)} µs`);
-console.log(`Ratio engine / raw eval: ${(e / r).toFixed(1)}×`);
+console.log(`Sandbox cold start, runtime + context + prelude + tools: first ${cold.firstSessionMs.toFixed(1)} ms, then median ${cold.sessionMs.toFixed(2)} ms`);
+console.log(`Tools source compile (20 tools, 180 lines, what the editor pays per keystroke): median ${compileMs().toFixed(2)} ms`);
+for (const steps of [10, 200]) {
+  // Warm up both paths once, then take medians.
+  await engineStepMs(steps);
+  await rawEvalMs(steps);
+  const engine: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    engine.push(await engineStepMs(steps));
+    raw.push(await rawEvalMs(steps));
+  }
+  const e = median(engine);
+  const r = median(raw);
+  console.log(
+    `Run of ${String(steps).padStart(3)} steps (replay model, QuickJS, "${SNIPPET}"): engine ${(e * 1000).toFixed(0)} µs/step, raw QuickJS evalCode ${(r * 1000).toFixed(1)} µs, ratio ${(e / r).toFixed(0)}× (median of ${ROUNDS})`,
+  );
+}

@@ -12,6 +12,7 @@ describe('buildObservation', () => {
   it('says when the code printed nothing, but stays empty for a failed step so only the error shows', () => {
     expect(buildObservation(result({}), 1000)).toBe('The code ran and printed nothing.');
     expect(buildObservation(result({ error: { type: 'TypeError', message: 'x' } }), 1000)).toBe('');
+    expect(buildObservation(result({ finalAnswer: { value: 1 } }), 1000)).toBe('');
   });
 
   it('cuts a long observation in the middle, keeps head and tail, and says so', () => {

@@ -15,6 +15,7 @@ export function buildObservation(result: ExecutionResult, maxChars: number): str
       `Note: ${result.cancelledTimers} timer(s) were still pending when the code ended and were cancelled. Await what you need before the block ends.`,
     );
   }
-  if (parts.length === 0) return result.error ? '' : 'The code ran and printed nothing.';
+  // A failed step shows only its error; a step that gave the final answer needs no observation.
+  if (parts.length === 0) return result.error || result.finalAnswer ? '' : 'The code ran and printed nothing.';
   return truncateMiddle(parts.join('\n'), maxChars);
 }

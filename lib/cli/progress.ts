@@ -18,6 +18,7 @@ export function createProgressPrinter(write: (text: string) => void): (event: Ag
         write(`${who}code:\n${indent(event.code)}\n`);
         break;
       case 'model_end':
+        if (!event.toolCalls?.length && !/```/.test(event.text)) write(`${who}model:\n${indent(clip(event.text.trim(), 2_000))}\n`);
         if (event.toolCalls?.length) {
           for (const c of event.toolCalls) write(`${who}model calls ${c.name}(${clip(renderValue(c.arguments), 200)})\n`);
         }
