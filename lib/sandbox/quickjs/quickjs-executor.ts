@@ -172,9 +172,13 @@ export class QuickJSExecutor implements Executor {
     this.closeSession();
   }
 
-  /** Test hook: breaks the interpreter the way a crash would, so the restart path can be tested. */
+  /** Test hook: the next evaluation fails the way a WebAssembly trap does, so the restart path can be tested. */
   breakForTests(): void {
-    this.session?.context.dispose();
+    const context = this.session?.context;
+    if (!context) return;
+    context.evalCode = () => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    };
   }
 
   // --- session lifecycle ------------------------------------------------------------------------------
