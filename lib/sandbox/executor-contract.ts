@@ -139,6 +139,28 @@ export function describeExecutorContract(label: string, create: ExecutorFactory)
       expect(b.error).toMatchObject({ type: 'ToolError', message: 'broken failed: sub-agent failed', line: 1 });
     });
 
+    it('stops a host tool still running when its step reaches the deadline', async () => {
+      let aborted = false;
+      const s = await session({
+        limits: { timeoutMs: 200 },
+        hostTools: [
+          {
+            name: 'slow_member',
+            call: (_args, ctx) =>
+              new Promise((_resolve, reject) => {
+                ctx.signal.addEventListener('abort', () => {
+                  aborted = true;
+                  reject(new Error('stopped'));
+                });
+              }),
+          },
+        ],
+      });
+      const r = await s.execute('await slow_member({ task: "forever" })');
+      expect(r.error?.type).toBe('TimeoutError');
+      expect(aborted).toBe(true);
+    });
+
     it('captures console output at every level, printing objects readably and cycles safely', async () => {
       const s = await session();
       const events: ExecutionEvent[] = [];

@@ -559,7 +559,8 @@ export class QuickJSExecutor implements Executor {
     const tool = this.options.hostTools?.find((t) => t.name === name);
     return this.deferred(context, async (signal) => {
       if (!tool || argsJson === undefined) throw new Error(`no host tool named ${String(name)}`);
-      const value = await tool.call(JSON.parse(argsJson) as unknown[], { signal: this.activity?.signal ?? signal, callId });
+      // This signal aborts on Stop and when the step ends (deadline), so a team member never outlives its step.
+      const value = await tool.call(JSON.parse(argsJson) as unknown[], { signal, callId });
       return JSON.stringify(value === undefined ? null : value);
     });
   }
