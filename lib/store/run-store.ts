@@ -1,42 +1,97 @@
-// The run store: starts a run of a playground and folds its events into RunState for the UI.
+// The run store: starts a run in the runner worker, folds its events into RunState, and carries manual turns and Stop.
 import { create } from 'zustand';
-import { applyEvent, EMPTY_RUN_STATE, type AgentEvent, type RunState } from '../agent';
+import { applyEvent, EMPTY_RUN_STATE, stepsOfRun, type AgentEvent, type RunState } from '../agent';
+import type { ModelRequest, ModelResponse } from '../models/types';
+import { addUsage, ZERO_USAGE } from '../models/usage';
 import type { Playground } from '../playground/schema';
+import { getRunner, restartRunner } from './runner-connection';
 
-export interface RunStore {
-  state: RunState;
-  events: AgentEvent[];
-  running: boolean;
-  /** Set when the run could not start (tool source errors, setup problems). */
-  startError?: string;
-  start: (playground: Playground) => Promise<void>;
-  stop: () => void;
+/** How long Stop waits for the run to wind down before the runner (and its sandbox) is shut down. */
+export const HARD_STOP_MS = 1_000;
+
+export type RunPhase = 'idle' | 'running' | 'stopping';
+
+export interface ManualTurnRequest {
+  turnId: number;
+  request: ModelRequest;
 }
 
-let controller: AbortController | undefined;
+export interface RunStore {
+  phase: RunPhase;
+  runId?: string;
+  state: RunState;
+  events: AgentEvent[];
+  /** Set when the run could not start (tool source errors, setup problems). */
+  startError?: string;
+  /** The model's turn the person is asked to write (manual model). */
+  manualTurn?: ManualTurnRequest;
+  start: (playground: Playground) => void;
+  stop: () => void;
+  submitTurn: (response: ModelResponse) => void;
+}
 
-export const useRunStore = create<RunStore>((set, get) => ({
-  state: EMPTY_RUN_STATE,
-  events: [],
-  running: false,
-  async start(playground) {
-    if (get().running) return;
-    controller = new AbortController();
-    set({ state: EMPTY_RUN_STATE, events: [], running: true, startError: undefined });
-    try {
-      // Loaded on demand: the compiler and the sandbox are large and the page is usable without them.
-      const { createAgentFromPlayground } = await import('../runner');
-      const agent = createAgentFromPlayground(playground);
-      for await (const event of agent.run(playground.task, { signal: controller.signal })) {
-        set((s) => ({ state: applyEvent(s.state, event), events: [...s.events, event] }));
-      }
-    } catch (error) {
-      set({ startError: error instanceof Error ? error.message : String(error) });
-    } finally {
-      set({ running: false });
-    }
-  },
-  stop() {
-    controller?.abort(new DOMException('Stopped by the user.', 'AbortError'));
-  },
-}));
+let counter = 0;
+
+export const useRunStore = create<RunStore>((set, get) => {
+  const finish = (runId: string, error?: string) => {
+    if (get().runId !== runId) return;
+    set({ phase: 'idle', manualTurn: undefined, ...(error ? { startError: error } : {}) });
+  };
+
+  return {
+    phase: 'idle',
+    state: EMPTY_RUN_STATE,
+    events: [],
+    start(playground) {
+      if (get().phase !== 'idle') return;
+      const runId = `run-${Date.now()}-${++counter}`;
+      set({ phase: 'running', runId, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined });
+      getRunner('run').start(runId, playground, {
+        onEvents(events) {
+          if (get().runId !== runId) return;
+          set((s) => ({ state: events.reduce(applyEvent, s.state), events: [...s.events, ...events] }));
+        },
+        onManualTurn: (turn) => get().runId === runId && set({ manualTurn: turn }),
+        onDone: (error) => finish(runId, error),
+      });
+    },
+    stop() {
+      const { phase, runId } = get();
+      if (phase !== 'running' || !runId) return;
+      set({ phase: 'stopping', manualTurn: undefined });
+      getRunner('run').abort(runId);
+      setTimeout(() => {
+        const now = get();
+        if (now.runId !== runId || now.phase !== 'stopping') return;
+        // The sandbox is busy in synchronous code and can't hear the abort: shut the runner down.
+        restartRunner('run');
+        const ends = abortedEnds(now.state, now.events.at(-1)?.t ?? 0);
+        set((s) => ({ state: ends.reduce(applyEvent, s.state), events: [...s.events, ...ends] }));
+        finish(runId);
+      }, HARD_STOP_MS);
+    },
+    submitTurn(response) {
+      const { runId, manualTurn } = get();
+      if (!runId || !manualTurn) return;
+      set({ manualTurn: undefined });
+      getRunner('run').answer(runId, manualTurn.turnId, response);
+    },
+  };
+});
+
+/** `run_end` events that close every unfinished agent run as aborted, innermost first. */
+export function abortedEnds(state: RunState, t: number): AgentEvent[] {
+  return state.runs
+    .filter((run) => run.status === 'running')
+    .reverse()
+    .map((run) => ({
+      type: 'run_end' as const,
+      agent: run.agent,
+      ...(run.parent ? { parent: run.parent } : {}),
+      t,
+      status: 'aborted' as const,
+      usage: stepsOfRun(state, run.key).reduce((sum, s) => (s.usage ? addUsage(sum, s.usage) : sum), ZERO_USAGE),
+      durationMs: Math.max(0, Date.now() - Date.parse(run.startedAt)),
+      error: { type: 'AbortError', message: 'Stopped by the user while the sandbox was busy: the sandbox was shut down and restarted.' },
+    }));
+}

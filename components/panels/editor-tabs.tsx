@@ -1,0 +1,62 @@
+'use client';
+// The left side: Task, Tools, Settings and Prompt, as accessible tabs.
+import type { KeyboardEvent } from 'react';
+import { useUiStore, type EditorTab } from '@/lib/store/ui-store';
+import { PromptPanel } from './prompt-panel';
+import { SettingsPanel } from './settings-panel';
+import { TaskPanel } from './task-panel';
+import { ToolsPanel } from './tools-panel';
+
+const TABS: { id: EditorTab; label: string }[] = [
+  { id: 'task', label: 'Task' },
+  { id: 'tools', label: 'Tools' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'prompt', label: 'Prompt' },
+];
+
+export function EditorTabs({ toolErrors }: { toolErrors: number }) {
+  const tab = useUiStore((s) => s.tab);
+  const setTab = useUiStore((s) => s.setTab);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(TABS[next]!.id);
+    document.getElementById(`tab-${TABS[next]!.id}`)?.focus();
+  };
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div role="tablist" aria-label="Playground" className="flex gap-1 border-b border-zinc-200 px-3 dark:border-zinc-800" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+              tab === t.id ? 'border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-200' : 'border-transparent text-zinc-700 hover:text-zinc-950 dark:text-zinc-300 dark:hover:text-white'
+            }`}
+          >
+            {t.label}
+            {t.id === 'tools' && toolErrors > 0 && (
+              <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-label={`${toolErrors} errors`}>
+                {toolErrors}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto p-3">
+        {tab === 'task' && <TaskPanel />}
+        {tab === 'tools' && <ToolsPanel />}
+        {tab === 'settings' && <SettingsPanel />}
+        {tab === 'prompt' && <PromptPanel />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+// The exact system prompt that will be sent, and its estimated size per section.
+import { useAnalysisStore } from '@/lib/store/analysis-store';
+import { CopyButton } from '../ui/copy-button';
+
+const KIND = { rules: 'Rules', types: 'Types', tool: 'Tool', 'managed-agent': 'Team member', instructions: 'Instructions' } as const;
+
+export function PromptPanel() {
+  const { analysis, stale } = useAnalysisStore();
+  if (!analysis) return <p className="muted text-sm">Building the prompt…</p>;
+  return (
+    <div className="space-y-3" aria-busy={stale}>
+      <table className="w-full max-w-xl text-left text-sm" data-testid="prompt-sections">
+        <caption className="mb-1 text-left text-sm font-semibold">
+          System prompt: about {analysis.promptTokens.toLocaleString('en-US')} tokens (estimated: characters ÷ 4)
+        </caption>
+        <thead>
+          <tr className="muted text-xs">
+            <th scope="col" className="font-medium">Section</th>
+            <th scope="col" className="font-medium">Name</th>
+            <th scope="col" className="text-right font-medium">Tokens</th>
+            <th scope="col" className="text-right font-medium">Share</th>
+          </tr>
+        </thead>
+        <tbody>
+          {analysis.sections.map((s) => (
+            <tr key={`${s.kind}:${s.label}`} data-testid="prompt-section">
+              <td>{KIND[s.kind]}</td>
+              <td className={s.kind === 'tool' || s.kind === 'managed-agent' ? 'font-mono' : ''}>{s.label}</td>
+              <td className="text-right tabular-nums">{s.tokens.toLocaleString('en-US')}</td>
+              <td className="text-right tabular-nums">{Math.round((100 * s.tokens) / Math.max(1, analysis.promptTokens))}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="flex items-center gap-2">
+        <h3 className="text-sm font-semibold">The system prompt, exactly as sent</h3>
+        <CopyButton text={analysis.systemPrompt} label="Copy the system prompt" />
+      </div>
+      <pre data-testid="system-prompt" className="mono-block">{analysis.systemPrompt}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+// The tools as the model will see them: signature, description, parameters; updated as the source is edited.
+import type { PlaygroundAnalysis } from '@/lib/runner/analyze-playground';
+import type { ToolSpec } from '@/lib/tools/types';
+import { Disclosure } from '../ui/disclosure';
+
+export function signatureOf(tool: ToolSpec): string {
+  const params = tool.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`).join(', ');
+  return `${tool.async ? 'async ' : ''}${tool.name}(${params}): ${tool.async ? `Promise<${tool.returns.typeText}>` : tool.returns.typeText}`;
+}
+
+export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; stale: boolean }) {
+  if (!analysis) return <p className="muted text-sm">Reading the tools…</p>;
+  return (
+    <section aria-label="Tools as the model sees them" data-testid="tool-list" aria-busy={stale} className="space-y-2">
+      <h3 className="flex items-center gap-2 text-sm font-semibold">
+        Tools as the model sees them ({analysis.tools.length})
+        {stale && <span className="muted text-xs font-normal">updating…</span>}
+      </h3>
+      {analysis.tools.length === 0 && <p className="muted text-sm">No tools yet: export a function with a JSDoc comment.</p>}
+      <ul className="space-y-2">
+        {analysis.tools.map((tool) => (
+          <li key={tool.name} data-testid="tool-item" className="card p-2 text-sm">
+            <code data-testid="tool-signature" className="block font-mono text-xs font-semibold break-all">
+              {signatureOf(tool)}
+            </code>
+            <p className="mt-1 whitespace-pre-wrap">{tool.description}</p>
+            {tool.parameters.length > 0 && (
+              <table className="mt-1 w-full text-left text-xs">
+                <caption className="sr-only">Parameters of {tool.name}</caption>
+                <thead>
+                  <tr className="muted">
+                    <th scope="col" className="pr-2 font-medium">Parameter</th>
+                    <th scope="col" className="pr-2 font-medium">Type</th>
+                    <th scope="col" className="font-medium">Description</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tool.parameters.map((p) => (
+                    <tr key={p.name} className="align-top">
+                      <td className="pr-2 font-mono whitespace-nowrap">
+                        {p.name}
+                        {p.optional ? '?' : ''}
+                      </td>
+                      <td className="pr-2 font-mono break-words">{p.typeText}</td>
+                      <td>
+                        {p.description}
+                        {p.default !== undefined && <span className="muted"> (default {JSON.stringify(p.default)})</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <Disclosure title="As written in the prompt" className="mt-1">
+              <pre className="mono-block">{analysis.rendered[tool.name]}</pre>
+            </Disclosure>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+// The tools source in an editor, its errors, and the live list of tools beside it.
+import { useAnalysisStore } from '@/lib/store/analysis-store';
+import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { useResolvedTheme } from '../playground/use-theme';
+import { ToolsEditor } from '../editor/tools-editor';
+import { ToolList } from './tool-list';
+
+export function ToolsPanel() {
+  const tools = usePlaygroundStore((s) => s.doc.tools);
+  const setTools = usePlaygroundStore((s) => s.setTools);
+  const { analysis, stale, error } = useAnalysisStore();
+  const theme = useResolvedTheme();
+  const errors = analysis?.errors ?? [];
+  return (
+    <div className="grid gap-3 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="space-y-2">
+        <ToolsEditor value={tools} onChange={setTools} diagnostics={errors} theme={theme} className="h-[28rem]" />
+        {errors.length > 0 && (
+          <ul aria-label="Problems in the tools source" data-testid="tool-errors" className="space-y-1 text-sm text-red-800 dark:text-red-300">
+            {errors.map((d, i) => (
+              <li key={i}>
+                Line {d.line}:{d.column}: {d.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {error && <p role="alert" className="text-sm text-red-800 dark:text-red-300">The tools could not be read: {error}</p>}
+      </div>
+      <ToolList analysis={analysis} stale={stale} />
+    </div>
+  );
+}

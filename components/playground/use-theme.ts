@@ -1,0 +1,22 @@
+'use client';
+// The theme in effect: the person's choice, or the system's when they chose "system".
+import { useSyncExternalStore } from 'react';
+import { useUiStore } from '@/lib/store/ui-store';
+
+const QUERY = '(prefers-color-scheme: dark)';
+
+function subscribe(onChange: () => void) {
+  const media = window.matchMedia(QUERY);
+  media.addEventListener('change', onChange);
+  return () => media.removeEventListener('change', onChange);
+}
+
+export function useSystemDark(): boolean {
+  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+}
+
+export function useResolvedTheme(): 'light' | 'dark' {
+  const choice = useUiStore((s) => s.theme);
+  const systemDark = useSystemDark();
+  return choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
+}

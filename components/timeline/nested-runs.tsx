@@ -1,0 +1,38 @@
+'use client';
+// The run of a team member (managed agent), shown under the tool call that started it.
+import { useMemo } from 'react';
+import type { StepState } from '@/lib/agent';
+import { useRunStore } from '@/lib/store/run-store';
+import { Disclosure } from '../ui/disclosure';
+import { StepCard } from './step-card';
+
+export function NestedRuns({ parent, callId, live }: { parent: StepState; callId: string; live: boolean }) {
+  const state = useRunStore((s) => s.state);
+  const children = useMemo(
+    () => state.runs.filter((r) => r.parent?.callId === callId && r.parent.step === parent.index && r.parent.agent === parent.agent),
+    [state.runs, callId, parent.index, parent.agent],
+  );
+  return children.map((run) => {
+    const steps = state.steps.filter((s) => s.runKey === run.key);
+    const status = run.status === 'running' ? 'running' : run.status;
+    return (
+      <Disclosure
+        key={run.key}
+        defaultOpen
+        testId="managed-run"
+        className="mt-2 border-l-2 border-blue-300 pl-3 dark:border-blue-700"
+        title={
+          <span>
+            Team member <span className="font-mono">{run.agent}</span> · {steps.length} step{steps.length === 1 ? '' : 's'} · {status}
+          </span>
+        }
+      >
+        <div className="space-y-2">
+          {steps.map((s) => (
+            <StepCard key={s.id} step={s} run={run} live={live} />
+          ))}
+        </div>
+      </Disclosure>
+    );
+  });
+}

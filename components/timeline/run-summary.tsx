@@ -1,0 +1,61 @@
+'use client';
+// The run at a glance: its state, steps, tokens, time and final answer.
+import { totalUsage, type RunState } from '@/lib/agent';
+import { formatAnswer, formatCount, formatMs } from './format';
+
+const STATUS_TEXT = {
+  running: 'Running',
+  success: 'Finished',
+  max_steps: 'Stopped at the step limit',
+  error: 'Failed',
+  aborted: 'Stopped (aborted)',
+} as const;
+
+export function RunSummary({ state, stopping }: { state: RunState; stopping: boolean }) {
+  const main = state.runs.find((r) => !r.parent);
+  if (!main) return null;
+  const usage = totalUsage(state);
+  const steps = state.steps.filter((s) => s.runKey === main.key).length;
+  const tone =
+    main.status === 'success'
+      ? 'border-green-300 dark:border-green-800'
+      : main.status === 'error' || main.status === 'aborted'
+        ? 'border-red-300 dark:border-red-800'
+        : 'border-zinc-200 dark:border-zinc-700';
+  return (
+    <section aria-label="Run summary" data-testid="run-summary" className={`card space-y-1 border-2 p-3 text-sm ${tone}`}>
+      <dl className="flex flex-wrap gap-x-5 gap-y-1">
+        <Fact label="State" testId="run-status" value={stopping && main.status === 'running' ? 'Stopping…' : STATUS_TEXT[main.status]} />
+        <Fact label="Steps" testId="run-steps" value={String(steps)} />
+        <Fact label="Tokens" testId="run-tokens" value={`${formatCount(usage.inputTokens)} in / ${formatCount(usage.outputTokens)} out${usage.estimated ? ' (estimated)' : ''}`} />
+        <Fact label="Time" testId="run-time" value={main.durationMs !== undefined ? formatMs(main.durationMs) : 'running…'} />
+        <Fact label="Model" testId="run-model" value={main.model} />
+        <Fact label="Sandbox" testId="run-sandbox" value={main.sandbox} />
+      </dl>
+      {main.finalAnswer && (
+        <div>
+          <span className="font-semibold">Final answer: </span>
+          <output data-testid="final-answer" className="whitespace-pre-wrap">
+            {formatAnswer(main.finalAnswer.value)}
+          </output>
+        </div>
+      )}
+      {main.error && (
+        <p data-testid="run-error" className="text-red-800 dark:text-red-300">
+          {main.error.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="flex gap-1">
+      <dt className="muted">{label}:</dt>
+      <dd data-testid={testId} className="font-medium">
+        {value}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+'use client';
+// One step of a run: what the model thought and wrote, what ran, what came back, and what it cost.
+import { memo } from 'react';
+import { describeError, type AgentRunState, type StepState } from '@/lib/agent';
+import { CodeView } from './code-view';
+import { formatAnswer, formatCount, formatMs } from './format';
+import { NestedRuns } from './nested-runs';
+import { OutputBlock } from './output-block';
+import { StepInspector } from './step-inspector';
+import { thoughtOf } from './step-text';
+import { Thought } from './thought';
+import { ToolCalls } from './tool-calls';
+
+const KIND_LABEL = { planning: 'Planning', action: 'Action', final: 'Final answer' } as const;
+
+export const StepCard = memo(function StepCard({ step, run, live }: { step: StepState; run: AgentRunState; live: boolean }) {
+  const title = `${step.parent ? `${step.agent} · ` : ''}Step ${step.index}`;
+  const streaming = !step.modelDone && live;
+  const thought = step.modelDone ? thoughtOf(step) : '';
+  const interrupted = !step.done && !live;
+  const logs = step.logs.replace(/\n$/, '');
+  return (
+    <article aria-label={title} data-testid="step" data-step={step.index} data-kind={step.kind} className="card space-y-3 p-3">
+      <header className="flex flex-wrap items-center gap-2">
+        <h3 className="font-semibold">{title}</h3>
+        <span data-testid="step-kind" className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium dark:bg-zinc-800">
+          {KIND_LABEL[step.kind]}
+        </span>
+        {streaming && <span className="text-xs text-blue-700 dark:text-blue-300">model writing…</span>}
+        {step.modelDone && !step.done && live && <span className="text-xs text-blue-700 dark:text-blue-300">running…</span>}
+        {interrupted && <span className="text-xs text-amber-800 dark:text-amber-300">interrupted</span>}
+        <StepMetrics step={step} />
+      </header>
+
+      {streaming && (
+        <pre data-testid="step-streaming" className="mono-block">
+          {step.modelOutput}
+          <span aria-hidden className="animate-pulse">▍</span>
+        </pre>
+      )}
+      {thought && <Thought text={thought} />}
+      {step.code !== undefined && <CodeView code={step.code} errorLine={step.error?.line} label={`Code of ${title}`} />}
+      {step.toolCalls.length > 0 && <ToolCalls calls={step.toolCalls} nested={(callId) => <NestedRuns parent={step} callId={callId} live={live} />} />}
+      {logs && !step.observation?.includes(logs) && <OutputBlock label="Logs" text={logs} testId="step-logs" />}
+      {step.observation !== undefined && <OutputBlock label="Observation (what the model is shown)" text={step.observation} testId="step-observation" />}
+      {step.error && (
+        <p data-testid="step-error" role="note" className="rounded-md border border-red-300 bg-red-50 px-2 py-1 font-mono text-xs text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {describeError(step.error)}
+        </p>
+      )}
+      {step.finalAnswer && (
+        <p className="text-sm">
+          <span className="font-semibold">Final answer: </span>
+          <span data-testid="step-final-answer" className="whitespace-pre-wrap">
+            {formatAnswer(step.finalAnswer.value)}
+          </span>
+        </p>
+      )}
+      {step.modelDone && <StepInspector step={step} run={run} />}
+    </article>
+  );
+});
+
+function StepMetrics({ step }: { step: StepState }) {
+  const usage = step.usage;
+  return (
+    <dl className="muted ml-auto flex flex-wrap gap-x-3 text-xs" data-testid="step-metrics">
+      {usage && (
+        <div className="flex gap-1">
+          <dt>Tokens in/out</dt>
+          <dd data-testid="step-tokens">
+            {formatCount(usage.inputTokens)} / {formatCount(usage.outputTokens)}
+            {usage.estimated ? ' (est.)' : ''}
+          </dd>
+        </div>
+      )}
+      <div className="flex gap-1">
+        <dt>Model</dt>
+        <dd data-testid="step-model-ms">{formatMs(step.timing?.modelMs ?? step.modelMs)}</dd>
+      </div>
+      {step.kind === 'action' && (
+        <div className="flex gap-1">
+          <dt>Execution</dt>
+          <dd data-testid="step-exec-ms">{formatMs(step.timing?.executionMs)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+

@@ -1,0 +1,73 @@
+'use client';
+// The run as it happens: a card per step (virtualized, so long runs stay smooth), the summary, and the manual composer.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useRunStore } from '@/lib/store/run-store';
+import { RunSummary } from './run-summary';
+import { StepCard } from './step-card';
+
+export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
+  const state = useRunStore((s) => s.state);
+  const phase = useRunStore((s) => s.phase);
+  const live = phase !== 'idle';
+  const main = state.runs.find((r) => !r.parent);
+  const steps = useMemo(() => (main ? state.steps.filter((s) => s.runKey === main.key) : []), [state.steps, main]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const follow = useRef(true);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
+  const virtualizer = useVirtualizer({
+    count: steps.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 260,
+    overscan: 3,
+    getItemKey: (i) => steps[i]!.id,
+  });
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onScroll = () => {
+      follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, []);
+
+  const last = steps.at(-1);
+  useEffect(() => {
+    if (!live || !follow.current) return;
+    const el = scrollRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [live, steps.length, last?.modelOutput.length, last?.done, footer]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="flex h-full flex-col">
+      {main && (
+        <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
+          <RunSummary state={state} stopping={phase === 'stopping'} />
+        </div>
+      )}
+      <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="min-h-0 flex-1 overflow-y-auto p-3">
+      {!main && empty}
+      {steps.length > 0 && (
+        <ol aria-label="Steps" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute top-0 left-0 w-full pb-3"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <StepCard step={steps[item.index]!} run={main!} live={live} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {footer}
+      </div>
+    </div>
+  );
+}

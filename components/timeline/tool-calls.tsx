@@ -1,0 +1,52 @@
+'use client';
+// Each tool call of a step: name, arguments, result or error, duration; a team member's run nests under its call.
+import type { ReactNode } from 'react';
+import type { ToolCallState } from '@/lib/agent';
+import { renderValue } from '@/lib/agent';
+import { formatArgs, formatMs } from './format';
+import { previewOf } from './step-text';
+
+export function ToolCalls({ calls, nested }: { calls: ToolCallState[]; nested: (callId: string) => ReactNode }) {
+  return (
+    <section aria-label="Tool calls">
+      <h4 className="muted text-xs font-semibold tracking-wide uppercase">Tool calls ({calls.length})</h4>
+      <ol className="mt-1 space-y-1">
+        {calls.map((call) => (
+          <li key={call.callId} data-testid="tool-call" className="rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-700">
+            <div className="flex flex-wrap items-baseline gap-x-2 font-mono">
+              <span data-testid="tool-call-name" className="font-semibold">
+                {call.name}
+              </span>
+              <span data-testid="tool-call-args" className="break-all">
+                ({formatArgs(call.args)})
+              </span>
+              <span className="muted ml-auto font-sans" data-testid="tool-call-duration">
+                {call.done ? formatMs(call.durationMs) : 'running…'}
+              </span>
+            </div>
+            {call.done && <CallOutcome call={call} />}
+            {nested(call.callId)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function CallOutcome({ call }: { call: ToolCallState }) {
+  if (call.error !== undefined) {
+    return (
+      <p data-testid="tool-call-error" className="mt-1 font-mono break-words text-red-800 dark:text-red-300">
+        ✗ {call.error}
+      </p>
+    );
+  }
+  const { preview, cut } = previewOf(renderValue(call.result), 600, 8);
+  return (
+    <p data-testid="tool-call-result" className="mt-1 font-mono break-words whitespace-pre-wrap">
+      <span aria-label="returned">→ </span>
+      {preview}
+      {cut && <span className="muted"> … (full result in the step’s model input)</span>}
+    </p>
+  );
+}

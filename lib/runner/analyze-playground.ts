@@ -1,0 +1,58 @@
+// What the editor shows before a run: the tools as the model will see them, and the system prompt with its size per section.
+import { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling } from '../agent';
+import { estimateTokens } from '../models/usage';
+import type { Playground } from '../playground/schema';
+import { compileTools, FINAL_ANSWER_TOOL, renderToolAsListItem, renderToolForCode } from '../tools';
+import type { SourceDiagnostic, ToolSpec } from '../tools/types';
+
+export interface PromptSection {
+  kind: 'rules' | 'types' | 'tool' | 'managed-agent' | 'instructions';
+  /** `rules`, a tool's or managed agent's name, … */
+  label: string;
+  /** Estimated tokens (characters / 4). */
+  tokens: number;
+}
+
+export interface PlaygroundAnalysis {
+  tools: ToolSpec[];
+  /** How each tool reads in the prompt, by tool name (declaration for a CodeAgent, list item otherwise). */
+  rendered: Record<string, string>;
+  errors: SourceDiagnostic[];
+  systemPrompt: string;
+  promptTokens: number;
+  sections: PromptSection[];
+}
+
+export function analyzePlayground(playground: Playground): PlaygroundAnalysis {
+  const compiled = compileTools(playground.tools);
+  const { type, managedAgents, instructions } = playground.agent;
+  const code = type === 'code';
+  const renderTool = code ? renderToolForCode : renderToolAsListItem;
+  const renderAgent = code ? renderManagedAgentForCode : renderManagedAgentForToolCalling;
+  const tools = [...compiled.tools, FINAL_ANSWER_TOOL];
+  const rendered = Object.fromEntries(tools.map((t) => [t.name, renderTool(t)]));
+  const typesText = code ? compiled.types.map((t) => t.text).join('\n\n') : '';
+
+  const systemPrompt = buildSystemPrompt(type, {
+    tools: code ? [typesText, ...tools.map(renderTool)].filter(Boolean).join('\n\n') : tools.map(renderTool).join('\n'),
+    managedAgents: managedAgents.map((m) => ({ name: m.name, description: m.description })),
+    instructions,
+  });
+
+  const parts: PromptSection[] = [];
+  if (typesText) parts.push({ kind: 'types', label: 'types used by the tools', tokens: estimateTokens(typesText) });
+  for (const t of tools) parts.push({ kind: 'tool', label: t.name, tokens: estimateTokens(rendered[t.name]!) });
+  for (const m of managedAgents) parts.push({ kind: 'managed-agent', label: m.name, tokens: estimateTokens(renderAgent(m)) });
+  if (instructions.trim()) parts.push({ kind: 'instructions', label: 'your instructions', tokens: estimateTokens(instructions.trim()) });
+  const promptTokens = estimateTokens(systemPrompt);
+  const rules = Math.max(0, promptTokens - parts.reduce((sum, p) => sum + p.tokens, 0));
+
+  return {
+    tools: compiled.tools,
+    rendered,
+    errors: compiled.errors,
+    systemPrompt,
+    promptTokens,
+    sections: [{ kind: 'rules', label: 'rules and examples', tokens: rules }, ...parts],
+  };
+}

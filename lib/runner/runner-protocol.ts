@@ -1,0 +1,24 @@
+// Messages between the page and the runner worker, where tools compile and agents run off the main thread.
+import type { AgentEvent } from '../agent';
+import type { ModelRequest, ModelResponse } from '../models/types';
+import type { Playground } from '../playground/schema';
+import type { PlaygroundAnalysis } from './analyze-playground';
+
+export type ToRunner =
+  | { type: 'analyze'; requestId: number; playground: Playground }
+  | { type: 'start'; runId: string; playground: Playground }
+  | { type: 'abort'; runId: string }
+  | { type: 'manual_answer'; runId: string; turnId: number; response: ModelResponse };
+
+export type FromRunner =
+  | { type: 'analysis'; requestId: number; analysis?: PlaygroundAnalysis; error?: string }
+  | { type: 'events'; runId: string; events: AgentEvent[] }
+  | { type: 'manual_turn'; runId: string; turnId: number; request: ModelRequest }
+  /** The run's events are all sent; `error` when it could not start (tool source errors, setup problems). */
+  | { type: 'run_done'; runId: string; error?: string };
+
+/** The part of a Worker (or a MessagePort) the two ends use. */
+export interface Port<In, Out> {
+  postMessage(message: Out): void;
+  addEventListener(type: 'message', listener: (event: { data: In }) => void): void;
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AgentEvent } from '../agent';
+import { foldEvents } from '../agent';
+import { EXAMPLES } from '../playground/examples';
+import { inProcessRunner } from '../test-support/in-process-runner';
+import { js, playground } from '../test-support/playgrounds';
+import { createRunnerClient, type RunHandlers } from './runner-client';
+
+const open: (() => void)[] = [];
+afterEach(() => open.splice(0).forEach((close) => close()));
+
+function connect() {
+  const runner = inProcessRunner();
+  open.push(runner.terminate);
+  return createRunnerClient(runner.port);
+}
+
+function collect(overrides: Partial<RunHandlers> = {}) {
+  const events: AgentEvent[] = [];
+  let batches = 0;
+  const done = new Promise<string | undefined>((resolve) => {
+    overrides = { ...overrides, onDone: resolve };
+  });
+  const handlers: RunHandlers = {
+    onEvents: (batch) => {
+      batches++;
+      events.push(...batch);
+    },
+    onManualTurn: () => {},
+    ...overrides,
+  } as RunHandlers;
+  return { events, handlers, done, batches: () => batches };
+}
+
+describe('the runner protocol', () => {
+  it('runs a bundled example to its final answer, sending events in batches', async () => {
+    const client = connect();
+    const { events, handlers, done, batches } = collect();
+    client.start('r1', EXAMPLES[0]!.playground, handlers);
+    expect(await done).toBeUndefined();
+    const state = foldEvents(events);
+    expect(state.runs[0]!.status).toBe('success');
+    expect(state.steps.length).toBeGreaterThan(1);
+    expect(batches()).toBeLessThan(events.length);
+  });
+
+  it('asks the page for manual turns and runs what the person wrote', async () => {
+    const client = connect();
+    const seen: number[] = [];
+    const { events, handlers, done } = collect({
+      onManualTurn: ({ turnId, request }) => {
+        seen.push(request.messages.length);
+        client.answer('r2', turnId, { text: js(seen.length === 1 ? 'console.log(add(2, 3))' : 'final_answer(add(40, 2))') });
+      },
+    });
+    client.start('r2', playground({ model: { provider: 'manual' } }), handlers);
+    expect(await done).toBeUndefined();
+    expect(seen).toEqual([2, 4]);
+    const state = foldEvents(events);
+    expect(state.steps[0]!.observation).toContain('5');
+    expect(state.runs[0]!.finalAnswer).toEqual({ value: 42 });
+  });
+
+  it('aborts a run waiting for a manual turn; the run ends as aborted', async () => {
+    const client = connect();
+    const { events, handlers, done } = collect({ onManualTurn: () => client.abort('r3') });
+    client.start('r3', playground({ model: { provider: 'manual' } }), handlers);
+    await done;
+    expect(foldEvents(events).runs[0]!.status).toBe('aborted');
+  });
+
+  it('says why a run cannot start', async () => {
+    const client = connect();
+    const { handlers, done } = collect();
+    client.start('r4', playground({ tools: 'export function f(: number) {}' }), handlers);
+    expect(await done).toMatch(/tools source has \d+ error/);
+  });
+
+  it('analyzes a playground on request', async () => {
+    const client = connect();
+    const analysis = await client.analyze(playground());
+    expect(analysis.tools.map((t) => t.name)).toEqual(['add', 'word_length', 'explode']);
+  });
+});

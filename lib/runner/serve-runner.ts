@@ -1,0 +1,95 @@
+// The runner's side of the protocol: compiles playgrounds on request and runs agents, sending their events in batches.
+import type { AgentEvent } from '../agent';
+import type { ModelResponse } from '../models/types';
+import { analyzePlayground } from './analyze-playground';
+import { createAgentFromPlayground } from './create-agent-from-playground';
+import type { FromRunner, Port, ToRunner } from './runner-protocol';
+
+/** Events are sent at most this often, so a fast run does not post (and render) once per event. */
+const BATCH_MS = 30;
+
+export function serveRunner(port: Port<ToRunner, FromRunner>): void {
+  const runs = new Map<string, AbortController>();
+  const turns = new Map<number, (response: ModelResponse) => void>();
+  let nextTurn = 1;
+
+  port.addEventListener('message', ({ data }) => {
+    switch (data.type) {
+      case 'analyze': {
+        try {
+          port.postMessage({ type: 'analysis', requestId: data.requestId, analysis: analyzePlayground(data.playground) });
+        } catch (error) {
+          port.postMessage({ type: 'analysis', requestId: data.requestId, error: messageOf(error) });
+        }
+        return;
+      }
+      case 'start':
+        void run(data.runId, data);
+        return;
+      case 'abort':
+        runs.get(data.runId)?.abort(new DOMException('Stopped by the user.', 'AbortError'));
+        return;
+      case 'manual_answer':
+        turns.get(data.turnId)?.(data.response);
+        turns.delete(data.turnId);
+        return;
+    }
+  });
+
+  async function run(runId: string, { playground }: Extract<ToRunner, { type: 'start' }>) {
+    const controller = new AbortController();
+    runs.set(runId, controller);
+    const outbox = createOutbox((events) => port.postMessage({ type: 'events', runId, events }));
+    try {
+      const agent = createAgentFromPlayground(playground, {
+        manualTurn: (request, signal) =>
+          new Promise<ModelResponse>((resolve, reject) => {
+            const turnId = nextTurn++;
+            turns.set(turnId, resolve);
+            signal?.addEventListener('abort', () => {
+              turns.delete(turnId);
+              reject(signal.reason);
+            });
+            outbox.flush();
+            port.postMessage({ type: 'manual_turn', runId, turnId, request });
+          }),
+      });
+      for await (const event of agent.run(playground.task, { signal: controller.signal })) {
+        outbox.push(event);
+        // The code is about to run and may keep this thread busy: show it first.
+        if (event.type === 'code') outbox.flush();
+      }
+      outbox.flush();
+      port.postMessage({ type: 'run_done', runId });
+    } catch (error) {
+      outbox.flush();
+      port.postMessage({ type: 'run_done', runId, error: messageOf(error) });
+    } finally {
+      runs.delete(runId);
+    }
+  }
+}
+
+function createOutbox(send: (events: AgentEvent[]) => void) {
+  let pending: AgentEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    send(batch);
+  };
+  return {
+    push(event: AgentEvent) {
+      pending.push(event);
+      timer ??= setTimeout(flush, BATCH_MS);
+    },
+    flush,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EXAMPLES } from '../playground/examples';
+import { memoryStorage } from '../test-support/memory-storage';
+
+// Each test loads the store afresh against its own storage, as a page load would.
+async function loadStore(saved: Record<string, string> = {}) {
+  const storage = memoryStorage(saved);
+  vi.stubGlobal('localStorage', storage);
+  vi.resetModules();
+  const mod = await import('./playground-store');
+  await mod.hydratePlaygroundStore();
+  return { ...mod, storage, store: mod.usePlaygroundStore };
+}
+
+beforeEach(() => vi.unstubAllGlobals());
+
+describe('the playground store', () => {
+  it('starts a first visit with the first bundled example', async () => {
+    const { store } = await loadStore();
+    expect(store.getState().doc).toEqual(EXAMPLES[0]!.playground);
+    expect(store.getState().notice).toBeUndefined();
+  });
+
+  it('keeps every edit across a reload', async () => {
+    const first = await loadStore();
+    first.store.getState().setTitle('My agent');
+    first.store.getState().setTask('Count to three.');
+    first.store.getState().setTools('/** Says hi. */\nexport function hi(): string { return "hi"; }');
+    first.store.getState().updateAgent({ maxSteps: 7 });
+    const saved = first.storage.getItem(first.STORAGE_KEY)!;
+
+    const second = await loadStore({ [first.STORAGE_KEY]: saved });
+    const doc = second.store.getState().doc;
+    expect([doc.title, doc.task, doc.agent.maxSteps]).toEqual(['My agent', 'Count to three.', 7]);
+    expect(doc.tools).toContain('export function hi()');
+  });
+
+  it('keeps corrupted storage aside, says so, and starts with defaults', async () => {
+    const { store, storage, STORAGE_KEY, BACKUP_PREFIX } = await loadStore({ 'agent-playground:playground': '{"state": {"doc": ' });
+    const notice = store.getState().notice!;
+    expect(notice.kind).toBe('recovered');
+    expect(notice.message).toMatch(/could not be opened: it is not valid JSON/);
+    expect(notice.backupKey).toMatch(new RegExp(`^${BACKUP_PREFIX}`));
+    expect(storage.getItem(notice.backupKey!)).toBe('{"state": {"doc": ');
+    expect(store.getState().doc).toEqual(EXAMPLES[0]!.playground);
+    store.getState().setTask('new work');
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state.doc.task).toBe('new work');
+    expect(storage.getItem(notice.backupKey!)).toBe('{"state": {"doc": ');
+  });
+
+  it('sets aside a saved playground that fails validation, naming the bad field', async () => {
+    const bad = JSON.stringify({ version: 1, state: { doc: { ...EXAMPLES[0]!.playground, agent: { maxSteps: -1 } } } });
+    const { store } = await loadStore({ 'agent-playground:playground': bad });
+    expect(store.getState().notice?.message).toMatch(/agent\.maxSteps/);
+  });
+
+  it('switching to the manual model and back keeps the recorded responses', async () => {
+    const { store } = await loadStore();
+    const responses = store.getState().doc.model;
+    store.getState().setModelProvider('manual');
+    expect(store.getState().doc.model).toEqual({ provider: 'manual' });
+    store.getState().setModelProvider('replay');
+    expect(store.getState().doc.model).toEqual(responses);
+  });
+
+  it('loads a bundled example by id', async () => {
+    const { store } = await loadStore();
+    const last = EXAMPLES.at(-1)!;
+    store.getState().loadExample(last.id);
+    expect(store.getState().doc).toEqual(last.playground);
+    expect(store.getState().exampleId).toBe(last.id);
+  });
+
+  it('can undo loading an example, getting back the edited playground', async () => {
+    const { store } = await loadStore();
+    store.getState().setTask('my own task');
+    store.getState().loadExample(EXAMPLES.at(-1)!.id);
+    expect(store.getState().replaced?.exampleTitle).toBe(EXAMPLES.at(-1)!.playground.title);
+    store.getState().undoLoadExample();
+    expect(store.getState().doc.task).toBe('my own task');
+    expect(store.getState().replaced).toBeUndefined();
+  });
+});

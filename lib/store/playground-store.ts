@@ -1,0 +1,175 @@
+// The playground document being edited, autosaved to this browser; unreadable saved data is kept aside, never lost.
+import { create } from 'zustand';
+import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
+import { EXAMPLES, findExample } from '../playground/examples';
+import { formatProblems, parsePlayground } from '../playground/parse-playground';
+import type { AgentSettings, ModelSettings, Playground, SandboxSettings } from '../playground/schema';
+import { readStored, type StoredFormat } from './stored-document';
+
+export const STORAGE_KEY = 'agent-playground:playground';
+export const BACKUP_PREFIX = 'agent-playground:backup:';
+
+type ReplaySettings = Extract<ModelSettings, { provider: 'replay' }>;
+
+export interface SavedPlayground {
+  doc: Playground;
+  /** The replay responses, kept while the manual model is chosen, so switching back loses nothing. */
+  replayStash?: ReplaySettings;
+  /** The bundled example the document started from, if any. */
+  exampleId?: string;
+}
+
+export interface StorageNotice {
+  kind: 'recovered' | 'save-failed';
+  message: string;
+  /** Where the unreadable data was kept, and the data itself, so it can be downloaded. */
+  backupKey?: string;
+  backup?: string;
+}
+
+export interface PlaygroundStore extends SavedPlayground {
+  hydrated: boolean;
+  /** The playground an example replaced, until the next edit: loading an example can be undone. */
+  replaced?: SavedPlayground & { exampleTitle: string };
+  notice?: StorageNotice;
+  setTitle: (title: string) => void;
+  setTask: (task: string) => void;
+  setTools: (tools: string) => void;
+  updateAgent: (patch: Partial<AgentSettings>) => void;
+  updateSandbox: (patch: Partial<SandboxSettings>) => void;
+  setModelProvider: (provider: 'replay' | 'manual') => void;
+  setReplayDelay: (delayMs: number) => void;
+  loadExample: (id: string) => void;
+  undoLoadExample: () => void;
+  dismissNotice: () => void;
+}
+
+export const PLAYGROUND_FORMAT: StoredFormat<SavedPlayground> = {
+  version: 1,
+  migrations: {},
+  validate(state) {
+    if (typeof state !== 'object' || state === null || !('doc' in state)) return { ok: false, reason: 'it holds no playground' };
+    const { doc, replayStash, exampleId } = state as { doc: unknown; replayStash?: unknown; exampleId?: unknown };
+    const parsed = parsePlayground(doc);
+    if (!parsed.ok) return { ok: false, reason: `the playground in it is invalid:\n${formatProblems(parsed.problems)}` };
+    const saved: SavedPlayground = { doc: parsed.playground };
+    if (replayStash !== undefined) {
+      const stash = parsePlayground({ version: 1, model: replayStash });
+      if (stash.ok && stash.playground.model.provider === 'replay') saved.replayStash = stash.playground.model;
+    }
+    if (typeof exampleId === 'string') saved.exampleId = exampleId;
+    return { ok: true, state: saved };
+  },
+};
+
+const first = EXAMPLES[0]!;
+const initial: SavedPlayground = { doc: first.playground, exampleId: first.id };
+
+let pendingNotice: StorageNotice | undefined;
+
+function browserStorage(): Storage | undefined {
+  return typeof localStorage === 'undefined' ? undefined : localStorage;
+}
+
+const storage: PersistStorage<SavedPlayground> = {
+  getItem(name) {
+    const store = browserStorage();
+    if (!store) return null;
+    const raw = store.getItem(name);
+    const outcome = readStored(raw, PLAYGROUND_FORMAT);
+    if (outcome.kind === 'ok') return { state: outcome.state, version: PLAYGROUND_FORMAT.version };
+    if (outcome.kind === 'unreadable' && raw !== null) {
+      const backupKey = `${BACKUP_PREFIX}${new Date().toISOString()}`;
+      let kept = true;
+      try {
+        store.setItem(backupKey, raw);
+      } catch {
+        kept = false;
+      }
+      pendingNotice = {
+        kind: 'recovered',
+        message:
+          `Your saved playground could not be opened: ${outcome.reason}. ` +
+          (kept ? `It was kept aside in this browser's storage as “${backupKey}”` : 'It could not be kept aside (storage is full); download it now') +
+          ' and the app started with the default playground.',
+        ...(kept ? { backupKey } : {}),
+        backup: raw,
+      };
+    }
+    return null;
+  },
+  setItem(name, value: StorageValue<SavedPlayground>) {
+    try {
+      browserStorage()?.setItem(name, JSON.stringify(value));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      usePlaygroundStore.setState({ notice: { kind: 'save-failed', message: `Your edits could not be saved in this browser (${reason}). Export them before closing the page.` } });
+    }
+  },
+  removeItem(name) {
+    browserStorage()?.removeItem(name);
+  },
+};
+
+export const usePlaygroundStore = create<PlaygroundStore>()(
+  persist(
+    (set, get) => {
+      const editDoc = (fn: (doc: Playground) => Playground) => set({ doc: fn(get().doc), replaced: undefined });
+      return {
+        ...initial,
+        hydrated: false,
+        setTitle: (title) => editDoc((doc) => ({ ...doc, title })),
+        setTask: (task) => editDoc((doc) => ({ ...doc, task })),
+        setTools: (tools) => editDoc((doc) => ({ ...doc, tools })),
+        updateAgent: (patch) => editDoc((doc) => ({ ...doc, agent: { ...doc.agent, ...patch } })),
+        updateSandbox: (patch) => editDoc((doc) => ({ ...doc, sandbox: { ...doc.sandbox, ...patch } })),
+        setModelProvider(provider) {
+          const { doc, replayStash } = get();
+          if (doc.model.provider === provider) return;
+          if (provider === 'manual') {
+            set({ doc: { ...doc, model: { provider: 'manual' } }, ...(doc.model.provider === 'replay' ? { replayStash: doc.model } : {}) });
+          } else {
+            set({ doc: { ...doc, model: replayStash ?? { provider: 'replay', responses: [], delayMs: 0 } }, replayStash: undefined });
+          }
+        },
+        setReplayDelay: (delayMs) => editDoc((doc) => (doc.model.provider === 'replay' ? { ...doc, model: { ...doc.model, delayMs } } : doc)),
+        loadExample(id) {
+          const example = findExample(id);
+          if (!example) return;
+          const { doc, replayStash, exampleId } = get();
+          set({
+            doc: example.playground,
+            exampleId: id,
+            replayStash: undefined,
+            replaced: { doc, ...(replayStash ? { replayStash } : {}), ...(exampleId ? { exampleId } : {}), exampleTitle: example.playground.title },
+          });
+        },
+        undoLoadExample() {
+          const { replaced } = get();
+          if (!replaced) return;
+          set({ doc: replaced.doc, replayStash: replaced.replayStash, exampleId: replaced.exampleId, replaced: undefined });
+        },
+        dismissNotice: () => set({ notice: undefined }),
+      };
+    },
+    {
+      name: STORAGE_KEY,
+      version: PLAYGROUND_FORMAT.version,
+      storage,
+      skipHydration: true,
+      partialize: ({ doc, replayStash, exampleId }): SavedPlayground => ({
+        doc,
+        ...(replayStash ? { replayStash } : {}),
+        ...(exampleId ? { exampleId } : {}),
+      }),
+    },
+  ),
+);
+
+/** Loads the saved playground (once, in the browser) and reports anything that had to be set aside. */
+export async function hydratePlaygroundStore(): Promise<void> {
+  if (usePlaygroundStore.getState().hydrated) return;
+  await usePlaygroundStore.persist.rehydrate();
+  usePlaygroundStore.setState({ hydrated: true, ...(pendingNotice ? { notice: pendingNotice } : {}) });
+  pendingNotice = undefined;
+}
