@@ -17,7 +17,8 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
   const title = `${step.parent ? `${step.agent} · ` : ''}Step ${step.index}`;
   const streaming = !step.modelDone && live;
   const thought = step.modelDone ? thoughtOf(step) : '';
-  const interrupted = !step.done && !live;
+  // The run ended (stopped, failed) while the model was writing or the code was running.
+  const interrupted = !live && (!step.done || !step.modelDone);
   const logs = step.logs.replace(/\n$/, '');
   return (
     <article aria-label={title} data-testid="step" data-step={step.index} data-kind={step.kind} className="card space-y-3 p-3">
@@ -32,10 +33,14 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
         <StepMetrics step={step} />
       </header>
 
-      {streaming && (
-        <pre data-testid="step-streaming" className="mono-block">
+      {!step.modelDone && step.modelOutput && (
+        <pre data-testid="step-streaming" aria-label={streaming ? 'Model output so far' : 'Model output before the run stopped'} className="mono-block">
           {step.modelOutput}
-          <span aria-hidden className="animate-pulse">▍</span>
+          {streaming && (
+            <span aria-hidden className="animate-pulse">
+              ▍
+            </span>
+          )}
         </pre>
       )}
       {thought && <Thought text={thought} />}

@@ -214,6 +214,18 @@ describe('managed agents', () => {
     expect(sub.find((e) => e.type === 'run_start')?.parent?.callId).toBe(managerCall?.callId);
   });
 
+  it('shows every event, the team member’s too, to onEvent before the step’s code runs', async () => {
+    const seen: string[] = [];
+    let seenWhenToolRan: string[] = [];
+    const onEvent = (e: { type: string; agent: string }) => {
+      seen.push(`${e.agent}:${e.type}`);
+      if (e.type === 'tool_call_start' && e.agent === 'counter') seenWhenToolRan = [...seen];
+    };
+    const { events } = await runToEnd(pg(), { onEvent });
+    expect(seen).toEqual(events.map((e) => `${e.agent}:${e.type}`));
+    expect(seenWhenToolRan).toContain('counter:code');
+  });
+
   it('gives the sub-agent only its own tools and lists the member in the manager prompt', async () => {
     const { events } = await runToEnd(pg());
     const starts = events.filter((e) => e.type === 'run_start');

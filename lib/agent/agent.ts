@@ -66,6 +66,11 @@ export interface RunOptions {
   /** Set when this agent runs as a managed agent. */
   parent?: ParentRef;
   t0?: number;
+  /**
+   * Sees each event the moment it is emitted, before the iterator yields it. The code of a step reaches it
+   * before the step runs, even when the run then keeps the thread busy (a synchronous loop in the sandbox).
+   */
+  onEvent?: (event: AgentEvent) => void;
 }
 
 export interface Agent {
@@ -99,6 +104,7 @@ export function createAgent(options: AgentOptions): Agent {
     /** Every event, own or a managed agent's, goes through here: into our state and out to the consumer. */
     const forward = (event: AgentEvent) => {
       state = applyEvent(state, event);
+      runOptions.onEvent?.(event);
       channel.push(event);
     };
     const emit = (body: AgentEventBody) => forward({ ...body, ...scope, t: Math.round(performance.now() - t0) } as AgentEvent);

@@ -54,11 +54,12 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
             port.postMessage({ type: 'manual_turn', runId, turnId, request });
           }),
       });
-      for await (const event of agent.run(playground.task, { signal: controller.signal })) {
+      const onEvent = (event: AgentEvent) => {
         outbox.push(event);
         // The code is about to run and may keep this thread busy: show it first.
         if (event.type === 'code') outbox.flush();
-      }
+      };
+      for await (const event of agent.run(playground.task, { signal: controller.signal, onEvent })) void event;
       outbox.flush();
       port.postMessage({ type: 'run_done', runId });
     } catch (error) {

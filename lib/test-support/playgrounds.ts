@@ -56,11 +56,11 @@ export const js = (code: string, thought = 'Thought: next.') => `${thought}\n\`\
 
 export async function runToEnd(
   pg: Playground,
-  options: AgentFromPlaygroundOptions & { signal?: AbortSignal } = {},
+  options: AgentFromPlaygroundOptions & { signal?: AbortSignal; onEvent?: (event: AgentEvent) => void } = {},
 ): Promise<{ events: AgentEvent[]; end: Extract<AgentEvent, { type: 'run_end' }> }> {
   const agent = createAgentFromPlayground(pg, { replayDelayMs: 0, ...options });
   const events: AgentEvent[] = [];
-  for await (const e of agent.run(pg.task, { signal: options.signal })) events.push(e);
+  for await (const e of agent.run(pg.task, { signal: options.signal, onEvent: options.onEvent })) events.push(e);
   const end = events.findLast((e) => e.type === 'run_end' && !e.parent);
   if (!end || end.type !== 'run_end') throw new Error('the run did not end');
   return { events, end };
