@@ -48,7 +48,7 @@ function Composer({ turn }: { turn: ManualTurnRequest }) {
         <MessageList messages={turn.request.messages} />
         {tools.length > 0 && (
           <Disclosure title="Tool schemas" className="mt-2">
-            <pre className="mono-block">{JSON.stringify(tools, null, 2)}</pre>
+            <pre tabIndex={0} className="mono-block">{JSON.stringify(tools, null, 2)}</pre>
           </Disclosure>
         )}
       </Disclosure>

@@ -37,7 +37,7 @@ export function PromptPanel() {
         <h3 className="text-sm font-semibold">The system prompt, exactly as sent</h3>
         <CopyButton text={analysis.systemPrompt} label="Copy the system prompt" />
       </div>
-      <pre data-testid="system-prompt" className="mono-block">{analysis.systemPrompt}</pre>
+      <pre tabIndex={0} data-testid="system-prompt" className="mono-block">{analysis.systemPrompt}</pre>
     </div>
   );
 }

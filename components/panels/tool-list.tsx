@@ -53,7 +53,7 @@ export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; s
               </table>
             )}
             <Disclosure title="As written in the prompt" className="mt-1">
-              <pre className="mono-block">{analysis.rendered[tool.name]}</pre>
+              <pre tabIndex={0} className="mono-block">{analysis.rendered[tool.name]}</pre>
             </Disclosure>
           </li>
         ))}

@@ -6,7 +6,7 @@ import { highlightJs } from './highlight-js';
 export const CodeView = memo(function CodeView({ code, errorLine, label }: { code: string; errorLine?: number; label: string }) {
   const lines = useMemo(() => highlightJs(code), [code]);
   return (
-    <pre data-testid="step-code" aria-label={label} className="mono-block whitespace-pre! p-0! py-2!">
+    <pre tabIndex={0} data-testid="step-code" aria-label={label} className="mono-block whitespace-pre! p-0! py-2!">
       <code className="block min-w-fit">
         {lines.map((spans, i) => {
           const isError = i + 1 === errorLine;

@@ -10,7 +10,7 @@ export function OutputBlock({ label, text, testId, tone = 'plain' }: { label: st
   return (
     <section aria-label={label} data-testid={testId}>
       <h4 className="muted text-xs font-semibold tracking-wide uppercase">{label}</h4>
-      <pre className={`mono-block mt-1 max-h-[32rem] overflow-y-auto ${tone === 'error' ? 'text-red-800! dark:text-red-200!' : ''}`}>{all || !cut ? text : `${preview}…`}</pre>
+      <pre tabIndex={0} className={`mono-block mt-1 max-h-[32rem] overflow-y-auto ${tone === 'error' ? 'text-red-800! dark:text-red-200!' : ''}`}>{all || !cut ? text : `${preview}…`}</pre>
       {cut && (
         <button type="button" className="btn-ghost mt-1 text-xs" onClick={() => setAll(!all)}>
           {all ? 'Show less' : `Show all (${lines.toLocaleString('en-US')} lines, ${text.length.toLocaleString('en-US')} characters)`}

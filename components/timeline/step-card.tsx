@@ -34,7 +34,7 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
       </header>
 
       {!step.modelDone && step.modelOutput && (
-        <pre data-testid="step-streaming" aria-label={streaming ? 'Model output so far' : 'Model output before the run stopped'} className="mono-block">
+        <pre tabIndex={0} data-testid="step-streaming" aria-label={streaming ? 'Model output so far' : 'Model output before the run stopped'} className="mono-block">
           {step.modelOutput}
           {streaming && (
             <span aria-hidden className="animate-pulse">

@@ -26,7 +26,7 @@ function InspectorBody({ step, run }: { step: StepState; run: AgentRunState }) {
           <h4 className="muted text-xs font-semibold tracking-wide uppercase">Raw model output</h4>
           <CopyButton text={raw} label={`Copy the raw output of step ${step.index}`} />
         </div>
-        <pre className="mono-block mt-1 max-h-96 overflow-y-auto">{raw || '(empty)'}</pre>
+        <pre tabIndex={0} className="mono-block mt-1 max-h-96 overflow-y-auto">{raw || '(empty)'}</pre>
       </section>
     </div>
   );
@@ -52,9 +52,9 @@ export function MessageList({ messages, heading = 'Messages sent to the model' }
                 <CopyButton text={m.content} label={`Copy message ${i + 1} (${m.role})`} />
               </span>
             </div>
-            <pre className="max-h-80 overflow-y-auto p-2 font-mono text-xs leading-5 break-words whitespace-pre-wrap">{m.content}</pre>
+            <pre tabIndex={0} className="max-h-80 overflow-y-auto p-2 font-mono text-xs leading-5 break-words whitespace-pre-wrap">{m.content}</pre>
             {m.role === 'assistant' && m.toolCalls && (
-              <pre className="border-t border-zinc-200 p-2 font-mono text-xs break-words whitespace-pre-wrap dark:border-zinc-700">
+              <pre tabIndex={0} className="border-t border-zinc-200 p-2 font-mono text-xs break-words whitespace-pre-wrap dark:border-zinc-700">
                 {JSON.stringify(m.toolCalls, null, 2)}
               </pre>
             )}
