@@ -2,6 +2,7 @@
 // Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
+import { applyEvent, EMPTY_RUN_STATE, modelInputForStep, type AgentEvent } from '../lib/agent';
 import { createAgentFromPlayground } from '../lib/runner';
 import { parsePlayground } from '../lib/playground/parse-playground';
 import { createQuickJSExecutor } from '../lib/sandbox';
@@ -15,7 +16,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function engineStepMs(STEPS: number): Promise<number> {
+function benchPlayground(STEPS: number) {
   const responses = Array.from({ length: STEPS - 1 }, () => `Thought: step.\n\`\`\`js\n${SNIPPET}\n\`\`\``);
   responses.push('Thought: done.\n```js\nfinal_answer(x)\n```');
   const parsed = parsePlayground({
@@ -26,10 +27,15 @@ async function engineStepMs(STEPS: number): Promise<number> {
     model: { provider: 'replay', responses },
   });
   if (!parsed.ok) throw new Error('bench playground invalid');
-  const agent = createAgentFromPlayground(parsed.playground, { replayDelayMs: 0 });
+  return parsed.playground;
+}
+
+async function engineStepMs(STEPS: number): Promise<number> {
+  const pg = benchPlayground(STEPS);
+  const agent = createAgentFromPlayground(pg, { replayDelayMs: 0 });
   const started = performance.now();
   let status = '';
-  for await (const e of agent.run(parsed.playground.task)) if (e.type === 'run_end' && !e.parent) status = e.status;
+  for await (const e of agent.run(pg.task)) if (e.type === 'run_end' && !e.parent) status = e.status;
   if (status !== 'success') throw new Error(`bench run ended as ${status}`);
   return (performance.now() - started) / STEPS;
 }
@@ -108,3 +114,25 @@ for (const steps of [10, 200]) {
     `Run of ${String(steps).padStart(3)} steps (replay model, QuickJS, "${SNIPPET}"): engine ${(e * 1000).toFixed(0)} µs/step, raw QuickJS evalCode ${(r * 1000).toFixed(1)} µs, ratio ${(e / r).toFixed(0)}× (median of ${ROUNDS})`,
   );
 }
+
+/** What the timeline's store does with a long run: fold every event into the run state, and derive a late step's input. */
+async function timelineFigures(STEPS: number) {
+  const pg = benchPlayground(STEPS);
+  const events: AgentEvent[] = [];
+  for await (const e of createAgentFromPlayground(pg, { replayDelayMs: 0 }).run(pg.task)) events.push(e);
+  const folds: number[] = [];
+  let state = EMPTY_RUN_STATE;
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = performance.now();
+    state = events.reduce(applyEvent, EMPTY_RUN_STATE);
+    folds.push(performance.now() - started);
+  }
+  const started = performance.now();
+  const messages = modelInputForStep(state.runs[0]!, state.steps, state.steps.at(-1)!);
+  const inputMs = performance.now() - started;
+  console.log(
+    `Timeline of a ${STEPS}-step run: folding its ${events.length} events ${median(folds).toFixed(1)} ms (median of ${ROUNDS}); ` +
+      `the last step's ${messages.length} input messages derived in ${inputMs.toFixed(2)} ms`,
+  );
+}
+await timelineFigures(1_000);
