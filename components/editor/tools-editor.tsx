@@ -1,10 +1,187 @@
 'use client';
-// Temporary plain editor, replaced by the Monaco editor.
-export interface EditorDiagnostic {
-  message: string;
-  line: number;
-  column: number;
+// The tools source editor: Monaco with the sandbox's TypeScript setup, loaded on demand from the app itself.
+// Until Monaco is there (or if it cannot load) a plain textarea edits the same value.
+import { useEffect, useRef, useState, type JSX } from 'react';
+import type * as Monaco from 'monaco-editor';
+import { diagnosticMarkers, MARKER_OWNER, type EditorDiagnostic } from './diagnostic-markers';
+import { loadMonaco, type MonacoApi } from './load-monaco';
+
+export type { EditorDiagnostic } from './diagnostic-markers';
+
+export interface ToolsEditorProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** Shown as error markers at their (1-based) line and column. */
+  diagnostics: EditorDiagnostic[];
+  theme: 'light' | 'dark';
+  ariaLabel?: string;
+  className?: string;
 }
-export function ToolsEditor(props: { value: string; onChange: (v: string) => void; diagnostics: EditorDiagnostic[]; theme: 'light' | 'dark'; className?: string }) {
-  return <textarea aria-label="Tools source (TypeScript)" className={`field font-mono ${props.className ?? ''}`} value={props.value} onChange={(e) => props.onChange(e.target.value)} />;
+
+interface Loaded {
+  monaco: MonacoApi;
+  editor: Monaco.editor.IStandaloneCodeEditor;
+  model: Monaco.editor.ITextModel;
+}
+
+const DEFAULT_ARIA_LABEL = 'Tools source (TypeScript)';
+
+let nextModelId = 1;
+
+const MAX_UNECHOED = 100;
+
+function monacoTheme(theme: 'light' | 'dark'): string {
+  return theme === 'dark' ? 'vs-dark' : 'vs';
+}
+
+export function ToolsEditor({
+  value,
+  onChange,
+  diagnostics,
+  theme,
+  ariaLabel = DEFAULT_ARIA_LABEL,
+  className,
+}: ToolsEditorProps): JSX.Element {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  // The latest props, for the editor's long-lived callbacks and for creating it with the current text.
+  const latest = useRef({ value, onChange, theme, ariaLabel });
+  useEffect(() => {
+    latest.current = { value, onChange, theme, ariaLabel };
+  });
+  // True while the editor takes in a new value from outside, so that it is not reported back as typing.
+  const applyingValue = useRef(false);
+  // Texts reported by onChange that have not come back as the value prop yet. The prop can lag behind the
+  // editor by a keystroke or two; such a stale echo must not overwrite what was typed since.
+  const unechoed = useRef<string[]>([]);
+  // Set when the textarea had the focus as the editor replaced it.
+  const focusWhenShown = useRef(false);
+
+  useEffect(() => {
+    let disposed = false;
+    let cleanup: (() => void) | undefined;
+    loadMonaco().then(
+      (monaco) => {
+        const host = hostRef.current;
+        if (disposed || !host) return;
+        const { value: text, theme: currentTheme, ariaLabel: label } = latest.current;
+        const model = monaco.editor.createModel(text, 'typescript', monaco.Uri.parse(`file:///tools-${nextModelId++}.ts`));
+        const editor = monaco.editor.create(host, {
+          model,
+          theme: monacoTheme(currentTheme),
+          ariaLabel: label,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          fontSize: 13,
+          scrollBeyondLastLine: false,
+          fixedOverflowWidgets: true,
+        });
+        const typing = model.onDidChangeContent(() => {
+          if (applyingValue.current) return;
+          const text = model.getValue();
+          unechoed.current.push(text);
+          if (unechoed.current.length > MAX_UNECHOED) unechoed.current.shift();
+          latest.current.onChange(text);
+        });
+
+        // Carry over the caret and focus from the textarea it replaces.
+        const textarea = textareaRef.current;
+        if (textarea) {
+          const start = model.getPositionAt(textarea.selectionStart);
+          const end = model.getPositionAt(textarea.selectionEnd);
+          editor.setSelection(new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column));
+          editor.revealPositionInCenterIfOutsideViewport(end);
+          focusWhenShown.current = document.activeElement === textarea;
+        }
+
+        cleanup = () => {
+          typing.dispose();
+          editor.dispose();
+          model.dispose();
+        };
+        setLoaded({ monaco, editor, model });
+      },
+      () => {
+        if (!disposed) setFailed(true);
+      },
+    );
+    return () => {
+      disposed = true;
+      cleanup?.();
+      setLoaded(null);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!loaded || !focusWhenShown.current) return;
+    focusWhenShown.current = false;
+    loaded.editor.focus();
+  }, [loaded]);
+
+  // A value from outside (another example, a reset) replaces the text; typing that comes back is left alone.
+  useEffect(() => {
+    if (!loaded) return;
+    const { editor, model } = loaded;
+    if (model.getValue() === value) {
+      unechoed.current = [];
+      return;
+    }
+    const echo = unechoed.current.indexOf(value);
+    if (echo >= 0) {
+      unechoed.current.splice(0, echo + 1);
+      return;
+    }
+    unechoed.current = [];
+    const position = editor.getPosition();
+    applyingValue.current = true;
+    try {
+      editor.pushUndoStop();
+      editor.executeEdits('value', [{ range: model.getFullModelRange(), text: value }]);
+      editor.pushUndoStop();
+    } finally {
+      applyingValue.current = false;
+    }
+    if (position) editor.setPosition(model.validatePosition(position));
+  }, [loaded, value]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const { monaco, model } = loaded;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticMarkers(model, diagnostics, monaco.MarkerSeverity.Error));
+  }, [loaded, diagnostics]);
+
+  useEffect(() => {
+    loaded?.monaco.editor.setTheme(monacoTheme(theme));
+  }, [loaded, theme]);
+
+  useEffect(() => {
+    loaded?.editor.updateOptions({ ariaLabel });
+  }, [loaded, ariaLabel]);
+
+  return (
+    <div className={['flex min-h-[320px] flex-col', className].filter(Boolean).join(' ')}>
+      <div ref={hostRef} className="min-h-0 flex-1" data-testid="tools-editor-monaco" hidden={!loaded} />
+      {!loaded && (
+        <textarea
+          ref={textareaRef}
+          aria-label={ariaLabel}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          className="min-h-0 w-full flex-1 resize-none rounded border border-zinc-300 bg-transparent p-2 font-mono text-[13px] leading-5 dark:border-zinc-700"
+        />
+      )}
+      {failed && !loaded && (
+        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" role="status">
+          The code editor could not be loaded, so this is a plain text box. Your tools source works the same.
+        </p>
+      )}
+    </div>
+  );
 }
