@@ -32,14 +32,17 @@ export default function PlaygroundApp() {
   }, [hydrated, doc]);
 
   useEffect(() => {
+    // Capture phase: the shortcut works inside the code editor too, which would otherwise take Ctrl+Enter.
+    // In the manual composer, Ctrl+Enter sends the turn instead.
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.defaultPrevented) {
-        e.preventDefault();
-        run();
-      }
+      if (!(e.ctrlKey || e.metaKey) || e.key !== 'Enter') return;
+      if (e.target instanceof Element && e.target.closest('[data-testid="manual-composer"]')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      run();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, []);
 
   if (!ready) return <p className="p-6">Opening your playground…</p>;
