@@ -30,6 +30,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      // The model proxy may reach the fake model servers the tests start on these ports, with this server-side key.
+      MODEL_PROXY_ALLOWED_HOSTS: '127.0.0.1:3917,127.0.0.1:3918',
+      OPENAI_COMPATIBLE_API_KEY: 'sk-server-side-0123456789',
+    },
   },
 });

@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'react';
 import { scheduleAnalysis, useAnalysisStore } from '@/lib/store/analysis-store';
 import { hydratePlaygroundStore, usePlaygroundStore } from '@/lib/store/playground-store';
+import { hydrateKeyStore } from '@/lib/store/key-store';
+import { usePriceStore } from '@/lib/store/price-store';
 import { useRunStore } from '@/lib/store/run-store';
 import { useUiStore } from '@/lib/store/ui-store';
 import { ManualComposer } from '../manual/manual-composer';
@@ -24,6 +26,8 @@ export default function PlaygroundApp() {
 
   useEffect(() => {
     void useUiStore.persist.rehydrate();
+    void usePriceStore.persist.rehydrate();
+    hydrateKeyStore();
     void hydratePlaygroundStore().then(() => setReady(true));
   }, []);
 

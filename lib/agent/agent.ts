@@ -242,6 +242,7 @@ async function runStep(ctx: StepContext, step: number, kind: StepKind): Promise<
     response = await options.model.generate(request, {
       signal,
       onTextDelta: (text) => emit({ type: 'model_delta', step, text }),
+      onRetry: (retry) => emit({ type: 'model_retry', step, ...retry }),
     });
   } catch (error) {
     const usage = ZERO_USAGE;

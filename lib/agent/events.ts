@@ -42,6 +42,8 @@ export type AgentEventBody =
     }
   | { type: 'step_start'; step: number; kind: StepKind }
   | { type: 'model_delta'; step: number; text: string }
+  /** The model call failed in a way worth retrying (rate limit, server error): it is tried again after delayMs. */
+  | { type: 'model_retry'; step: number; attempt: number; delayMs: number; reason: string }
   | { type: 'model_end'; step: number; text: string; toolCalls?: ToolCall[]; usage: TokenUsage; durationMs: number }
   | { type: 'code'; step: number; code: string }
   | { type: 'tool_call_start'; step: number; callId: string; name: string; args: unknown }

@@ -26,6 +26,8 @@ export interface StepState {
   modelToolCalls?: ToolCall[];
   modelDone: boolean;
   modelMs?: number;
+  /** Failed model calls that were tried again (rate limits, server errors). */
+  retries?: { attempt: number; delayMs: number; reason: string }[];
   code?: string;
   toolCalls: ToolCallState[];
   logs: string;
@@ -129,6 +131,8 @@ function applyStepEvent(step: StepState, event: AgentEvent): StepState {
   switch (event.type) {
     case 'model_delta':
       return { ...step, modelOutput: step.modelOutput + event.text };
+    case 'model_retry':
+      return { ...step, retries: [...(step.retries ?? []), { attempt: event.attempt, delayMs: event.delayMs, reason: event.reason }] };
     case 'model_end':
       return {
         ...step,

@@ -20,6 +20,7 @@ const code = await runCli(process.argv.slice(2), {
     return next.done ? null : next.value;
   },
   signal: controller.signal,
+  env: process.env,
 });
 lines?.close();
 process.exitCode = code;

@@ -14,6 +14,9 @@ export function createProgressPrinter(write: (text: string) => void): (event: Ag
       case 'step_start':
         write(`\n${who}━━ Step ${event.step} (${event.kind})\n`);
         break;
+      case 'model_retry':
+        write(`${who}model call failed (${event.reason}): retry ${event.attempt} in ${(event.delayMs / 1000).toFixed(1)} s\n`);
+        break;
       case 'code':
         write(`${who}code:\n${indent(event.code)}\n`);
         break;

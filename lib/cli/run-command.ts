@@ -10,6 +10,12 @@ import type { Playground } from '../playground/schema';
 import { createAgentFromPlayground, PlaygroundSetupError, ToolSourceError } from '../runner';
 import { traceFromEvents } from '../trace/trace';
 import { createProgressPrinter } from './progress';
+import { keysFromEnv } from './keys-from-env';
+import { keySlot } from '../models/presets';
+import { costOf, formatCost, priceFor } from '../models/prices';
+import { createProviderModel } from '../models/provider-model';
+import { ModelError } from '../models/types';
+import { modelSettingsSchema, type ProviderModelSettings, type RealProvider } from '../playground/schema';
 import { z } from 'zod';
 
 export interface CliIO {
@@ -18,6 +24,8 @@ export interface CliIO {
   /** Lines of standard input, for the manual model. */
   readLine: () => Promise<string | null>;
   signal?: AbortSignal;
+  /** Where API keys come from (process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, maxSteps: 3 } as const;
@@ -27,6 +35,12 @@ const USAGE = `Usage: npm run agent -- run <playground.json> [options]
 Options:
   --model replay:<responses.json>   play these recorded responses ({"responses": [...]})
   --model manual                    you write each model turn on stdin, ended by a line with a single "."
+  --model openai:<id>               OpenAI (key from OPENAI_API_KEY)
+  --model anthropic:<id>            Anthropic (key from ANTHROPIC_API_KEY)
+  --model google:<id>               Google (key from GOOGLE_GENERATIVE_AI_API_KEY)
+  --model openai-compatible:<id>    any OpenAI-compatible server given by --base-url (Ollama, LM Studio, vLLM,
+                                    OpenRouter …; key, if it needs one, from OPENAI_COMPATIBLE_API_KEY)
+  --base-url <url>                  the server's address, e.g. http://localhost:11434/v1
   --sandbox quickjs                 the sandbox for the code (quickjs is the only one so far)
   --trace <out.json>                write the run's trace
   --max-steps <N>                   override agent.maxSteps
@@ -55,6 +69,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
       allowPositionals: true,
       options: {
         model: { type: 'string' },
+        'base-url': { type: 'string' },
         sandbox: { type: 'string' },
         trace: { type: 'string' },
         'max-steps': { type: 'string' },
@@ -82,11 +97,21 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new BadInput(`--max-steps must be a whole number of at least 1, got '${values['max-steps']}'`);
   }
   const manualTurn = stdinTurns(io, playground);
-  const model = values.model !== undefined ? await modelFromFlag(values.model, manualTurn) : undefined;
+  const keys = keysFromEnv(io.env ?? {});
+  const baseURL = values['base-url'];
+  if (baseURL !== undefined && !/^https?:\/\/[^/]/.test(baseURL)) throw new BadInput(`--base-url ${baseURL}: expected an http:// or https:// address`);
+  const model = values.model !== undefined ? await modelFromFlag(values.model, { manualTurn, keys, baseURL }) : undefined;
 
   let agent;
   try {
-    agent = createAgentFromPlayground(playground, { model, manualTurn, maxSteps, replayDelayMs: 0 });
+    agent = createAgentFromPlayground(playground, {
+      model,
+      manualTurn,
+      maxSteps,
+      replayDelayMs: 0,
+      keys,
+      ...(baseURL && !model ? { providerContext: { baseURL } } : {}),
+    });
   } catch (error) {
     if (error instanceof ToolSourceError) {
       throw new BadInput(
@@ -94,6 +119,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
       );
     }
     if (error instanceof PlaygroundSetupError) throw new BadInput(`${file}: ${error.message}`);
+    if (error instanceof ModelError) throw new BadInput(error.message);
     throw error;
   }
 
@@ -109,6 +135,9 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const end = events.findLast((e) => e.type === 'run_end' && e.agent === 'main' && !e.parent);
   if (!end || end.type !== 'run_end') return EXIT.failure;
+  const start = events.find((e) => e.type === 'run_start' && !e.parent);
+  const cost = start?.type === 'run_start' ? costOf(end.usage, priceFor(start.model)) : undefined;
+  if (cost !== undefined && start?.type === 'run_start') io.stderr(`cost ${formatCost(cost)} (list price of ${start.model})\n`);
   if (end.status === 'success' || end.status === 'max_steps') {
     if ('finalAnswer' in end) io.stdout(`${formatAnswer(end.finalAnswer)}\n`);
     return end.status === 'success' ? EXIT.ok : EXIT.maxSteps;
@@ -134,10 +163,32 @@ async function readPlayground(file: string): Promise<Playground> {
 
 const replayFileSchema = z.object({ responses: z.array(replayResponseSchema) });
 
-async function modelFromFlag(flag: string, manualTurn: ManualTurn): Promise<ModelClient> {
+interface ModelFlagContext {
+  manualTurn: ManualTurn;
+  keys: Record<string, string>;
+  baseURL?: string;
+}
+
+async function modelFromFlag(flag: string, { manualTurn, keys, baseURL }: ModelFlagContext): Promise<ModelClient> {
   if (flag === 'manual') return createManualModel(manualTurn);
+  const real = /^(openai|anthropic|google|openai-compatible):(.+)$/.exec(flag);
+  if (real) {
+    const provider = real[1] as RealProvider;
+    if (provider === 'openai-compatible' && !baseURL) {
+      throw new BadInput(`--model ${flag}: an OpenAI-compatible server needs --base-url, e.g. --base-url http://localhost:11434/v1 for Ollama`);
+    }
+    const settings = modelSettingsSchema.parse({ provider, model: real[2], ...(provider === 'openai-compatible' ? { baseURL } : {}) }) as ProviderModelSettings;
+    const apiKey = keys[keySlot(settings)];
+    try {
+      return createProviderModel(settings, { ...(apiKey ? { apiKey } : {}), ...(baseURL && provider !== 'openai-compatible' ? { baseURL } : {}) });
+    } catch (error) {
+      throw new BadInput(`--model ${flag}: ${(error as Error).message}`);
+    }
+  }
   const replay = /^replay:(.+)$/.exec(flag);
-  if (!replay) throw new BadInput(`--model ${flag}: expected replay:<responses.json> or manual`);
+  if (!replay) {
+    throw new BadInput(`--model ${flag}: expected replay:<responses.json>, manual, openai:<id>, anthropic:<id>, google:<id> or openai-compatible:<id>`);
+  }
   const file = replay[1]!;
   let data: unknown;
   try {

@@ -49,6 +49,16 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   /** Streaming text as it arrives; the final text is still returned whole. */
   onTextDelta?: (delta: string) => void;
+  /** A failed call is about to be tried again after a pause. */
+  onRetry?: (retry: ModelRetry) => void;
+}
+
+export interface ModelRetry {
+  /** 1 for the first retry. */
+  attempt: number;
+  delayMs: number;
+  /** Why, in a few words: `429 rate limited`, `503 server error`. */
+  reason: string;
 }
 
 export interface ModelClient {

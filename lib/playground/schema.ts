@@ -3,6 +3,39 @@ import { z } from 'zod';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+export const REAL_PROVIDERS = ['openai', 'anthropic', 'google', 'openai-compatible'] as const;
+export type RealProvider = (typeof REAL_PROVIDERS)[number];
+export const OPENAI_COMPATIBLE_PRESETS = ['ollama', 'lmstudio', 'vllm', 'openrouter', 'huggingface', 'custom'] as const;
+export type OpenAICompatiblePreset = (typeof OPENAI_COMPATIBLE_PRESETS)[number];
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** A model reached over the network. Never holds a key: keys live in the browser's key store or the environment. */
+function providerModelSchema<P extends RealProvider, E extends z.ZodRawShape = Record<never, never>>(provider: P, extra?: E) {
+  return z
+    .object({
+      provider: z.literal(provider),
+      model: z.string().trim().min(1, 'name the model, e.g. gpt-4.1-mini or llama3.2'),
+      /** Straight from the browser, or through this app's server (which may hold the key). */
+      via: z.enum(['browser', 'proxy']).default('browser'),
+      temperature: z.number().min(0).max(2).optional(),
+      maxOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
+      /** Give up when the model sends nothing for this long. */
+      timeoutMs: z.number().int().min(1_000).max(600_000).default(120_000),
+      /** Retries on 429 (rate limit) and 5xx (server) answers. */
+      maxRetries: z.number().int().min(0).max(10).default(3),
+      ...(extra ?? ({} as E)),
+    })
+    .strict();
+}
+
 export const replayResponseSchema = z.union([
   z.string(),
   z
@@ -41,6 +74,17 @@ export const modelSettingsSchema = z.discriminatedUnion('provider', [
     })
     .strict(),
   z.object({ provider: z.literal('manual') }).strict(),
+  providerModelSchema('openai'),
+  providerModelSchema('anthropic'),
+  providerModelSchema('google'),
+  providerModelSchema('openai-compatible', {
+    /** Which kind of server: fills in the base URL and explains that server's set-up. */
+    preset: z.enum(OPENAI_COMPATIBLE_PRESETS).default('custom'),
+    baseURL: z
+      .string()
+      .trim()
+      .refine(isHttpUrl, 'must be an http:// or https:// address such as http://localhost:11434/v1'),
+  }),
 ]);
 
 export const managedAgentSchema = z
@@ -121,6 +165,7 @@ export const playgroundSchema = z
 export type Playground = z.output<typeof playgroundSchema>;
 export type PlaygroundInput = z.input<typeof playgroundSchema>;
 export type ModelSettings = z.output<typeof modelSettingsSchema>;
+export type ProviderModelSettings = Extract<ModelSettings, { provider: RealProvider }>;
 export type ManagedAgentSettings = z.output<typeof managedAgentSchema>;
 export type SandboxSettings = z.output<typeof sandboxSettingsSchema>;
 export type AgentSettings = z.output<typeof agentSettingsSchema>;

@@ -2,6 +2,8 @@
 import { createAgent, type Agent, type AgentTools, type FinalAnswerCheck, type ManagedAgent } from '../agent';
 import type { ModelClient } from '../models/types';
 import { createManualModel, type ManualTurn } from '../models/manual-model';
+import { keySlot } from '../models/presets';
+import { createProviderModel, type ProviderModelContext } from '../models/provider-model';
 import { createReplayModel } from '../models/replay-model';
 import type { ManagedAgentSettings, ModelSettings, Playground } from '../playground/schema';
 import { createQuickJSExecutor } from '../sandbox';
@@ -32,6 +34,10 @@ export interface AgentFromPlaygroundOptions {
   maxSteps?: number;
   /** Overrides the replay delay (tests and the CLI use 0). */
   replayDelayMs?: number;
+  /** API keys by key slot (`openai`, `openai-compatible:ollama` …); never part of the playground. */
+  keys?: Readonly<Record<string, string>>;
+  /** Where the app runs (browser) or test hooks, for real providers. */
+  providerContext?: Omit<ProviderModelContext, 'apiKey'>;
 }
 
 export function createAgentFromPlayground(playground: Playground, options: AgentFromPlaygroundOptions = {}): Agent {
@@ -41,6 +47,10 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
   const makeModel = (settings: ModelSettings, who: string): ModelClient => {
     if (settings.provider === 'replay') {
       return createReplayModel(settings.responses, { delayMs: options.replayDelayMs ?? settings.delayMs });
+    }
+    if (settings.provider !== 'manual') {
+      const apiKey = options.keys?.[keySlot(settings)];
+      return createProviderModel(settings, { ...options.providerContext, ...(apiKey ? { apiKey } : {}) });
     }
     if (!options.manualTurn) {
       throw new PlaygroundSetupError(`${who} uses the manual model, but nothing can supply its turns here`);

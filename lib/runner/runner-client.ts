@@ -3,7 +3,7 @@ import type { AgentEvent } from '../agent';
 import type { ModelRequest, ModelResponse } from '../models/types';
 import type { Playground } from '../playground/schema';
 import type { PlaygroundAnalysis } from './analyze-playground';
-import type { FromRunner, Port, ToRunner } from './runner-protocol';
+import type { FromRunner, Port, RunSecrets, ToRunner } from './runner-protocol';
 
 export interface RunHandlers {
   onEvents: (events: AgentEvent[]) => void;
@@ -14,7 +14,7 @@ export interface RunHandlers {
 
 export interface RunnerClient {
   analyze(playground: Playground): Promise<PlaygroundAnalysis>;
-  start(runId: string, playground: Playground, handlers: RunHandlers): void;
+  start(runId: string, playground: Playground, handlers: RunHandlers, secrets?: RunSecrets): void;
   abort(runId: string): void;
   answer(runId: string, turnId: number, response: ModelResponse): void;
 }
@@ -54,9 +54,9 @@ export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClie
         port.postMessage({ type: 'analyze', requestId, playground });
       });
     },
-    start(runId, playground, handlers) {
+    start(runId, playground, handlers, secrets) {
       runs.set(runId, handlers);
-      port.postMessage({ type: 'start', runId, playground });
+      port.postMessage({ type: 'start', runId, playground, ...(secrets ? { secrets } : {}) });
     },
     abort(runId) {
       port.postMessage({ type: 'abort', runId });

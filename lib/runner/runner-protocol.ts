@@ -4,9 +4,15 @@ import type { ModelRequest, ModelResponse } from '../models/types';
 import type { Playground } from '../playground/schema';
 import type { PlaygroundAnalysis } from './analyze-playground';
 
+export interface RunSecrets {
+  keys: Record<string, string>;
+  pageOrigin?: string;
+}
+
 export type ToRunner =
   | { type: 'analyze'; requestId: number; playground: Playground }
-  | { type: 'start'; runId: string; playground: Playground }
+  /** `secrets` travel beside the playground, never inside it: keys by slot, and the page's origin for the proxy. */
+  | { type: 'start'; runId: string; playground: Playground; secrets?: RunSecrets }
   | { type: 'abort'; runId: string }
   | { type: 'manual_answer'; runId: string; turnId: number; response: ModelResponse };
 

@@ -4,6 +4,7 @@ import { foldEvents } from '../agent';
 import { EXAMPLES } from '../playground/examples';
 import { inProcessRunner } from '../test-support/in-process-runner';
 import { js, playground } from '../test-support/playgrounds';
+import { startFakeOpenAIServer } from '../test-support/fake-openai-server';
 import { createRunnerClient, type RunHandlers } from './runner-client';
 
 const open: (() => void)[] = [];
@@ -80,5 +81,28 @@ describe('the runner protocol', () => {
     const client = connect();
     const analysis = await client.analyze(playground());
     expect(analysis.tools.map((t) => t.name)).toEqual(['add', 'word_length', 'explode']);
+  });
+
+  it('runs a real provider with the key sent beside the playground; no event or message carries the key', async () => {
+    const key = 'sk-runner-0123456789abcdef';
+    const fake = await startFakeOpenAIServer({ apiKey: key });
+    open.push(() => void fake.close());
+    fake.reply({ text: js('final_answer(add(1, 2))') });
+    const model = { provider: 'openai-compatible' as const, preset: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
+    const client = connect();
+    const ok = collect();
+    client.start('r-real', playground({ model }), ok.handlers, { keys: { 'openai-compatible:custom': key } });
+    expect(await ok.done).toBeUndefined();
+    expect(foldEvents(ok.events).runs[0]).toMatchObject({ status: 'success', model: 'openai-compatible:fake-model' });
+    expect(JSON.stringify(ok.events)).not.toContain(key);
+
+    const wrong = 'sk-wrong-0123456789abcdef';
+    const bad = collect();
+    client.start('r-bad', playground({ model }), bad.handlers, { keys: { 'openai-compatible:custom': wrong } });
+    await bad.done;
+    const end = foldEvents(bad.events).runs[0]!;
+    expect(end.status).toBe('error');
+    expect(end.error?.message).toMatch(/rejected the API key/);
+    expect(JSON.stringify(bad.events)).not.toContain(wrong);
   });
 });

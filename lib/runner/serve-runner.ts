@@ -1,6 +1,7 @@
 // The runner's side of the protocol: compiles playgrounds on request and runs agents, sending their events in batches.
 import type { AgentEvent } from '../agent';
 import type { ModelResponse } from '../models/types';
+import { redactSecrets } from '../models/redact-secrets';
 import { analyzePlayground } from './analyze-playground';
 import { createAgentFromPlayground } from './create-agent-from-playground';
 import type { FromRunner, Port, ToRunner } from './runner-protocol';
@@ -36,12 +37,15 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
     }
   });
 
-  async function run(runId: string, { playground }: Extract<ToRunner, { type: 'start' }>) {
+  async function run(runId: string, { playground, secrets }: Extract<ToRunner, { type: 'start' }>) {
+    const hide = (message: string) => redactSecrets(message, Object.values(secrets?.keys ?? {}));
     const controller = new AbortController();
     runs.set(runId, controller);
     const outbox = createOutbox((events) => port.postMessage({ type: 'events', runId, events }));
     try {
       const agent = createAgentFromPlayground(playground, {
+        keys: secrets?.keys ?? {},
+        providerContext: secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {},
         manualTurn: (request, signal) =>
           new Promise<ModelResponse>((resolve, reject) => {
             const turnId = nextTurn++;
@@ -64,7 +68,7 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
       port.postMessage({ type: 'run_done', runId });
     } catch (error) {
       outbox.flush();
-      port.postMessage({ type: 'run_done', runId, error: messageOf(error) });
+      port.postMessage({ type: 'run_done', runId, error: hide(messageOf(error)) });
     } finally {
       runs.delete(runId);
     }

@@ -80,4 +80,22 @@ describe('the playground store', () => {
     expect(store.getState().doc.task).toBe('my own task');
     expect(store.getState().replaced).toBeUndefined();
   });
+
+  it('switching models keeps the settings of each one aside, across a reload, and never stores a key', async () => {
+    const first = await loadStore();
+    const api = () => first.store.getState();
+    const responses = (api().doc.model as { responses: unknown[] }).responses.length;
+    api().setModelProvider('openai-compatible');
+    expect(api().doc.model).toMatchObject({ provider: 'openai-compatible', preset: 'ollama', baseURL: 'http://localhost:11434/v1', via: 'browser' });
+    api().updateProviderModel({ model: 'qwen2.5-coder', baseURL: 'http://127.0.0.1:8000/v1' });
+    api().setModelProvider('openai');
+    expect(api().doc.model).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini' });
+    api().setModelProvider('replay');
+    expect((api().doc.model as { responses: unknown[] }).responses).toHaveLength(responses);
+
+    const second = await loadStore({ [first.STORAGE_KEY]: first.storage.getItem(first.STORAGE_KEY)! });
+    second.store.getState().setModelProvider('openai-compatible');
+    expect(second.store.getState().doc.model).toMatchObject({ model: 'qwen2.5-coder', baseURL: 'http://127.0.0.1:8000/v1' });
+    expect(first.storage.getItem(first.STORAGE_KEY)).not.toMatch(/apiKey|sk-/);
+  });
 });

@@ -3,7 +3,17 @@ import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { EXAMPLES, findExample } from '../playground/examples';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
-import type { AgentSettings, ModelSettings, Playground, SandboxSettings } from '../playground/schema';
+import {
+  modelSettingsSchema,
+  REAL_PROVIDERS,
+  type AgentSettings,
+  type ModelSettings,
+  type Playground,
+  type ProviderModelSettings,
+  type RealProvider,
+  type SandboxSettings,
+} from '../playground/schema';
+import { PRESETS, PROVIDERS } from '../models/presets';
 import { readStored, type StoredFormat } from './stored-document';
 
 export const STORAGE_KEY = 'agent-playground:playground';
@@ -15,6 +25,8 @@ export interface SavedPlayground {
   doc: Playground;
   /** The replay responses, kept while the manual model is chosen, so switching back loses nothing. */
   replayStash?: ReplaySettings;
+  /** Settings of real providers not in use, by provider. */
+  providerStash?: Partial<Record<RealProvider, ProviderModelSettings>>;
   /** The bundled example the document started from, if any. */
   exampleId?: string;
 }
@@ -37,7 +49,10 @@ export interface PlaygroundStore extends SavedPlayground {
   setTools: (tools: string) => void;
   updateAgent: (patch: Partial<AgentSettings>) => void;
   updateSandbox: (patch: Partial<SandboxSettings>) => void;
-  setModelProvider: (provider: 'replay' | 'manual') => void;
+  /** Switches the model; the settings of the one left are kept aside and come back when it is chosen again. */
+  setModelProvider: (provider: ModelSettings['provider']) => void;
+  /** Edits the current real provider's settings (model name, base URL, call route, limits). */
+  updateProviderModel: (patch: Partial<ProviderModelSettings>) => void;
   setReplayDelay: (delayMs: number) => void;
   loadExample: (id: string) => void;
   undoLoadExample: () => void;
@@ -58,6 +73,15 @@ export const PLAYGROUND_FORMAT: StoredFormat<SavedPlayground> = {
       if (stash.ok && stash.playground.model.provider === 'replay') saved.replayStash = stash.playground.model;
     }
     if (typeof exampleId === 'string') saved.exampleId = exampleId;
+    const { providerStash } = state as { providerStash?: unknown };
+    if (providerStash && typeof providerStash === 'object') {
+      const kept: NonNullable<SavedPlayground['providerStash']> = {};
+      for (const value of Object.values(providerStash)) {
+        const parsed = modelSettingsSchema.safeParse(value);
+        if (parsed.success && isProviderModel(parsed.data)) kept[parsed.data.provider] = parsed.data;
+      }
+      if (Object.keys(kept).length) saved.providerStash = kept;
+    }
     return { ok: true, state: saved };
   },
 };
@@ -124,14 +148,27 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         updateAgent: (patch) => editDoc((doc) => ({ ...doc, agent: { ...doc.agent, ...patch } })),
         updateSandbox: (patch) => editDoc((doc) => ({ ...doc, sandbox: { ...doc.sandbox, ...patch } })),
         setModelProvider(provider) {
-          const { doc, replayStash } = get();
-          if (doc.model.provider === provider) return;
-          if (provider === 'manual') {
-            set({ doc: { ...doc, model: { provider: 'manual' } }, ...(doc.model.provider === 'replay' ? { replayStash: doc.model } : {}) });
-          } else {
-            set({ doc: { ...doc, model: replayStash ?? { provider: 'replay', responses: [], delayMs: 0 } }, replayStash: undefined });
-          }
+          const { doc, replayStash, providerStash = {} } = get();
+          const current = doc.model;
+          if (current.provider === provider) return;
+          const kept = {
+            replayStash: current.provider === 'replay' ? current : replayStash,
+            providerStash: isProviderModel(current) ? { ...providerStash, [current.provider]: current } : providerStash,
+          };
+          let model: ModelSettings;
+          if (provider === 'manual') model = { provider: 'manual' };
+          else if (provider === 'replay') model = replayStash ?? { provider: 'replay', responses: [], delayMs: 0 };
+          else model = providerStash[provider] ?? defaultProviderModel(provider);
+          const { [provider as RealProvider]: _taken, ...restStash } = kept.providerStash;
+          void _taken;
+          set({
+            doc: { ...doc, model },
+            replayStash: provider === 'replay' ? undefined : kept.replayStash,
+            providerStash: Object.keys(restStash).length ? restStash : undefined,
+          });
         },
+        updateProviderModel: (patch) =>
+          editDoc((doc) => (isProviderModel(doc.model) ? { ...doc, model: { ...doc.model, ...patch } as ProviderModelSettings } : doc)),
         setReplayDelay: (delayMs) => editDoc((doc) => (doc.model.provider === 'replay' ? { ...doc, model: { ...doc.model, delayMs } } : doc)),
         loadExample(id) {
           const example = findExample(id);
@@ -157,9 +194,10 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
       version: PLAYGROUND_FORMAT.version,
       storage,
       skipHydration: true,
-      partialize: ({ doc, replayStash, exampleId }): SavedPlayground => ({
+      partialize: ({ doc, replayStash, providerStash, exampleId }): SavedPlayground => ({
         doc,
         ...(replayStash ? { replayStash } : {}),
+        ...(providerStash ? { providerStash } : {}),
         ...(exampleId ? { exampleId } : {}),
       }),
     },
@@ -172,4 +210,14 @@ export async function hydratePlaygroundStore(): Promise<void> {
   await usePlaygroundStore.persist.rehydrate();
   usePlaygroundStore.setState({ hydrated: true, ...(pendingNotice ? { notice: pendingNotice } : {}) });
   pendingNotice = undefined;
+}
+
+export function isProviderModel(model: ModelSettings): model is ProviderModelSettings {
+  return (REAL_PROVIDERS as readonly string[]).includes(model.provider);
+}
+
+/** A new provider's settings: its usual model; for OpenAI-compatible servers, a local Ollama. */
+export function defaultProviderModel(provider: RealProvider): ProviderModelSettings {
+  const base = { provider, model: PROVIDERS[provider].exampleModel };
+  return modelSettingsSchema.parse(provider === 'openai-compatible' ? { ...base, preset: 'ollama', baseURL: PRESETS.ollama.baseURL } : base) as ProviderModelSettings;
 }

@@ -4,6 +4,7 @@ import { applyEvent, EMPTY_RUN_STATE, stepsOfRun, type AgentEvent, type RunState
 import type { ModelRequest, ModelResponse } from '../models/types';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 import type { Playground } from '../playground/schema';
+import { useKeyStore } from './key-store';
 import { getRunner, restartRunner } from './runner-connection';
 
 /** How long Stop waits for the run to wind down before the runner (and its sandbox) is shut down. */
@@ -46,6 +47,7 @@ export const useRunStore = create<RunStore>((set, get) => {
       if (get().phase !== 'idle') return;
       const runId = `run-${Date.now()}-${++counter}`;
       set({ phase: 'running', runId, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined });
+      const secrets = { keys: useKeyStore.getState().keys, ...(typeof location === 'undefined' ? {} : { pageOrigin: location.origin }) };
       getRunner('run').start(runId, playground, {
         onEvents(events) {
           if (get().runId !== runId) return;
@@ -53,7 +55,7 @@ export const useRunStore = create<RunStore>((set, get) => {
         },
         onManualTurn: (turn) => get().runId === runId && set({ manualTurn: turn }),
         onDone: (error) => finish(runId, error),
-      });
+      }, secrets);
     },
     stop() {
       const { phase, runId } = get();

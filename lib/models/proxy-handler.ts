@@ -1,0 +1,109 @@
+// The model proxy's request → response logic, on web APIs only (the Next route handler is a thin wrapper).
+import {
+  crossSiteRefusal,
+  forwardRequestHeaders,
+  forwardResponseHeaders,
+  isProxyProvider,
+  PROXY_BASE_URL_HEADER,
+  resolveProxyTarget,
+  type ProxyEnv,
+} from './proxy-policy';
+
+const METHODS = ['GET', 'HEAD', 'POST'];
+/** Statuses whose response must not have a body. */
+const NULL_BODY_STATUSES = [101, 103, 204, 205, 304];
+
+export async function handleProxyRequest(
+  request: Request,
+  params: { provider: string; path: string[] },
+  env: ProxyEnv,
+  fetchImpl: typeof fetch = fetch,
+  log: (line: string) => void = console.log,
+): Promise<Response> {
+  const started = performance.now();
+  const method = request.method.toUpperCase();
+  // Only known names reach the log: the provider comes from the URL.
+  const provider = isProxyProvider(params.provider) ? params.provider : 'unknown';
+  let host = '-';
+  const done = (response: Response): Response => {
+    log(`model-proxy ${method} ${provider} ${host} -> ${response.status} ${Math.round(performance.now() - started)}ms`);
+    return response;
+  };
+
+  if (!METHODS.includes(method)) {
+    const res = errorResponse(405, `The model proxy accepts GET and POST, not ${method}.`);
+    res.headers.set('allow', 'GET, HEAD, POST');
+    return done(res);
+  }
+  const crossSite = crossSiteRefusal(request.headers);
+  if (crossSite) return done(errorResponse(crossSite.status, crossSite.message));
+
+  const target = resolveProxyTarget(
+    {
+      provider: params.provider,
+      path: params.path,
+      search: new URL(request.url).search,
+      baseURLHeader: request.headers.get(PROXY_BASE_URL_HEADER),
+    },
+    env,
+  );
+  if (!target.ok) return done(errorResponse(target.status, target.message));
+  host = target.url.host;
+  const upstreamProvider = isProxyProvider(params.provider) ? params.provider : 'openai';
+
+  const init: RequestInit & { duplex: 'half' } = {
+    method,
+    headers: forwardRequestHeaders(request.headers, upstreamProvider, env),
+    body: method === 'POST' ? request.body : null,
+    duplex: 'half',
+    redirect: 'manual',
+    signal: request.signal,
+  };
+  let upstream: Response;
+  try {
+    upstream = await fetchImpl(target.url, init);
+  } catch (error) {
+    if (request.signal.aborted) return done(errorResponse(499, 'The call was cancelled by the client.'));
+    return done(errorResponse(502, `the proxy could not reach ${host}: ${failureCause(error)}`));
+  }
+
+  if (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304) {
+    await upstream.body?.cancel().catch(() => {});
+    return done(
+      errorResponse(
+        502,
+        `${host} answered with a redirect (${upstream.status}); the proxy never follows redirects. Check the base URL (for example https rather than http, or a missing /v1).`,
+      ),
+    );
+  }
+
+  const body = NULL_BODY_STATUSES.includes(upstream.status) || method === 'HEAD' ? null : upstream.body;
+  if (body === null) await upstream.body?.cancel().catch(() => {});
+  return done(new Response(body, { status: upstream.status, statusText: upstream.statusText, headers: forwardResponseHeaders(upstream.headers) }));
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ error: { message } }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** `ECONNREFUSED`, `ENOTFOUND`, ... from fetch's `cause`; else the error's message. */
+function failureCause(error: unknown): string {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const code = codeOf(cause) ?? codeOf(error);
+  if (code) return code;
+  if (cause instanceof Error && cause.message) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function codeOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { code, errors } = value as { code?: unknown; errors?: unknown };
+  if (typeof code === 'string' && code) return code;
+  if (Array.isArray(errors)) {
+    for (const inner of errors) {
+      const found = codeOf(inner);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
