@@ -63,7 +63,12 @@ function toProblem(issue: z.core.$ZodIssue): FieldProblem {
         : 'unknown field',
     };
   }
-  return { path: formatPath(issue.path), message: issue.message };
+  return { path: formatPath(issue.path), message: plainMessage(issue.message) };
+}
+
+/** zod's "expected string, received undefined" says, to a person, that the field is missing. */
+export function plainMessage(message: string): string {
+  return message.replace(/^Invalid input: expected (\w+), received undefined$/, (_, type: string) => `missing (should be ${type === 'record' ? 'an object' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`})`);
 }
 
 export function formatProblems(problems: readonly FieldProblem[]): string {

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `name`, `@scope/name`, either with `@version` (a semver or range of safe characters). */
+export const PACKAGE_SPEC = /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*(@[A-Za-z0-9.^~<>=|*+ -]+)?$/;
 
 export const REAL_PROVIDERS = ['openai', 'anthropic', 'google', 'openai-compatible'] as const;
 export type RealProvider = (typeof REAL_PROVIDERS)[number];
@@ -116,7 +118,16 @@ export const agentSettingsSchema = z
 
 export const sandboxSettingsSchema = z
   .object({
-    kind: z.enum(['quickjs']).default('quickjs'),
+    /** QuickJS (WASM, offline, the default) or a WebContainer (Node.js in the browser, needs StackBlitz's service). */
+    kind: z.enum(['quickjs', 'webcontainer']).default('quickjs'),
+    /**
+     * npm packages the code may import (WebContainer only), e.g. "lodash" or "date-fns@4.1.0": the counterpart of
+     * smolagents' authorized imports. Anything else fails to import with a clear error.
+     */
+    packages: z
+      .array(z.string().trim().regex(PACKAGE_SPEC, 'must be an npm package name, optionally with @version, e.g. lodash or date-fns@4.1.0'))
+      .max(50)
+      .default([]),
     timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
     memoryMb: z.number().int().min(8).max(2_048).default(64),
     maxLogChars: z.number().int().min(100).max(10_000_000).default(50_000),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { foldEvents, modelInputForStep, type AgentEvent, type RunState, type StepState } from '../agent';
 import type { ChatMessage, TokenUsage, ToolCall } from '../models/types';
 import { playgroundSchema, type Playground } from '../playground/schema';
+import { agentEventSchema } from '../agent/event-schema';
 import type { ReplayResponse } from '../models/replay-model';
 
 export const TRACE_VERSION = 1;
@@ -49,10 +50,15 @@ export interface Trace {
   model: string;
   sandbox: string;
   steps: TraceStep[];
+  /**
+   * The run's event log (streamed pieces left out): lets the app show the exact timeline again on import.
+   * Optional, so traces without it still load (they replay, but show no timeline until run).
+   */
+  events?: AgentEvent[];
 }
 
 export function traceFromEvents(playground: Playground, events: readonly AgentEvent[]): Trace {
-  return traceFromRunState(playground, foldEvents(events));
+  return { ...traceFromRunState(playground, foldEvents(events)), events: events.filter((e) => e.type !== 'model_delta') };
 }
 
 export function traceFromRunState(playground: Playground, state: RunState): Trace {
@@ -159,6 +165,7 @@ export const traceSchema = z.object({
       timing: z.object({ modelMs: z.number(), executionMs: z.number(), totalMs: z.number() }),
     }),
   ),
+  events: z.array(agentEventSchema).optional(),
 });
 
 /** Reads a trace file's JSON; throws with the path of each bad field. */

@@ -1,0 +1,140 @@
+import { deflateSync, strToU8 } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { foldEvents, type AgentEvent } from '../agent';
+import { EXAMPLES } from '../playground/examples';
+import { runToEnd } from '../test-support/playgrounds';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { decodeShareHash, encodeShareHash, type DecodeResult } from './share-link';
+
+const runs = new Map<string, AgentEvent[]>();
+beforeAll(async () => {
+  for (const example of EXAMPLES) runs.set(example.id, (await runToEnd(example.playground)).events);
+});
+
+/** A seeded generator, so a failing case can be found again. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function expectClear(result: DecodeResult) {
+  if (!result.ok) {
+    expect(result.message.length).toBeGreaterThan(20);
+    expect(result.message).not.toMatch(/undefined|\[object Object\]|TypeError|at \w+ \(/);
+  }
+}
+
+describe('share links', () => {
+  it.each(EXAMPLES.map((e) => [e.id, e]))('round-trips the bundled example %s, with and without its recorded run', (id, example) => {
+    const plain = decodeShareHash(encodeShareHash({ playground: example.playground }));
+    expect(plain).toEqual({ ok: true, version: 1, payload: { playground: example.playground } });
+
+    const events = runs.get(id)!;
+    const withRun = decodeShareHash(`#${encodeShareHash({ playground: example.playground, run: { events } })}`);
+    expect(withRun.ok).toBe(true);
+    if (!withRun.ok) return;
+    expect(withRun.payload.run!.events.some((e) => e.type === 'model_delta')).toBe(false);
+    // The timeline folded from the link is the one the sender saw (streamed pieces come back whole in model_end).
+    const sent = foldEvents(events);
+    const received = foldEvents(withRun.payload.run!.events);
+    expect(received.runs).toEqual(sent.runs);
+    expect(received.steps.map((s) => [s.modelOutput, s.code, s.observation, s.toolCalls.length])).toEqual(
+      sent.steps.map((s) => [s.modelOutput, s.code, s.observation, s.toolCalls.length]),
+    );
+  });
+
+  it('never carries a key: the document has no place for one', () => {
+    const hash = encodeShareHash({ playground: { ...EXAMPLES[0]!.playground, model: { provider: 'openai', model: 'gpt-4.1-mini', via: 'browser', timeoutMs: 120_000, maxRetries: 3 } } });
+    const decoded = decodeShareHash(hash);
+    expect(decoded.ok && JSON.stringify(decoded.payload)).not.toMatch(/apiKey|sk-/);
+  });
+
+  it('explains broken, cut, tampered, foreign and future links', () => {
+    const good = encodeShareHash({ playground: EXAMPLES[0]!.playground });
+    const cases: [string, RegExp][] = [
+      ['#nothing-here', /not a share link/],
+      ['share=', /version is missing/],
+      [good.slice(0, Math.floor(good.length / 2)), /could not be unpacked.*cut off/s],
+      [good.replace(/^share=1\./, 'share=1.%%%'), /characters a link never has/],
+      [good.replace(/^share=1\./, 'share=9.'), /newer version of Agent Playground/],
+      [`share=1.${toBase64Url(deflateSync(strToU8('{"playground": {"version": 1, "agent": {"maxSteps": "ten"}}}')))}`, /not valid:\nagent\.maxSteps/],
+      [`share=1.${toBase64Url(deflateSync(strToU8('{"playground": {"version": 1}, "run": {"events": [{"type": "launch"}]}}')))}`, /recorded run in this link is not valid \(event 1/],
+      [`share=1.${toBase64Url(deflateSync(strToU8('{"playground": {"version": 1, "model": {"provider": "openai", "model": "x", "apiKey": "sk-1"}}}')))}`, /secrets such as API keys never belong/],
+      [`share=1.${toBase64Url(deflateSync(strToU8('not json')))}`, /contents are not readable/],
+    ];
+    for (const [hash, message] of cases) {
+      const result = decodeShareHash(hash);
+      expect(result.ok, hash.slice(0, 40)).toBe(false);
+      expect(!result.ok && result.message, hash.slice(0, 40)).toMatch(message);
+    }
+  });
+
+  it('refuses a small link that would unpack to a huge document', () => {
+    const bomb = `share=1.${toBase64Url(deflateSync(new Uint8Array(30 * 1024 * 1024).fill(32)))}`;
+    expect(bomb.length).toBeLessThan(60_000);
+    expect(decodeShareHash(bomb)).toEqual({ ok: false, message: expect.stringMatching(/more than 20 MB/) });
+  });
+
+  it('survives 10,000 mutated and random links: never throws, always ends in a playground or a clear message', () => {
+    const next = random(20261125);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const seeds = EXAMPLES.map((e) => encodeShareHash({ playground: e.playground, run: { events: runs.get(e.id)! } }));
+    const jsonSeeds = EXAMPLES.map((e) => JSON.stringify({ playground: e.playground, run: { events: runs.get(e.id)!.slice(0, 30) } }));
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_%.=#{}"\\ \u0000é';
+    const mutations: (() => string)[] = [
+      // a character of the link changed, dropped or added
+      () => {
+        const s = pick(seeds);
+        const i = Math.floor(next() * s.length);
+        const kind = next();
+        return kind < 0.4 ? s.slice(0, i) + pick([...alphabet]) + s.slice(i + 1) : kind < 0.7 ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + pick([...alphabet]) + s.slice(i);
+      },
+      // cut anywhere
+      () => pick(seeds).slice(0, Math.floor(next() * pick(seeds).length)),
+      // random bytes behind a valid prefix
+      () => `share=1.${toBase64Url(Uint8Array.from({ length: Math.floor(next() * 400) }, () => Math.floor(next() * 256)))}`,
+      // random text
+      () => Array.from({ length: Math.floor(next() * 200) }, () => pick([...alphabet])).join(''),
+      // valid compression around damaged JSON: a span cut out, or a value swapped for another type
+      () => {
+        const s = pick(jsonSeeds);
+        const i = Math.floor(next() * s.length);
+        const j = i + Math.floor(next() * 40);
+        const replacement = pick(['', '1', '"x"', 'null', '[]', '{}', 'true', '-1', '1e999', '"\\u0000"']);
+        return `share=1.${toBase64Url(deflateSync(strToU8(s.slice(0, i) + replacement + s.slice(j))))}`;
+      },
+      // the bytes of a good link flipped
+      () => {
+        const s = pick(seeds);
+        const bytes = fromBase64Url(s.slice('share=1.'.length))!.slice();
+        const at = Math.floor(next() * bytes.length);
+        bytes[at] = bytes[at]! ^ (1 << Math.floor(next() * 8));
+        return `share=1.${toBase64Url(bytes)}`;
+      },
+    ];
+    let opened = 0;
+    for (let n = 0; n < 10_000; n++) {
+      const link = pick(mutations)();
+      let result: DecodeResult;
+      try {
+        result = decodeShareHash(link);
+      } catch (error) {
+        throw new Error(`decodeShareHash threw on case ${n} (${link.slice(0, 80)}…): ${String(error)}`);
+      }
+      expectClear(result);
+      if (result.ok) {
+        opened++;
+        // Whatever opens must fold into a timeline without throwing.
+        if (result.payload.run) foldEvents(result.payload.run.events);
+      }
+    }
+    // Most damage is caught; a few edits (inside a string, say) leave a valid playground, which is fine.
+    expect(opened).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,146 @@
+// Share links: a playground (and optionally a recorded run) compressed into the URL's hash, versioned.
+// Decoding never throws: every broken, cut or tampered link ends in a message a person can act on.
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { foldEvents, type AgentEvent } from '../agent';
+import { parseAgentEvents } from '../agent/event-schema';
+import { formatProblems, parsePlayground } from '../playground';
+import type { Playground } from '../playground/schema';
+import { fromBase64Url, toBase64Url } from './base64url';
+
+/** `#share=1.<data>`: the version travels outside the compressed data, so a future format can change it all. */
+export const SHARE_PARAM = 'share';
+export const SHARE_VERSION = 1;
+/** Past this, links get unwieldy (chat apps cut them, some servers refuse them): the app offers a file instead. */
+export const LINK_WARN_LENGTH = 8_000;
+/** No link may expand past this: a small link that inflates to gigabytes is refused. */
+const MAX_INFLATED_BYTES = 20 * 1024 * 1024;
+
+export interface SharePayload {
+  playground: Playground;
+  /** A recorded run: its events (without the streamed pieces, which model_end repeats whole). */
+  run?: { events: AgentEvent[] };
+}
+
+export type DecodeResult = { ok: true; payload: SharePayload; version: number } | { ok: false; message: string };
+
+/** The hash part of a share link (without '#'). */
+export function encodeShareHash(payload: SharePayload): string {
+  const data: WireV1 = { playground: payload.playground, ...(payload.run ? { run: { events: compactEvents(payload.run.events) } } : {}) };
+  return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(JSON.stringify(data)), { level: 9 }))}`;
+}
+
+export function shareUrl(origin: string, payload: SharePayload): string {
+  return `${origin}/#${encodeShareHash(payload)}`;
+}
+
+/** True when the hash looks like a share link at all (so the app knows to try it and report problems). */
+export function isShareHash(hash: string): boolean {
+  return hash.replace(/^#/, '').startsWith(`${SHARE_PARAM}=`);
+}
+
+interface WireV1 {
+  playground: unknown;
+  run?: { events: unknown };
+}
+
+/** Decoders by link version: old links keep opening when the format moves on. */
+const DECODERS: Record<number, (json: unknown) => DecodeResult> = {
+  1: decodeV1,
+};
+
+export function decodeShareHash(hash: string): DecodeResult {
+  const raw = hash.replace(/^#/, '');
+  if (!raw.startsWith(`${SHARE_PARAM}=`)) return fail('This is not a share link (it has no “#share=” part).');
+  const value = safeDecodeURIComponent(raw.slice(SHARE_PARAM.length + 1));
+  const match = /^(\d{1,4})\.(.*)$/s.exec(value);
+  if (!match) return fail('This share link is damaged: its version is missing. Ask for the link again.');
+  const version = Number(match[1]);
+  const decoder = DECODERS[version];
+  if (!decoder) {
+    return fail(
+      version > SHARE_VERSION
+        ? `This link was made by a newer version of Agent Playground (link format ${version}; this app reads up to ${SHARE_VERSION}). Update the app, or ask for the playground as a file.`
+        : `This link’s format (${version}) is unknown.`,
+    );
+  }
+  const bytes = fromBase64Url(match[2]!.trim());
+  if (!bytes || bytes.length === 0) return fail('This share link is damaged: it contains characters a link never has, or nothing at all. It was probably changed or cut off when copied; ask for it again.');
+  const text = inflateCapped(bytes);
+  if (text === undefined) return fail('This share link is damaged: its data could not be unpacked. It was probably cut off when copied (long links often are); ask for the link again, or for a file.');
+  if (text === null) return fail('This share link unpacks to more than 20 MB, which no playground needs: it was refused.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('This share link is damaged: its contents are not readable. Ask for the link again.');
+  }
+  return decoder(json);
+}
+
+function decodeV1(json: unknown): DecodeResult {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('This share link holds no playground.');
+  const wire = json as WireV1;
+  const parsed = parsePlayground(wire.playground);
+  if (!parsed.ok) return fail(`The playground in this link is not valid:\n${formatProblems(parsed.problems)}`);
+  if (wire.run === undefined) return { ok: true, version: 1, payload: { playground: parsed.playground } };
+  const events = parseAgentEvents((wire.run as { events?: unknown } | null)?.events);
+  if (!events.ok) return fail(`The recorded run in this link is not valid (${events.message}). The link was changed or damaged.`);
+  try {
+    const state = foldEvents(events.events);
+    if (events.events.length > 0 && !state.runs.some((r) => !r.parent)) throw new Error('no run start');
+  } catch {
+    return fail('The recorded run in this link does not hang together (its events are out of order). The link was changed or damaged.');
+  }
+  return { ok: true, version: 1, payload: { playground: parsed.playground, run: { events: events.events } } };
+}
+
+/** Streamed text arrives again whole in model_end: the link need not carry it twice. */
+export function compactEvents(events: readonly AgentEvent[]): AgentEvent[] {
+  return events.filter((e) => e.type !== 'model_delta');
+}
+
+/** undefined: not valid deflate data (or cut short); null: bigger than allowed. */
+function inflateCapped(bytes: Uint8Array): string | undefined | null {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let tooBig = false;
+  let finished = false;
+  try {
+    const inflate = new Inflate((chunk, final) => {
+      size += chunk.length;
+      if (size > MAX_INFLATED_BYTES) {
+        tooBig = true;
+        throw new Error('too big');
+      }
+      chunks.push(chunk);
+      if (final) finished = true;
+    });
+    inflate.push(bytes, true);
+  } catch {
+    return tooBig ? null : undefined;
+  }
+  if (!finished) return undefined;
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  try {
+    return strFromU8(all);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecodeURIComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function fail(message: string): DecodeResult {
+  return { ok: false, message };
+}
