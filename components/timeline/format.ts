@@ -1,5 +1,6 @@
-// Short human forms of durations, token counts and values for the timeline.
-import { renderValue } from '@/lib/agent';
+// Short human forms of durations, token counts, costs and values for the timeline.
+import { renderValue, type RunState } from '@/lib/agent';
+import { costOf, priceFor, type ModelPrice } from '@/lib/models/prices';
 
 export function formatMs(ms: number | undefined): string {
   if (ms === undefined) return '–';
@@ -20,4 +21,34 @@ export function formatArgs(args: unknown): string {
 
 export function formatAnswer(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
+}
+
+/** `12% of context`; under one percent shows as `<1%`. */
+export function formatShare(share: number): string {
+  const percent = share * 100;
+  return `${percent > 0 && percent < 1 ? '<1' : Math.round(percent)}% of context`;
+}
+
+/** `Retry 1 after 1.0 s — 429 rate limited`. */
+export function formatRetry(retry: { attempt: number; delayMs: number; reason: string }): string {
+  return `Retry ${retry.attempt} after ${(retry.delayMs / 1_000).toFixed(1)} s${retry.reason ? ` — ${retry.reason}` : ''}`;
+}
+
+/**
+ * What a run cost, in dollars: each step at its own agent's model price. Undefined when any step that used tokens
+ * has no known cost (no price for its model, or estimated usage), since a partial sum would mislead.
+ */
+export function runCost(state: RunState, prices: Readonly<Record<string, ModelPrice>>): number | undefined {
+  const models = new Map(state.runs.map((r) => [r.key, r.model]));
+  let total = 0;
+  let counted = false;
+  for (const step of state.steps) {
+    if (!step.usage || step.usage.inputTokens + step.usage.outputTokens === 0) continue;
+    const model = models.get(step.runKey);
+    const cost = costOf(step.usage, model ? priceFor(model, prices) : undefined);
+    if (cost === undefined) return undefined;
+    total += cost;
+    counted = true;
+  }
+  return counted ? total : undefined;
 }

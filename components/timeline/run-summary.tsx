@@ -1,7 +1,9 @@
 'use client';
 // The run at a glance: its state, steps, tokens, time and final answer.
 import { totalUsage, type RunState } from '@/lib/agent';
-import { formatAnswer, formatCount, formatMs } from './format';
+import { formatCost } from '@/lib/models/prices';
+import { usePriceStore } from '@/lib/store/price-store';
+import { formatAnswer, formatCount, formatMs, runCost } from './format';
 
 const STATUS_TEXT = {
   running: 'Running',
@@ -12,9 +14,11 @@ const STATUS_TEXT = {
 } as const;
 
 export function RunSummary({ state, stopping }: { state: RunState; stopping: boolean }) {
+  const prices = usePriceStore((s) => s.prices);
   const main = state.runs.find((r) => !r.parent);
   if (!main) return null;
   const usage = totalUsage(state);
+  const cost = runCost(state, prices);
   const steps = state.steps.filter((s) => s.runKey === main.key).length;
   const tone =
     main.status === 'success'
@@ -28,6 +32,7 @@ export function RunSummary({ state, stopping }: { state: RunState; stopping: boo
         <Fact label="State" testId="run-status" value={stopping && main.status === 'running' ? 'Stopping…' : STATUS_TEXT[main.status]} />
         <Fact label="Steps" testId="run-steps" value={String(steps)} />
         <Fact label="Tokens" testId="run-tokens" value={`${formatCount(usage.inputTokens)} in / ${formatCount(usage.outputTokens)} out${usage.estimated ? ' (estimated)' : ''}`} />
+        {cost !== undefined && <Fact label="Cost" testId="run-cost" value={formatCost(cost)} />}
         <Fact label="Time" testId="run-time" value={main.durationMs !== undefined ? formatMs(main.durationMs) : 'running…'} />
         <Fact label="Model" testId="run-model" value={main.model} />
         <Fact label="Sandbox" testId="run-sandbox" value={main.sandbox} />

@@ -6,9 +6,10 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import type { ProviderModelSettings } from '../playground/schema';
 import { createAiSdkModel } from './ai-sdk-model';
-import { PRESETS, PROVIDERS, modelIdOf } from './presets';
+import { PROVIDERS, modelIdOf } from './presets';
 import { PROXY_BASE_URL_HEADER, proxyBaseURL } from './proxy-policy';
-import { ModelError, type ModelClient } from './types';
+import { checkProviderSettings } from './check-provider-settings';
+import type { ModelClient } from './types';
 
 export interface ProviderModelContext {
   /** The key for these settings' provider, if the user gave one. */
@@ -23,17 +24,9 @@ export interface ProviderModelContext {
 
 export function createProviderModel(settings: ProviderModelSettings, ctx: ProviderModelContext = {}): ModelClient {
   const info = PROVIDERS[settings.provider];
-  const apiKey = ctx.apiKey?.trim() ?? '';
+  const apiKey = checkProviderSettings(settings, ctx);
   const viaProxy = settings.via === 'proxy';
-  if (viaProxy && !ctx.pageOrigin) throw new ModelError('calls “through this app’s server” need the app: use “from the browser” settings here');
   const preset = settings.provider === 'openai-compatible' ? settings.preset : undefined;
-  if (!viaProxy && !apiKey && (preset ? PRESETS[preset].keyRequired : info.keyRequired)) {
-    throw new ModelError(
-      ctx.pageOrigin
-        ? `${preset ? PRESETS[preset].label : info.label} needs an API key: enter it in Settings → Model (${info.keyHelp}). It stays in this browser.`
-        : `${info.label} needs an API key: set ${info.envKey}.`,
-    );
-  }
   const targetURL = settings.provider === 'openai-compatible' ? settings.baseURL.replace(/\/+$/, '') : ctx.baseURL;
   const baseURL = viaProxy ? proxyBaseURL(ctx.pageOrigin!, settings.provider) : targetURL;
   const shownURL = targetURL ?? info.baseURL;

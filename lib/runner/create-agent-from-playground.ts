@@ -3,7 +3,8 @@ import { createAgent, type Agent, type AgentTools, type FinalAnswerCheck, type M
 import type { ModelClient } from '../models/types';
 import { createManualModel, type ManualTurn } from '../models/manual-model';
 import { keySlot } from '../models/presets';
-import { createProviderModel, type ProviderModelContext } from '../models/provider-model';
+import { createLazyProviderModel } from '../models/lazy-provider-model';
+import type { ProviderModelContext } from '../models/provider-model';
 import { createReplayModel } from '../models/replay-model';
 import type { ManagedAgentSettings, ModelSettings, Playground } from '../playground/schema';
 import { createQuickJSExecutor } from '../sandbox';
@@ -50,7 +51,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     }
     if (settings.provider !== 'manual') {
       const apiKey = options.keys?.[keySlot(settings)];
-      return createProviderModel(settings, { ...options.providerContext, ...(apiKey ? { apiKey } : {}) });
+      return createLazyProviderModel(settings, { ...options.providerContext, ...(apiKey ? { apiKey } : {}) });
     }
     if (!options.manualTurn) {
       throw new PlaygroundSetupError(`${who} uses the manual model, but nothing can supply its turns here`);

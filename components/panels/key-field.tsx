@@ -1,0 +1,84 @@
+'use client';
+// The API key for the chosen provider: kept in memory (or, when asked, in this browser's storage), never in the document.
+import { useId, useState } from 'react';
+import { keySlot, PRESETS, PROVIDERS } from '@/lib/models/presets';
+import type { ProviderModelSettings } from '@/lib/playground/schema';
+import { useKeyStore } from '@/lib/store/key-store';
+
+/** The id of the key input, so "Add key" can bring the focus to it. */
+export const API_KEY_INPUT_ID = 'model-api-key';
+
+/** Whether these settings can't be used without a key from the browser (the proxy may hold its own). */
+export function needsBrowserKey(settings: ProviderModelSettings): boolean {
+  if (settings.via === 'proxy') return false;
+  return settings.provider === 'openai-compatible' ? PRESETS[settings.preset].keyRequired : PROVIDERS[settings.provider].keyRequired;
+}
+
+export function KeyField({ settings }: { settings: ProviderModelSettings }) {
+  const helpId = useId();
+  const slot = keySlot(settings);
+  const key = useKeyStore((s) => s.keys[slot] ?? '');
+  const remembered = useKeyStore((s) => s.remembered[slot] === true);
+  const { setKey, setRemember, forget } = useKeyStore.getState();
+  const [draft, setDraft] = useState(key);
+  const [shown, setShown] = useState(key);
+  if (shown !== key) {
+    // Another slot was chosen, or the key was forgotten: show the stored one.
+    setShown(key);
+    if (draft.trim() !== key) setDraft(key);
+  }
+  const required = needsBrowserKey(settings);
+  const label = settings.provider === 'openai-compatible' ? PRESETS[settings.preset].label : PROVIDERS[settings.provider].label;
+  const placeholder =
+    settings.via === 'proxy'
+      ? 'Optional: this app’s server may hold its own key'
+      : required
+        ? `Needed: paste your ${label} key`
+        : 'Not needed unless the server asks for one';
+
+  return (
+    <div className="space-y-1">
+      <label htmlFor={API_KEY_INPUT_ID} className="label block">
+        API key
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          id={API_KEY_INPUT_ID}
+          type="password"
+          className="field max-w-80 font-mono placeholder:font-sans"
+          value={draft}
+          placeholder={placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={helpId}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setKey(slot, e.target.value);
+          }}
+        />
+        <button
+          type="button"
+          className="btn"
+          disabled={!key && !remembered}
+          onClick={() => {
+            forget(slot);
+            setDraft('');
+          }}
+        >
+          Forget key
+        </button>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={remembered} onChange={(e) => setRemember(slot, e.target.checked)} />
+        Remember on this device
+      </label>
+      <div id={helpId} className="muted space-y-0.5 text-xs">
+        <p>{settings.provider === 'openai-compatible' ? `A key: ${PROVIDERS[settings.provider].keyHelp}.` : `Get one at ${PROVIDERS[settings.provider].keyHelp}.`}</p>
+        <p>
+          The key stays in this browser and never goes into links, exports or traces
+          {remembered ? '; it is remembered in this browser’s storage until you forget it.' : '; it is forgotten when you close the tab.'}
+        </p>
+      </div>
+    </div>
+  );
+}
