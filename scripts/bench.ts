@@ -1,12 +1,16 @@
-// `npm run bench`: the engine's overhead per step against a raw QuickJS eval, and the sandbox's cold start.
-// Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
+// `npm run bench`: the engine's overhead per step against a raw QuickJS eval, the sandbox's cold start, and the
+// Node kernel (a child process) against QuickJS: per-step overhead and a compute-heavy snippet.
+// Also the share link of every bundled example, with its length. Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { applyEvent, EMPTY_RUN_STATE, modelInputForStep, type AgentEvent } from '../lib/agent';
 import { createAgentFromPlayground } from '../lib/runner';
 import { parsePlayground } from '../lib/playground/parse-playground';
-import { createQuickJSExecutor } from '../lib/sandbox';
+import { createKernelExecutor, createQuickJSExecutor, type Executor, type ExecutorOptions, type KernelLauncher } from '../lib/sandbox';
+import { createNodeExecutor, createNodeLauncher } from '../lib/sandbox/node';
 import { compileTools } from '../lib/tools';
+import { EXAMPLES } from '../lib/playground/examples';
+import { shareUrl } from '../lib/share/share-link';
 
 const ROUNDS = 5;
 const SNIPPET = 'const x = 1 + 1;';
@@ -136,3 +140,79 @@ async function timelineFigures(STEPS: number) {
   );
 }
 await timelineFigures(1_000);
+
+/** The Node kernel against QuickJS, through the same Executor interface: a trivial step, a cold start, real work. */
+async function kernelFigures() {
+  const compiled = compileTools('/**\n * Echo.\n * @param s Text.\n */\nexport function echo(s: string): string {\n  return s;\n}\n');
+  const options: ExecutorOptions = { toolsJs: compiled.js, toolNames: ['echo'], functionNames: compiled.functionNames, limits: { timeoutMs: 120_000 } };
+  // A kernel that can't be interrupted by a signal (as in a WebContainer) bounds each run with a vm timeout instead.
+  const inner = createNodeLauncher();
+  const uninterruptible: KernelLauncher = {
+    kind: 'node',
+    async launch(o) {
+      const { interrupt: _unused, ...rest } = await inner.launch(o);
+      return rest;
+    },
+  };
+  const makers: [string, (o: ExecutorOptions) => Executor][] = [
+    ['QuickJS', createQuickJSExecutor],
+    ['Node kernel', createNodeExecutor],
+    ['vm timeouts', (o) => createKernelExecutor({ ...o, launcher: uninterruptible })],
+  ];
+  const STEPS = 200;
+  const perStep: Record<string, number> = {};
+  const starts: Record<string, number> = {};
+  const compute: Record<string, number> = {};
+  const PRIMES = 'const N = 2_000_000;\nconst sieve = new Uint8Array(N + 1);\nlet primes = 0;\nfor (let i = 2; i <= N; i++) {\n  if (sieve[i]) continue;\n  primes++;\n  for (let j = i * i; j <= N; j += i) sieve[j] = 1;\n}\nprimes';
+  for (const [label, make] of makers) {
+    const coldStarts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      const e = make(options);
+      await e.start();
+      coldStarts.push(performance.now() - started);
+      e.dispose();
+    }
+    starts[label] = median(coldStarts);
+    const executor = make(options);
+    await executor.start();
+    for (let i = 0; i < 20; i++) await executor.execute(SNIPPET); // warm-up
+    let started = performance.now();
+    for (let i = 0; i < STEPS; i++) await executor.execute(SNIPPET);
+    perStep[label] = (performance.now() - started) / STEPS;
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      started = performance.now();
+      const r = await executor.execute(PRIMES);
+      runs.push(performance.now() - started);
+      if (r.output !== '148933') throw new Error(`${label}: primes gave ${r.output ?? JSON.stringify(r.error)}`);
+    }
+    compute[label] = median(runs);
+    executor.dispose();
+  }
+  const q = perStep.QuickJS!;
+  const n = perStep['Node kernel']!;
+  console.log(
+    `Executor step ("${SNIPPET}", mean of ${STEPS}): QuickJS ${(q * 1000).toFixed(0)} µs/step, Node kernel (child process, JSON lines) ${(n * 1000).toFixed(0)} µs/step, ratio ${(n / q).toFixed(1)}×; the kernel with vm timeouts instead of SIGINT ${(perStep['vm timeouts']! * 1000).toFixed(0)} µs/step`,
+  );
+  console.log(`Executor cold start with tools (median of 5): QuickJS ${starts.QuickJS!.toFixed(1)} ms, Node kernel ${starts['Node kernel']!.toFixed(1)} ms`);
+  console.log(
+    `Compute (primes below 2e6, a sieve, median of 3): QuickJS ${compute.QuickJS!.toFixed(0)} ms, Node kernel ${compute['Node kernel']!.toFixed(0)} ms, QuickJS/kernel ${(compute.QuickJS! / compute['Node kernel']!).toFixed(0)}×`,
+  );
+}
+await kernelFigures();
+
+/** Share links of the bundled examples: what a teacher would paste, with and without the recorded run. */
+async function shareLinkFigures() {
+  console.log('Share links of the bundled examples (characters; the app warns past 8,000):');
+  for (const example of EXAMPLES) {
+    const agent = createAgentFromPlayground(example.playground, { replayDelayMs: 0 });
+    const events: AgentEvent[] = [];
+    for await (const e of agent.run(example.playground.task)) events.push(e);
+    const plain = shareUrl('http://127.0.0.1:3000', { playground: example.playground });
+    const withRun = shareUrl('http://127.0.0.1:3000', { playground: example.playground, run: { events } });
+    console.log(`  ${example.id}: playground ${plain.length}, with its run ${withRun.length}`);
+    console.log(`    ${plain}`);
+  }
+}
+await shareLinkFigures();

@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { agentSettingsSchema, modelSettingsSchema, sandboxSettingsSchema } from '@/lib/playground/schema';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { ModelSettings } from './model-settings';
 import { NumberField, ruleOf } from './number-field';
+import { SandboxSettings } from './sandbox-settings';
 
 const agentShape = agentSettingsSchema.shape;
 const sandboxShape = sandboxSettingsSchema.shape;
@@ -55,14 +57,11 @@ export function SettingsPanel() {
         </fieldset>
       )}
 
+      <ModelSettings />
+
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Sandbox</legend>
-        <label className="block space-y-1">
-          <span className="label">Sandbox</span>
-          <select className="field max-w-72" value={sandbox.kind} onChange={(e) => updateSandbox({ kind: e.target.value as typeof sandbox.kind })}>
-            <option value="quickjs">QuickJS (WebAssembly, offline)</option>
-          </select>
-        </label>
+        <SandboxSettings />
         <NumberField label="Time limit per step (ms)" value={sandbox.timeoutMs} rule={ruleOf(sandboxShape.timeoutMs.unwrap())} onCommit={(n) => updateSandbox({ timeoutMs: n ?? sandbox.timeoutMs })} help="Sync and async work alike; the step fails with a TimeoutError past it." />
         <NumberField label="Memory limit (MB)" value={sandbox.memoryMb} rule={ruleOf(sandboxShape.memoryMb.unwrap())} onCommit={(n) => updateSandbox({ memoryMb: n ?? sandbox.memoryMb })} />
         <NumberField label="Logs kept per step (characters)" value={sandbox.maxLogChars} rule={ruleOf(sandboxShape.maxLogChars.unwrap())} onCommit={(n) => updateSandbox({ maxLogChars: n ?? sandbox.maxLogChars })} />

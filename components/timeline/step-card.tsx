@@ -2,13 +2,16 @@
 // One step of a run: what the model thought and wrote, what ran, what came back, and what it cost.
 import { memo } from 'react';
 import { describeError, type AgentRunState, type StepState } from '@/lib/agent';
+import { contextShare, costOf, formatCost } from '@/lib/models/prices';
+import { usePrice } from '@/lib/store/price-store';
 import { CodeView } from './code-view';
-import { formatAnswer, formatCount, formatMs } from './format';
+import { formatAnswer, formatCount, formatMs, formatRetry, formatShare } from './format';
 import { NestedRuns } from './nested-runs';
 import { OutputBlock } from './output-block';
 import { StepInspector } from './step-inspector';
 import { thoughtOf } from './step-text';
 import { Thought } from './thought';
+import { StepSandbox } from './step-sandbox';
 import { ToolCalls } from './tool-calls';
 
 const KIND_LABEL = { planning: 'Planning', action: 'Action', final: 'Final answer' } as const;
@@ -27,11 +30,21 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
         <span data-testid="step-kind" className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium dark:bg-zinc-800">
           {KIND_LABEL[step.kind]}
         </span>
+        <StepSandbox step={step} run={run} />
         {streaming && <span className="text-xs text-blue-700 dark:text-blue-300">model writing…</span>}
         {step.modelDone && !step.done && live && <span className="text-xs text-blue-700 dark:text-blue-300">running…</span>}
         {interrupted && <span className="text-xs text-amber-800 dark:text-amber-300">interrupted</span>}
-        <StepMetrics step={step} />
+        <StepMetrics step={step} model={run.model} />
       </header>
+      {step.retries && step.retries.length > 0 && (
+        <ul aria-label="Retries" data-testid="step-retries" className="space-y-0.5 text-xs text-amber-800 dark:text-amber-300">
+          {step.retries.map((r) => (
+            <li key={r.attempt} data-testid="step-retry">
+              {formatRetry(r)}
+            </li>
+          ))}
+        </ul>
+      )}
 
       {!step.modelDone && step.modelOutput && (
         <pre tabIndex={0} data-testid="step-streaming" aria-label={streaming ? 'Model output so far' : 'Model output before the run stopped'} className="mono-block">
@@ -66,8 +79,13 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
   );
 });
 
-function StepMetrics({ step }: { step: StepState }) {
+function StepMetrics({ step, model }: { step: StepState; model: string }) {
   const usage = step.usage;
+  const price = usePrice(model);
+  // A call that failed before any tokens (a refused key) has nothing to price.
+  const used = usage && usage.inputTokens + usage.outputTokens > 0 ? usage : undefined;
+  const cost = costOf(used, price);
+  const share = contextShare(used, price);
   return (
     <dl className="muted ml-auto flex flex-wrap gap-x-3 text-xs" data-testid="step-metrics">
       {usage && (
@@ -77,6 +95,24 @@ function StepMetrics({ step }: { step: StepState }) {
             {formatCount(usage.inputTokens)} / {formatCount(usage.outputTokens)}
             {usage.estimated ? ' (est.)' : ''}
           </dd>
+        </div>
+      )}
+      {usage?.cachedInputTokens ? (
+        <div className="flex gap-1">
+          <dt>Cached input</dt>
+          <dd data-testid="step-cached-tokens">{formatCount(usage.cachedInputTokens)}</dd>
+        </div>
+      ) : null}
+      {cost !== undefined && (
+        <div className="flex gap-1">
+          <dt>Cost</dt>
+          <dd data-testid="step-cost">{formatCost(cost)}</dd>
+        </div>
+      )}
+      {share !== undefined && (
+        <div className="flex gap-1">
+          <dt className="sr-only">Context used</dt>
+          <dd data-testid="step-context">{formatShare(share)}</dd>
         </div>
       )}
       <div className="flex gap-1">

@@ -1,5 +1,5 @@
 // The CLI against a real HTTP server speaking OpenAI Chat Completions on 127.0.0.1: the provider path end to end.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -19,7 +19,10 @@ beforeAll(async () => {
   path = join(dir, 'p.json');
   await writeFile(path, JSON.stringify(playground({ task: 'Add 2 and 3.' })));
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
 beforeEach(() => server.reset());
 
 async function cli(argv: string[], env: Record<string, string> = { OPENAI_COMPATIBLE_API_KEY: KEY, OPENAI_API_KEY: KEY }) {

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { js, playground } from '../test-support/playgrounds';
 import { parseTrace } from '../trace/trace';
 import { EXIT, runCli } from './run-command';
@@ -12,6 +12,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'agent-cli-'));
 });
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function cli(argv: string[], stdinLines: string[] = []) {
   let out = '';
@@ -97,6 +98,19 @@ describe('agent run (CLI)', () => {
     const trace = parseTrace(JSON.parse(await readFile(tracePath, 'utf8')));
     expect(trace.state).toBe('success');
     expect(trace.steps[0]!.toolCalls[0]).toMatchObject({ name: 'add', args: [20, 22], result: 42 });
+  });
+
+  it('runs a bundled example (with a managed agent) in the Node kernel with --sandbox node', async () => {
+    const example = await readFile(join(process.cwd(), 'lib/playground/examples/library-team.json'), 'utf8');
+    const path = await file('library-team.json', example);
+    const { code, out, err } = await cli(['run', path, '--sandbox', 'node']);
+    expect(err).not.toMatch(/SandboxCrash|TimeoutError/);
+    expect(code).toBe(EXIT.ok);
+    expect(out).toBe('The Left Hand of Darkness (304 pages) is the longest, 121 pages longer than A Wizard of Earthsea.\n');
+    // The code really ran in V8 (QuickJS has no Intl).
+    const probe = await file('engine.json', playground({ responses: [js('final_answer(typeof Intl)')] }));
+    expect((await cli(['run', probe, '--sandbox', 'node'])).out).toBe('object\n');
+    expect((await cli(['run', probe, '--sandbox', 'quickjs'])).out).toBe('undefined\n');
   });
 
   it('exits 2 for a replay file of the wrong shape', async () => {

@@ -8,6 +8,7 @@ import type { ModelClient, ModelResponse } from '../models/types';
 import { formatProblems, parsePlaygroundJson, replayResponseSchema } from '../playground';
 import type { Playground } from '../playground/schema';
 import { createAgentFromPlayground, PlaygroundSetupError, ToolSourceError } from '../runner';
+import { createNodeExecutor } from '../sandbox/node/create-node-executor';
 import { traceFromEvents } from '../trace/trace';
 import { createProgressPrinter } from './progress';
 import { keysFromEnv } from './keys-from-env';
@@ -41,7 +42,9 @@ Options:
   --model openai-compatible:<id>    any OpenAI-compatible server given by --base-url (Ollama, LM Studio, vLLM,
                                     OpenRouter …; key, if it needs one, from OPENAI_COMPATIBLE_API_KEY)
   --base-url <url>                  the server's address, e.g. http://localhost:11434/v1
-  --sandbox quickjs                 the sandbox for the code (quickjs is the only one so far)
+  --sandbox quickjs|node            the sandbox for the code: quickjs (the default, WebAssembly) or node (the Node
+                                    kernel as a child process under Node's permission model; not a boundary
+                                    against network access)
   --trace <out.json>                write the run's trace
   --max-steps <N>                   override agent.maxSteps
 Without --model the playground's own model is used.`;
@@ -88,8 +91,8 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (command !== 'run' || !file || extra.length > 0) throw new BadInput(`expected: run <playground.json>\n\n${USAGE}`);
 
   const playground = await readPlayground(file);
-  if (values.sandbox !== undefined && values.sandbox !== 'quickjs') {
-    throw new BadInput(`--sandbox ${values.sandbox}: unknown sandbox; the available one is quickjs`);
+  if (values.sandbox !== undefined && values.sandbox !== 'quickjs' && values.sandbox !== 'node') {
+    throw new BadInput(`--sandbox ${values.sandbox}: unknown sandbox; the available ones are quickjs and node`);
   }
   let maxSteps: number | undefined;
   if (values['max-steps'] !== undefined) {
@@ -110,6 +113,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
       maxSteps,
       replayDelayMs: 0,
       keys,
+      ...(values.sandbox === 'node' ? { createExecutor: createNodeExecutor } : {}),
       ...(baseURL && !model ? { providerContext: { baseURL } } : {}),
     });
   } catch (error) {

@@ -2,6 +2,11 @@
 import type { AgentEvent } from '../agent';
 import type { ModelResponse } from '../models/types';
 import { redactSecrets } from '../models/redact-secrets';
+import { createKernelExecutor } from '../sandbox/kernel/kernel-executor';
+import type { KernelLauncher } from '../sandbox/kernel/kernel-process';
+import type { ExecutorOptions } from '../sandbox/types';
+import { packageName } from '../sandbox/webcontainer/webcontainer-host';
+import { createWebContainerLauncher } from '../sandbox/webcontainer/webcontainer-launcher';
 import { analyzePlayground } from './analyze-playground';
 import { createAgentFromPlayground } from './create-agent-from-playground';
 import type { FromRunner, Port, ToRunner } from './runner-protocol';
@@ -13,6 +18,8 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
   const runs = new Map<string, AbortController>();
   const turns = new Map<number, (response: ModelResponse) => void>();
   let nextTurn = 1;
+  /** Kernel processes in the page's WebContainer, reached through kernel_* messages; made on the first such run. */
+  let webContainer: KernelLauncher | undefined;
 
   port.addEventListener('message', ({ data }) => {
     switch (data.type) {
@@ -43,7 +50,15 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
     runs.set(runId, controller);
     const outbox = createOutbox((events) => port.postMessage({ type: 'events', runId, events }));
     try {
+      const launcher = playground.sandbox.kind === 'webcontainer' ? (webContainer ??= createWebContainerLauncher(port)) : undefined;
       const agent = createAgentFromPlayground(playground, {
+        ...(launcher
+          ? {
+              // The page installed the packages (as specs, e.g. date-fns@4.1.0); the kernel allows them by name.
+              createExecutor: (options: ExecutorOptions) =>
+                createKernelExecutor({ ...options, launcher, packages: playground.sandbox.packages.map(packageName) }),
+            }
+          : {}),
         keys: secrets?.keys ?? {},
         providerContext: secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {},
         manualTurn: (request, signal) =>

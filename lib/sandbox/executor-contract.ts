@@ -1,4 +1,4 @@
-// The session semantics every sandbox must have, written once: QuickJS runs them now, the Node kernel later.
+// The session semantics every sandbox must have, written once: QuickJS and the Node kernel both run them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileTools } from '../tools/compile-tools';
 import type { ExecutionEvent, Executor, ExecutorOptions } from './types';

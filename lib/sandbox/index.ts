@@ -3,3 +3,8 @@ export { truncateMiddle } from './truncate';
 export { rewriteSnippet, SnippetError, IMPORTS_UNAVAILABLE, type RewrittenSnippet } from './rewrite-snippet';
 export { createQuickJSExecutor, QuickJSExecutor, type QuickJSExecutorOptions } from './quickjs/quickjs-executor';
 export { loadQuickJS } from './quickjs/load-quickjs';
+// The Node kernel, host side (browser-safe). The Node child-process launcher is Node-only: lib/sandbox/node.
+export { createKernelExecutor, KernelExecutor, type KernelExecutorOptions } from './kernel/kernel-executor';
+export type { KernelLauncher, KernelProcess } from './kernel/kernel-process';
+export { KERNEL_FILE, KERNEL_NODE_FLAGS, KERNEL_SOURCE } from './kernel/kernel-source';
+export { KERNEL_PROTOCOL, kernelPrefix, type HostMessage, type KernelMessage } from './kernel/kernel-protocol';

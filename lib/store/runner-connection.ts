@@ -1,6 +1,12 @@
 // The runner workers the page talks to: one that analyzes the document as it is edited, one that runs agents.
+// A run on the WebContainer sandbox starts only once the page's container is ready (booted, packages installed); the
+// workers' kernel processes live in that container and are reached through kernel_* messages.
 import { createRunnerClient, type RunnerClient } from '../runner/runner-client';
 import type { FromRunner, Port, ToRunner } from '../runner/runner-protocol';
+import { getPageWebContainerHost } from '../sandbox/webcontainer/page-webcontainer';
+import { serveKernelRequests, type KernelRequestServer } from '../sandbox/webcontainer/serve-kernel-requests';
+import { useSandboxStatusStore } from './sandbox-status-store';
+import { useUiStore } from './ui-store';
 
 export type RunnerRole = 'analysis' | 'run';
 
@@ -15,13 +21,14 @@ let openEndpoint: () => RunnerEndpoint = () => {
   return { port: worker as unknown as Port<FromRunner, ToRunner>, terminate: () => worker.terminate() };
 };
 
-const open = new Map<RunnerRole, { client: RunnerClient; endpoint: RunnerEndpoint }>();
+const open = new Map<RunnerRole, { client: RunnerClient; endpoint: RunnerEndpoint; kernels: KernelRequestServer }>();
 
 export function getRunner(role: RunnerRole): RunnerClient {
   let entry = open.get(role);
   if (!entry) {
     const endpoint = openEndpoint();
-    entry = { client: createRunnerClient(endpoint.port), endpoint };
+    const kernels = serveKernelRequests(endpoint.port, getPageWebContainerHost);
+    entry = { client: readyWebContainerFirst(createRunnerClient(endpoint.port)), endpoint, kernels };
     open.set(role, entry);
   }
   return entry.client;
@@ -29,8 +36,48 @@ export function getRunner(role: RunnerRole): RunnerClient {
 
 /** Terminates a runner (a sandbox stuck in a loop ignores Stop); the next call starts a fresh one. */
 export function restartRunner(role: RunnerRole): void {
+  open.get(role)?.kernels.close();
   open.get(role)?.endpoint.terminate();
   open.delete(role);
+}
+
+/**
+ * Holds a WebContainer run back until the container is booted and the packages installed. When it can't be, the run
+ * does not start: it ends with the reason, and the Settings tab opens where the sandbox status offers QuickJS.
+ */
+function readyWebContainerFirst(client: RunnerClient): RunnerClient {
+  const preparing = new Map<string, () => void>();
+  return {
+    ...client,
+    start(runId, playground, handlers, secrets) {
+      if (playground.sandbox.kind !== 'webcontainer') return client.start(runId, playground, handlers, secrets);
+      let cancelled = false;
+      preparing.set(runId, () => {
+        cancelled = true;
+        handlers.onDone();
+      });
+      void useSandboxStatusStore
+        .getState()
+        .prepare(playground.sandbox.packages)
+        .then((ready) => {
+          if (cancelled) return;
+          preparing.delete(runId);
+          if (ready.ok) return client.start(runId, playground, handlers, secrets);
+          useUiStore.getState().setTab('settings');
+          handlers.onDone(
+            ready.scope === 'boot'
+              ? `the WebContainer sandbox is unavailable: ${ready.reason} Reload the page to try again, or run on QuickJS (Settings › Sandbox).`
+              : `the packages could not be installed in the WebContainer: ${ready.reason}`,
+          );
+        });
+    },
+    abort(runId) {
+      const cancel = preparing.get(runId);
+      preparing.delete(runId);
+      if (cancel) cancel();
+      else client.abort(runId);
+    },
+  };
 }
 
 /** Tests connect the stores to an in-process runner. */

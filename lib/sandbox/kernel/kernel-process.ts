@@ -19,6 +19,12 @@ export interface KernelProcess {
   /** Settles when the process has ended (exit code, or null when killed). */
   readonly exited: Promise<number | null>;
   kill(): void;
+  /**
+   * Optional: interrupts the code running in the kernel without ending the process (a child process: SIGINT). With
+   * it, the kernel bounds each run of the code cheaply and the host interrupts it at the deadline or on Stop; without
+   * it, the kernel gives each run a `vm` timeout of its own (about a millisecond more per run).
+   */
+  interrupt?(): void;
 }
 
 export interface KernelLauncher {
