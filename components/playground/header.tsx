@@ -1,9 +1,24 @@
 'use client';
-// Title, examples, model, agent type, Run / Stop.
+// Title, saved playgrounds, examples, model, agent type, Run / Stop, share and export.
+import { keySlot } from '@/lib/models/presets';
 import { EXAMPLES } from '@/lib/playground/examples';
-import { usePlaygroundStore } from '@/lib/store/playground-store';
+import type { ModelSettings } from '@/lib/playground/schema';
+import { useKeyStore } from '@/lib/store/key-store';
+import { isProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
 import { useRunStore } from '@/lib/store/run-store';
+import { useUiStore } from '@/lib/store/ui-store';
+import { API_KEY_INPUT_ID, needsBrowserKey } from '../panels/key-field';
+import { ExportMenu, LibraryMenu, ShareDialog } from '../share';
 import { ThemeToggle } from './theme-toggle';
+
+const MODEL_CHOICES: { value: ModelSettings['provider']; label: string }[] = [
+  { value: 'replay', label: 'Replay (recorded responses)' },
+  { value: 'manual', label: 'Manual (you are the model)' },
+  { value: 'openai', label: 'OpenAI' },
+  { value: 'anthropic', label: 'Anthropic' },
+  { value: 'google', label: 'Google' },
+  { value: 'openai-compatible', label: 'OpenAI-compatible (Ollama, LM Studio, vLLM, OpenRouter…)' },
+];
 
 export function Header({ onRun }: { onRun: () => void }) {
   const title = usePlaygroundStore((s) => s.doc.title);
@@ -18,6 +33,7 @@ export function Header({ onRun }: { onRun: () => void }) {
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
       <h1 className="text-base font-bold whitespace-nowrap">Agent Playground</h1>
       <input className="field w-64 min-w-40 flex-1 font-medium" aria-label="Playground title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <LibraryMenu />
       <select
         className="field w-auto"
         aria-label="Load an example"
@@ -34,10 +50,14 @@ export function Header({ onRun }: { onRun: () => void }) {
           </option>
         ))}
       </select>
-      <select className="field w-auto" aria-label="Model" value={provider} disabled={busy} onChange={(e) => setModelProvider(e.target.value as 'replay' | 'manual')}>
-        <option value="replay">Replay (recorded responses)</option>
-        <option value="manual">Manual (you are the model)</option>
+      <select className="field w-auto" aria-label="Model" value={provider} disabled={busy} onChange={(e) => setModelProvider(e.target.value as ModelSettings['provider'])}>
+        {MODEL_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </select>
+      <AddKey />
       <select className="field w-auto" aria-label="Agent type" value={agentType} disabled={busy} onChange={(e) => updateAgent({ type: e.target.value as 'code' | 'tool-calling' })}>
         <option value="code">CodeAgent</option>
         <option value="tool-calling">ToolCallingAgent</option>
@@ -51,7 +71,27 @@ export function Header({ onRun }: { onRun: () => void }) {
           ▶ Run
         </button>
       )}
+      <ShareDialog />
+      <ExportMenu />
       <ThemeToggle />
     </header>
+  );
+}
+
+/** Shown while the chosen provider needs a key this browser doesn't have: opens Settings at the key box. */
+function AddKey() {
+  const model = usePlaygroundStore((s) => s.doc.model);
+  const slot = isProviderModel(model) ? keySlot(model) : undefined;
+  const hasKey = useKeyStore((s) => (slot ? Boolean(s.keys[slot]) : true));
+  if (!isProviderModel(model) || hasKey || !needsBrowserKey(model)) return null;
+  const open = () => {
+    useUiStore.getState().setTab('settings');
+    // After the Settings tab has rendered, put the focus in the key box.
+    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(API_KEY_INPUT_ID)?.focus()));
+  };
+  return (
+    <button type="button" className="text-sm font-medium text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:text-blue-100" onClick={open}>
+      Add key
+    </button>
   );
 }

@@ -3,16 +3,8 @@
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useRunStore } from '@/lib/store/run-store';
 import { useUiStore } from '@/lib/store/ui-store';
+import { BackupNotice } from '../ui/backup-notice';
 import { Notice } from '../ui/notice';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 export function Notices() {
   const notice = usePlaygroundStore((s) => s.notice);
@@ -24,24 +16,9 @@ export function Notices() {
   return (
     <div className="space-y-2 px-3 pt-2">
       {notice && (
-        <Notice
-          tone="warning"
-          testId="storage-notice"
-          actions={
-            <>
-              {notice.backup !== undefined && (
-                <button type="button" className="btn text-xs" onClick={() => download('agent-playground-backup.json', notice.backup!)}>
-                  Download the backup
-                </button>
-              )}
-              <button type="button" className="btn text-xs" onClick={dismissNotice}>
-                Dismiss
-              </button>
-            </>
-          }
-        >
+        <BackupNotice testId="storage-notice" fileName="agent-playground-backup.json" backup={notice.backup} onDismiss={dismissNotice}>
           {notice.message}
-        </Notice>
+        </BackupNotice>
       )}
       {replaced && (
         <Notice

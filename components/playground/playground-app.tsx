@@ -12,6 +12,8 @@ import { EditorTabs } from '../panels/editor-tabs';
 import { Timeline } from '../timeline/timeline';
 import { Header } from './header';
 import { Notices } from './notices';
+import { startSharing } from '@/lib/store/share-store';
+import { ShareNotices } from '../share';
 
 function run() {
   const { doc } = usePlaygroundStore.getState();
@@ -28,7 +30,7 @@ export default function PlaygroundApp() {
     void useUiStore.persist.rehydrate();
     void usePriceStore.persist.rehydrate();
     hydrateKeyStore();
-    void hydratePlaygroundStore().then(() => setReady(true));
+    void hydratePlaygroundStore().then(startSharing).then(() => setReady(true));
   }, []);
 
   useEffect(() => {
@@ -54,6 +56,7 @@ export default function PlaygroundApp() {
     <div className="flex h-dvh flex-col">
       <Header onRun={run} />
       <Notices />
+      <ShareNotices />
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,11fr)_minmax(0,10fr)]">
         <section aria-label="Playground editor" className="min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800">
           <EditorTabs toolErrors={toolErrors} />

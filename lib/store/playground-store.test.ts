@@ -98,4 +98,21 @@ describe('the playground store', () => {
     expect(second.store.getState().doc.model).toMatchObject({ model: 'qwen2.5-coder', baseURL: 'http://127.0.0.1:8000/v1' });
     expect(first.storage.getItem(first.STORAGE_KEY)).not.toMatch(/apiKey|sk-/);
   });
+  it('opens another document with its own kept settings, replacing the old ones, with no example undo', async () => {
+    const first = await loadStore();
+    const api = () => first.store.getState();
+    api().loadExample(EXAMPLES.at(-1)!.id);
+    api().setModelProvider('openai');
+    const opened = { ...EXAMPLES[0]!.playground, title: 'Opened' };
+    const providerStash = { anthropic: { provider: 'anthropic', model: 'claude-x', via: 'browser', timeoutMs: 120_000, maxRetries: 3 } } as const;
+    api().openDocument(opened, { providerStash });
+    expect(api().doc).toEqual(opened);
+    expect([api().replaced, api().replayStash, api().exampleId]).toEqual([undefined, undefined, undefined]);
+    expect(api().providerStash).toEqual(providerStash);
+
+    const second = await loadStore({ [first.STORAGE_KEY]: first.storage.getItem(first.STORAGE_KEY)! });
+    expect(second.store.getState().doc.title).toBe('Opened');
+    second.store.getState().setModelProvider('anthropic');
+    expect(second.store.getState().doc.model).toMatchObject({ provider: 'anthropic', model: 'claude-x' });
+  });
 });

@@ -56,6 +56,8 @@ export interface PlaygroundStore extends SavedPlayground {
   setReplayDelay: (delayMs: number) => void;
   loadExample: (id: string) => void;
   undoLoadExample: () => void;
+  /** Replaces the document (a saved, shared or imported playground), with the settings kept aside for it; no undo. */
+  openDocument: (doc: Playground, kept?: Omit<SavedPlayground, 'doc'>) => void;
   dismissNotice: () => void;
 }
 
@@ -186,6 +188,8 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
           if (!replaced) return;
           set({ doc: replaced.doc, replayStash: replaced.replayStash, exampleId: replaced.exampleId, replaced: undefined });
         },
+        openDocument: (doc, kept = {}) =>
+          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, replaced: undefined }),
         dismissNotice: () => set({ notice: undefined }),
       };
     },

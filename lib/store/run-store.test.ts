@@ -80,4 +80,26 @@ describe('the run store', () => {
     expect(mainStatus()).toBe('aborted');
     expect(store().state.runs[0]!.error?.message).toMatch(/sandbox was shut down/);
   });
+  it('shows a recorded run at once, clears it with [], and leaves a run that is going alone', async () => {
+    store().start(playground({ model: { provider: 'manual' } }));
+    await until(() => store().manualTurn !== undefined);
+    store().submitTurn({ text: js('final_answer(add(2, 2))') });
+    await until(() => store().phase === 'idle');
+    const recorded = store().events;
+
+    store().showRecorded([]);
+    expect([store().state.runs, store().events, store().runId]).toEqual([[], [], undefined]);
+    store().showRecorded(recorded);
+    expect(mainStatus()).toBe('success');
+    expect(store().state.runs[0]!.finalAnswer).toEqual({ value: 4 });
+    expect(store().phase).toBe('idle');
+
+    store().start(playground({ model: { provider: 'manual' } }));
+    await until(() => store().manualTurn !== undefined);
+    store().showRecorded([]);
+    expect(store().phase).toBe('running');
+    expect(store().state.runs).toHaveLength(1);
+    store().stop();
+    await until(() => store().phase === 'idle');
+  });
 });

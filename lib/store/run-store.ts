@@ -1,6 +1,6 @@
 // The run store: starts a run in the runner worker, folds its events into RunState, and carries manual turns and Stop.
 import { create } from 'zustand';
-import { applyEvent, EMPTY_RUN_STATE, stepsOfRun, type AgentEvent, type RunState } from '../agent';
+import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type AgentEvent, type RunState } from '../agent';
 import type { ModelRequest, ModelResponse } from '../models/types';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 import type { Playground } from '../playground/schema';
@@ -29,6 +29,8 @@ export interface RunStore {
   start: (playground: Playground) => void;
   stop: () => void;
   submitTurn: (response: ModelResponse) => void;
+  /** Shows a recorded run (a shared link, an imported trace; [] clears the timeline). Only while no run is going. */
+  showRecorded: (events: AgentEvent[]) => void;
 }
 
 let counter = 0;
@@ -77,6 +79,10 @@ export const useRunStore = create<RunStore>((set, get) => {
       if (!runId || !manualTurn) return;
       set({ manualTurn: undefined });
       getRunner('run').answer(runId, manualTurn.turnId, response);
+    },
+    showRecorded(events) {
+      if (get().phase !== 'idle') return;
+      set({ runId: undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
     },
   };
 });

@@ -1,0 +1,124 @@
+'use client';
+// Share: a link to this playground (and its recorded run), its length, Copy; a file instead when the link is too long.
+import { useId, useMemo, useRef, useState } from 'react';
+import { LINK_WARN_LENGTH } from '@/lib/share/share-link';
+import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { useRunStore } from '@/lib/store/run-store';
+import { useKeyStore } from '@/lib/store/key-store';
+import { makeShareFile, runShareability, shareLinkFor } from '@/lib/store/share-store';
+import { CopyButton } from '../ui/copy-button';
+import { downloadText } from '../ui/download';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function ShareDialog() {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const titleId = useId();
+  const show = () => {
+    setOpen(true);
+    dialogRef.current?.showModal();
+  };
+  return (
+    <>
+      <button type="button" className="btn" aria-haspopup="dialog" onClick={show}>
+        Share
+      </button>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={titleId}
+        onClose={() => setOpen(false)}
+        className="card m-auto w-[min(40rem,calc(100vw-2rem))] p-4 text-zinc-900 backdrop:bg-black/40 dark:text-zinc-100"
+      >
+        <h2 id={titleId} className="mb-2 text-base font-semibold">
+          Share this playground
+        </h2>
+        {open && <ShareBody />}
+        <div className="mt-4 flex justify-end">
+          <button type="button" className="btn" onClick={() => dialogRef.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+function ShareBody() {
+  const doc = usePlaygroundStore((s) => s.doc);
+  const events = useRunStore((s) => s.events);
+  const phase = useRunStore((s) => s.phase);
+  const keys = useKeyStore((s) => s.keys);
+  const shareable = useMemo(() => runShareability(events, doc, phase !== 'idle'), [events, doc, phase]);
+  const hasRun = events.length > 0;
+  const [includeRun, setIncludeRun] = useState(true);
+  const withRun = includeRun && shareable.ok;
+  const link = useMemo(() => shareLinkFor(doc, withRun ? events : undefined, keys, location.origin), [doc, events, withRun, keys]);
+  const fieldId = useId();
+  const lengthId = useId();
+  const reasonId = useId();
+
+  return (
+    <div className="space-y-3 text-sm">
+      <p className="muted">
+        Whoever opens the link gets a copy of this playground: its task, tools and settings{withRun ? ', and the recorded run, which they can replay with no key' : ''}. Nothing runs until they press Run. API keys are
+        never included.
+      </p>
+      {hasRun && (
+        <div>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={withRun} disabled={!shareable.ok} aria-describedby={shareable.ok ? undefined : reasonId} onChange={(e) => setIncludeRun(e.target.checked)} />
+            Include the recorded run
+          </label>
+          {!shareable.ok && (
+            <p id={reasonId} className="muted ml-6 text-xs">
+              {shareable.reason}
+            </p>
+          )}
+        </div>
+      )}
+      {link.ok ? (
+        <>
+          <div className="space-y-1">
+            <label htmlFor={fieldId} className="label block">
+              Link
+            </label>
+            <div className="flex items-center gap-2">
+              <input id={fieldId} readOnly value={link.url} aria-describedby={lengthId} className="field font-mono text-xs" onFocus={(e) => e.target.select()} />
+              {!link.tooLong && <CopyButton text={link.url} label="Copy the link" />}
+            </div>
+            <p id={lengthId} className="muted text-xs" data-testid="link-length">
+              {count(link.length)} characters
+            </p>
+          </div>
+          {link.tooLong && <TooLong length={link.length} withRun={withRun} />}
+        </>
+      ) : (
+        <p role="alert" className="text-red-800 dark:text-red-300">
+          {link.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TooLong({ length, withRun }: { length: number; withRun: boolean }) {
+  const [error, setError] = useState<string>();
+  const download = () => {
+    const file = makeShareFile(withRun);
+    if (file.ok) downloadText(file.name, file.text);
+    else setError(file.message);
+  };
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <p>
+        This link is {count(length)} characters long. Past {count(LINK_WARN_LENGTH)}, chat apps, mail and some servers cut links short. Send the
+        {withRun ? ' trace' : ' playground'} as a file instead: it opens with Import.
+      </p>
+      <button type="button" className="btn" onClick={download}>
+        Download as a file
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}

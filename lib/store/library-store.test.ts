@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StoreApi, UseBoundStore } from 'zustand';
+import { EXAMPLES } from '../playground/examples';
+import { memoryStorage } from '../test-support/memory-storage';
+
+// The run store talks to a worker; the library only needs its phase and showRecorded.
+interface FakeRunStore {
+  phase: 'idle' | 'running';
+  events: unknown[];
+  showRecorded: (events: unknown[]) => void;
+}
+vi.mock('./run-store', async () => {
+  const { create } = await import('zustand');
+  const useRunStore = create<FakeRunStore>((set) => ({
+    phase: 'idle',
+    events: ['an old run'],
+    showRecorded: (events) => set({ events }),
+  }));
+  return { useRunStore };
+});
+
+// Each test loads the stores afresh against its own storage, as a page load would.
+async function load(saved: Record<string, string> = {}, storage = memoryStorage(saved)) {
+  vi.stubGlobal('localStorage', storage);
+  vi.resetModules();
+  const library = await import('./library-store');
+  const { usePlaygroundStore } = await import('./playground-store');
+  const { useRunStore } = (await import('./run-store')) as unknown as { useRunStore: UseBoundStore<StoreApi<FakeRunStore>> };
+  useRunStore.setState({ phase: 'idle', events: ['an old run'] });
+  await library.hydrateLibrary();
+  return {
+    ...library,
+    storage,
+    lib: () => library.useLibraryStore.getState(),
+    pg: () => usePlaygroundStore.getState(),
+    run: useRunStore,
+    saved: () => JSON.parse(storage.getItem(library.LIBRARY_KEY)!) as { version: number; state: { items: { id: string; title: string; doc: { task: string } }[]; currentId: string } },
+  };
+}
+
+beforeEach(() => {
+  vi.unstubAllGlobals();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(new Date('2026-01-01T10:00:00Z'));
+});
+afterEach(() => vi.useRealTimers());
+
+const titles = (items: readonly { title: string }[]) => items.map((i) => i.title);
+
+describe('the library', () => {
+  it('starts with the playground being edited as its one item, saved in a versioned record', async () => {
+    const t = await load();
+    expect(t.lib().items).toHaveLength(1);
+    expect(t.lib().currentId).toBe(t.lib().items[0]!.id);
+    expect(t.lib().items[0]!.doc).toEqual(EXAMPLES[0]!.playground);
+    expect(t.saved()).toMatchObject({ version: 1, state: { currentId: t.lib().currentId } });
+  });
+
+  it('copies edits into the current item shortly after they are made, and a reload keeps them', async () => {
+    const t = await load();
+    t.pg().setTask('Is Oslo warmer?');
+    expect(t.saved().state.items[0]!.doc.task).not.toBe('Is Oslo warmer?');
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    expect(t.saved().state.items[0]!.doc.task).toBe('Is Oslo warmer?');
+    expect(t.lib().items[0]!.updatedAt).toBe(Date.parse('2026-01-01T10:00:00Z') + t.SYNC_DELAY_MS);
+
+    const again = await load({}, t.storage);
+    expect(again.lib().items).toHaveLength(1);
+    expect(again.pg().doc.task).toBe('Is Oslo warmer?');
+  });
+
+  it('takes edits the playground store saved but the library had not yet, at the next load', async () => {
+    const t = await load();
+    t.pg().setTask('typed just before closing');
+    // The page closes before the sync runs.
+    const again = await load({}, t.storage);
+    expect(again.lib().items[0]!.doc.task).toBe('typed just before closing');
+  });
+
+  it('new opens an empty playground and keeps the previous one, with its latest edits, in the list; switching clears the timeline', async () => {
+    const t = await load();
+    const first = t.lib().currentId!;
+    t.pg().setTask('my first task');
+    const id = t.lib().create()!;
+    expect(t.lib().currentId).toBe(id);
+    expect(t.pg().doc).toMatchObject({ title: 'Untitled playground', task: '', tools: '', model: { provider: 'manual' } });
+    expect(t.run.getState().events).toEqual([]);
+    t.lib().open(first);
+    expect(t.pg().doc.task).toBe('my first task');
+    expect(t.saved().state.currentId).toBe(first);
+  });
+
+  it('a new playground keeps the current real model and its settings, never a key', async () => {
+    const t = await load();
+    t.pg().setModelProvider('anthropic');
+    t.pg().updateProviderModel({ model: 'claude-test' });
+    t.lib().create();
+    expect(t.pg().doc.model).toMatchObject({ provider: 'anthropic', model: 'claude-test' });
+  });
+
+  it('keeps what each playground set aside (other providers’ settings) when switching', async () => {
+    const t = await load();
+    const first = t.lib().currentId!;
+    t.pg().setModelProvider('openai');
+    t.pg().updateProviderModel({ model: 'gpt-kept' });
+    t.pg().setModelProvider('replay');
+    t.lib().create();
+    expect(t.pg().providerStash).toBeUndefined();
+    t.lib().open(first);
+    t.pg().setModelProvider('openai');
+    expect(t.pg().doc.model).toMatchObject({ model: 'gpt-kept' });
+  });
+
+  it('renames the current playground (its title in the document too) and another one', async () => {
+    const t = await load();
+    const first = t.lib().currentId!;
+    const second = t.lib().create()!;
+    t.lib().rename(second, '  Second  ');
+    expect(t.pg().doc.title).toBe('Second');
+    t.lib().rename(first, 'First');
+    t.lib().rename(first, '   ');
+    expect(titles(t.saved().state.items)).toEqual(['First', 'Second']);
+    t.lib().open(first);
+    expect(t.pg().doc.title).toBe('First');
+  });
+
+  it('duplicates a playground right after the original, with a free “(copy)” title, without opening it', async () => {
+    const t = await load();
+    const first = t.lib().currentId!;
+    t.pg().setTask('edited, not yet synced');
+    const copy = t.lib().duplicate(first)!;
+    t.lib().duplicate(first);
+    const title = EXAMPLES[0]!.playground.title;
+    expect(titles(t.lib().items)).toEqual([title, `${title} (copy 2)`, `${title} (copy)`]);
+    expect(t.lib().currentId).toBe(first);
+    expect(t.lib().items.find((i) => i.id === copy)!.doc.task).toBe('edited, not yet synced');
+    expect(t.copyTitle('A (copy)', ['A (copy)'])).toBe('A (copy 2)');
+  });
+
+  it('deletes a playground and can bring it back', async () => {
+    const t = await load();
+    const first = t.lib().currentId!;
+    const second = t.lib().create()!;
+    t.lib().remove(first);
+    expect(t.lib().items.map((i) => i.id)).toEqual([second]);
+    expect(t.saved().state.items).toHaveLength(1);
+    t.lib().undoRemove();
+    expect(t.lib().items.map((i) => i.id)).toEqual([first, second]);
+    expect(t.lib().deleted).toBeUndefined();
+    expect(t.saved().state.items).toHaveLength(2);
+  });
+
+  it('deleting the open playground opens the most recently edited other one; deleting the last opens a new one', async () => {
+    const t = await load();
+    const first = t.lib().currentId!;
+    vi.advanceTimersByTime(60_000);
+    const second = t.lib().create()!;
+    t.pg().setTask('second task');
+    vi.advanceTimersByTime(60_000);
+    const third = t.lib().create()!;
+    t.lib().remove(third);
+    expect(t.lib().currentId).toBe(second);
+    expect(t.pg().doc.task).toBe('second task');
+    t.lib().undoRemove();
+    expect(t.lib().currentId).toBe(third);
+    t.lib().remove(third);
+    t.lib().remove(second);
+    t.lib().remove(first);
+    expect(t.lib().items).toHaveLength(1);
+    expect(t.pg().doc.title).toBe('Untitled playground');
+  });
+
+  it('does not switch playgrounds while a run is going', async () => {
+    const t = await load();
+    const first = t.lib().currentId!;
+    const second = t.lib().create()!;
+    t.run.setState({ phase: 'running' });
+    t.lib().open(first);
+    t.lib().remove(second);
+    expect(t.lib().create()).toBeUndefined();
+    expect(t.lib().currentId).toBe(second);
+    expect(t.lib().items).toHaveLength(2);
+  });
+
+  it('adds a shared or imported playground and opens it, the previous one kept', async () => {
+    const t = await load();
+    const doc = { ...EXAMPLES[1]!.playground, title: 'Shared' };
+    const id = t.lib().addAndOpen({ doc })!;
+    expect(t.lib().currentId).toBe(id);
+    expect(t.pg().doc).toEqual(doc);
+    expect(titles(t.lib().items)).toEqual([EXAMPLES[0]!.playground.title, 'Shared']);
+  });
+
+  it('keeps an unreadable record aside, says where, and starts a new list with the playground being edited', async () => {
+    const broken = '{"version": 1, "state": {"items": [';
+    const t = await load({ 'agent-playground:library': broken });
+    const notice = t.lib().notice!;
+    expect(notice.message).toMatch(/could not be opened: it is not valid JSON/);
+    expect(notice.backupKey).toMatch(/^agent-playground:backup:library:/);
+    expect(t.storage.getItem(notice.backupKey!)).toBe(broken);
+    expect(notice.backup).toBe(broken);
+    expect(t.lib().items).toHaveLength(1);
+  });
+
+  it('keeps the readable items of a partly broken record, and the whole record aside', async () => {
+    const good = { id: 'a', title: 'Good', updatedAt: 5, doc: { ...EXAMPLES[0]!.playground, title: 'Good' } };
+    const bad = { id: 'b', title: 'Bad', updatedAt: 6, doc: { version: 1, agent: { maxSteps: -1 } } };
+    const raw = JSON.stringify({ version: 1, state: { items: [good, bad], currentId: 'a' } });
+    const t = await load({ 'agent-playground:library': raw });
+    expect(t.lib().notice!.message).toMatch(/One saved playground could not be opened \(item 2: .*agent\.maxSteps/);
+    expect(t.storage.getItem(t.lib().notice!.backupKey!)).toBe(raw);
+    expect(t.lib().items.map((i) => i.id)).toEqual(['a']);
+    expect(t.lib().currentId).toBe('a');
+  });
+
+  it('when the playground’s own save is unreadable, opens its copy from the library instead of the default', async () => {
+    const t = await load();
+    t.pg().setTask('work worth keeping');
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    t.storage.setItem('agent-playground:playground', '{"state": {"doc": ');
+    const again = await load({}, t.storage);
+    expect(again.pg().doc.task).toBe('work worth keeping');
+    expect(again.pg().notice?.message).toMatch(/could not be opened: it is not valid JSON\. It was kept aside .*\. Its copy in your saved playgrounds was opened instead\.$/s);
+    expect(again.lib().items).toHaveLength(1);
+  });
+
+  it('refuses a record from a newer app version instead of writing over it', async () => {
+    const raw = JSON.stringify({ version: 9, state: { items: [] } });
+    const t = await load({ 'agent-playground:library': raw });
+    expect(t.lib().notice!.message).toMatch(/newer version of the app/);
+    expect(t.storage.getItem(t.lib().notice!.backupKey!)).toBe(raw);
+  });
+});

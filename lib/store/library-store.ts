@@ -1,0 +1,318 @@
+// The playgrounds saved in this browser. The one being edited lives in the playground store (autosaved there at
+// every edit) and is copied into its library item shortly after each edit. A record that can't be read is kept aside.
+import { create } from 'zustand';
+import { parsePlayground } from '../playground/parse-playground';
+import type { Playground } from '../playground/schema';
+import { BACKUP_PREFIX, hydratePlaygroundStore, isProviderModel, PLAYGROUND_FORMAT, usePlaygroundStore, type SavedPlayground, type StorageNotice } from './playground-store';
+import { useRunStore } from './run-store';
+import { readStored, type StoredFormat } from './stored-document';
+
+export const LIBRARY_KEY = 'agent-playground:library';
+export const LIBRARY_BACKUP_PREFIX = `${BACKUP_PREFIX}library:`;
+/** The current playground is copied into its item this long after the last edit (and at once when switching). */
+export const SYNC_DELAY_MS = 400;
+
+export interface LibraryItem extends SavedPlayground {
+  id: string;
+  /** The document's title, repeated so the list can be read without the documents. */
+  title: string;
+  /** Milliseconds since 1970. */
+  updatedAt: number;
+}
+
+export interface LibraryRecord {
+  items: LibraryItem[];
+  /** The item whose document is in the playground store. */
+  currentId?: string;
+}
+
+interface ReadRecord extends LibraryRecord {
+  /** Items that failed validation: the whole record is then kept aside before anything is written. */
+  dropped: string[];
+}
+
+export interface LibraryStore extends LibraryRecord {
+  hydrated: boolean;
+  notice?: StorageNotice;
+  /** The item deleted last, until it is brought back or another is deleted. */
+  deleted?: { item: LibraryItem; index: number; wasCurrent: boolean };
+  /** Opens a new, empty playground (keeping the current model when it is a real provider). */
+  create: () => string | undefined;
+  /** Adds a playground (shared, imported) and opens it; the previous one stays in the library. */
+  addAndOpen: (saved: SavedPlayground) => string | undefined;
+  open: (id: string) => void;
+  rename: (id: string, title: string) => void;
+  /** A copy right after the original, not opened. */
+  duplicate: (id: string) => string | undefined;
+  remove: (id: string) => void;
+  undoRemove: () => void;
+  dismissNotice: () => void;
+}
+
+export const LIBRARY_FORMAT: StoredFormat<ReadRecord> = {
+  version: 1,
+  migrations: {},
+  validate(state) {
+    if (typeof state !== 'object' || state === null || !Array.isArray((state as { items?: unknown }).items)) {
+      return { ok: false, reason: 'it holds no list of playgrounds' };
+    }
+    const { items: rawItems, currentId } = state as { items: unknown[]; currentId?: unknown };
+    const items: LibraryItem[] = [];
+    const dropped: string[] = [];
+    const seen = new Set<string>();
+    rawItems.forEach((raw, i) => {
+      const item = readItem(raw);
+      if (typeof item === 'string') dropped.push(`item ${i + 1}: ${item.replace(/\n/g, ' ')}`);
+      else if (seen.has(item.id)) dropped.push(`item ${i + 1}: its id is used twice`);
+      else {
+        seen.add(item.id);
+        items.push(item);
+      }
+    });
+    const current = typeof currentId === 'string' && seen.has(currentId) ? currentId : undefined;
+    return { ok: true, state: { items, ...(current ? { currentId: current } : {}), dropped } };
+  },
+};
+
+/** A valid item, or what is wrong with it. */
+function readItem(raw: unknown): LibraryItem | string {
+  if (typeof raw !== 'object' || raw === null) return 'not an object';
+  const { id, updatedAt } = raw as { id?: unknown; updatedAt?: unknown };
+  if (typeof id !== 'string' || !id) return 'it has no id';
+  const saved = PLAYGROUND_FORMAT.validate(raw);
+  if (!saved.ok) return saved.reason;
+  return { ...saved.state, id, title: saved.state.doc.title, updatedAt: typeof updatedAt === 'number' && Number.isFinite(updatedAt) ? updatedAt : 0 };
+}
+
+function storage(): Storage | undefined {
+  return typeof localStorage === 'undefined' ? undefined : localStorage;
+}
+
+function newId(): string {
+  return `pg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function keptOf(saved: SavedPlayground): Omit<SavedPlayground, 'doc'> {
+  return {
+    ...(saved.replayStash ? { replayStash: saved.replayStash } : {}),
+    ...(saved.providerStash ? { providerStash: saved.providerStash } : {}),
+    ...(saved.exampleId ? { exampleId: saved.exampleId } : {}),
+  };
+}
+
+/** What an item holds besides its id and date, comparable across a reload. */
+function contentKey(saved: SavedPlayground): string {
+  return JSON.stringify([saved.doc, saved.replayStash ?? null, saved.providerStash ?? null, saved.exampleId ?? null]);
+}
+
+function itemFrom(id: string, saved: SavedPlayground, updatedAt = Date.now()): LibraryItem {
+  return { id, title: saved.doc.title, updatedAt, doc: saved.doc, ...keptOf(saved) };
+}
+
+/** A fresh playground: empty, with the model of `from` when it is a real provider (its key stays in the key store), else the manual model. */
+export function blankPlayground(from?: Playground): Playground {
+  const model = from && isProviderModel(from.model) ? from.model : { provider: 'manual' as const };
+  const parsed = parsePlayground({ version: 1, title: 'Untitled playground', model });
+  if (!parsed.ok) throw new Error('the blank playground is invalid');
+  return parsed.playground;
+}
+
+/** The title a copy gets: "X (copy)", "X (copy 2)" … whichever is free. */
+export function copyTitle(title: string, taken: readonly string[]): string {
+  const base = title.replace(/ \(copy(?: \d+)?\)$/, '');
+  for (let n = 1; ; n++) {
+    const candidate = `${base} (copy${n === 1 ? '' : ` ${n}`})`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let unsubscribe: (() => void) | undefined;
+
+const busy = () => useRunStore.getState().phase !== 'idle';
+
+function writeLibrary(): void {
+  const { items, currentId } = useLibraryStore.getState();
+  try {
+    storage()?.setItem(LIBRARY_KEY, JSON.stringify({ version: LIBRARY_FORMAT.version, state: { items, ...(currentId ? { currentId } : {}) } }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    useLibraryStore.setState({ notice: { kind: 'save-failed', message: `Your saved playgrounds could not be stored in this browser (${reason}). Export the ones you need.` } });
+  }
+}
+
+function commit(next: Partial<LibraryRecord>): void {
+  useLibraryStore.setState(next);
+  writeLibrary();
+}
+
+/** Copies the playground being edited (and what is kept aside for it) into its item now, if it changed. */
+export function flushLibrary(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  const { items, currentId } = useLibraryStore.getState();
+  const item = items.find((i) => i.id === currentId);
+  if (!item) return;
+  const { doc, replayStash, providerStash, exampleId } = usePlaygroundStore.getState();
+  if (item.doc === doc && item.replayStash === replayStash && item.providerStash === providerStash && item.exampleId === exampleId) return;
+  const updated = itemFrom(item.id, { doc, replayStash, providerStash, exampleId }, item.doc === doc ? item.updatedAt : Date.now());
+  commit({ items: items.map((i) => (i.id === item.id ? updated : i)) });
+}
+
+/** Makes `item` the playground being edited. */
+function openItem(item: LibraryItem, items: LibraryItem[]): void {
+  commit({ items, currentId: item.id });
+  usePlaygroundStore.getState().openDocument(item.doc, keptOf(item));
+  // The run on the timeline belongs to the playground just left.
+  useRunStore.getState().showRecorded([]);
+}
+
+function insertAndOpen(item: LibraryItem): string {
+  flushLibrary();
+  openItem(item, [...useLibraryStore.getState().items, item]);
+  return item.id;
+}
+
+export const useLibraryStore = create<LibraryStore>((set, get) => ({
+  hydrated: false,
+  items: [],
+  create() {
+    if (busy()) return undefined;
+    return insertAndOpen(itemFrom(newId(), { doc: blankPlayground(usePlaygroundStore.getState().doc) }));
+  },
+  addAndOpen(saved) {
+    if (busy()) return undefined;
+    return insertAndOpen(itemFrom(newId(), saved));
+  },
+  open(id) {
+    if (busy() || id === get().currentId) return;
+    flushLibrary();
+    const item = get().items.find((i) => i.id === id);
+    if (item) openItem(item, get().items);
+  },
+  rename(id, title) {
+    const clean = title.trim();
+    if (!clean) return;
+    if (id === get().currentId) {
+      usePlaygroundStore.getState().setTitle(clean);
+      flushLibrary();
+      return;
+    }
+    commit({ items: get().items.map((i) => (i.id === id ? { ...i, title: clean, doc: { ...i.doc, title: clean }, updatedAt: Date.now() } : i)) });
+  },
+  duplicate(id) {
+    flushLibrary();
+    const { items } = get();
+    const index = items.findIndex((i) => i.id === id);
+    const original = items[index];
+    if (!original) return undefined;
+    const title = copyTitle(original.title, items.map((i) => i.title));
+    const copy = itemFrom(newId(), { ...original, doc: { ...original.doc, title } });
+    commit({ items: [...items.slice(0, index + 1), copy, ...items.slice(index + 1)] });
+    return copy.id;
+  },
+  remove(id) {
+    const wasCurrent = id === get().currentId;
+    if (wasCurrent && busy()) return;
+    flushLibrary();
+    const { items } = get();
+    const index = items.findIndex((i) => i.id === id);
+    const item = items[index];
+    if (!item) return;
+    const rest = items.filter((i) => i.id !== id);
+    set({ deleted: { item, index, wasCurrent } });
+    if (!wasCurrent) return commit({ items: rest });
+    // The playground being edited was deleted: open the most recently edited other one, or a new one.
+    const next = [...rest].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    if (next) openItem(next, rest);
+    else {
+      const blank = itemFrom(newId(), { doc: blankPlayground(item.doc) });
+      openItem(blank, [blank]);
+    }
+  },
+  undoRemove() {
+    const { deleted } = get();
+    if (!deleted || (deleted.wasCurrent && busy())) return;
+    flushLibrary();
+    const items = [...get().items];
+    items.splice(Math.min(deleted.index, items.length), 0, deleted.item);
+    set({ deleted: undefined });
+    if (deleted.wasCurrent) openItem(deleted.item, items);
+    else commit({ items });
+  },
+  dismissNotice: () => set({ notice: undefined }),
+}));
+
+function readLibrary(): { record: LibraryRecord; notice?: StorageNotice } {
+  const store = storage();
+  const raw = store?.getItem(LIBRARY_KEY) ?? null;
+  const outcome = readStored(raw, LIBRARY_FORMAT);
+  if (raw === null || outcome.kind === 'empty') return { record: { items: [] } };
+  const record: LibraryRecord = outcome.kind === 'ok' ? { items: outcome.state.items, ...(outcome.state.currentId ? { currentId: outcome.state.currentId } : {}) } : { items: [] };
+  if (outcome.kind === 'ok' && outcome.state.dropped.length === 0) return { record };
+  // Something could not be read: keep the whole record aside before the app writes over it.
+  const backupKey = `${LIBRARY_BACKUP_PREFIX}${new Date().toISOString()}`;
+  let kept = true;
+  try {
+    store!.setItem(backupKey, raw);
+  } catch {
+    kept = false;
+  }
+  const where = kept ? `It was kept aside in this browser's storage as “${backupKey}”` : 'It could not be kept aside (storage is full): download it now';
+  const what =
+    outcome.kind === 'unreadable'
+      ? `Your list of saved playgrounds could not be opened: ${outcome.reason}. ${where}.`
+      : `${outcome.state.dropped.length === 1 ? 'One saved playground' : `${outcome.state.dropped.length} saved playgrounds`} could not be opened (${outcome.state.dropped.join('; ')}). ${where}; the others are listed as usual.`;
+  return { record, notice: { kind: 'recovered', message: what, ...(kept ? { backupKey } : {}), backup: raw } };
+}
+
+/**
+ * Loads the library (after the playground store), makes sure the playground being edited has its item, and keeps
+ * that item up to date as it is edited. Safe to call more than once.
+ */
+export function hydrateLibrary(): Promise<void> {
+  // One load however many callers (React runs start-up effects twice in development).
+  return (hydrating ??= loadLibrary());
+}
+
+let hydrating: Promise<void> | undefined;
+
+async function loadLibrary(): Promise<void> {
+  await hydratePlaygroundStore();
+  const { record, notice } = readLibrary();
+  const current = record.items.find((i) => i.id === record.currentId);
+  const pgNotice = usePlaygroundStore.getState().notice;
+  if (current && pgNotice?.kind === 'recovered') {
+    // The playground store's own save was unreadable (and kept aside): the library's copy is the latest work there is.
+    usePlaygroundStore.getState().openDocument(current.doc, keptOf(current));
+    usePlaygroundStore.setState({
+      notice: { ...pgNotice, message: `${pgNotice.message.replace(/ and the app started with the default playground\.$/, '.')} Its copy in your saved playgrounds was opened instead.` },
+    });
+  }
+  const playground = usePlaygroundStore.getState();
+  const saved: SavedPlayground = { doc: playground.doc, ...keptOf(playground) };
+  let items: LibraryItem[];
+  let currentId: string;
+  if (!current) {
+    // A first visit, or the current item is gone: the playground being edited gets an item of its own.
+    const item = itemFrom(newId(), saved);
+    items = [...record.items, item];
+    currentId = item.id;
+  } else {
+    // The playground store holds the latest edits (some may not have reached the library before the page closed).
+    // The item takes its very objects, so later comparisons are by reference.
+    const same = contentKey(saved) === contentKey(current);
+    const item = itemFrom(current.id, saved, same ? current.updatedAt : Date.now());
+    items = record.items.map((i) => (i.id === current.id ? item : i));
+    currentId = current.id;
+  }
+  useLibraryStore.setState({ hydrated: true, ...(notice ? { notice } : {}) });
+  commit({ items, currentId });
+  unsubscribe?.();
+  unsubscribe = usePlaygroundStore.subscribe((state, previous) => {
+    if (state.doc === previous.doc && state.replayStash === previous.replayStash && state.providerStash === previous.providerStash && state.exampleId === previous.exampleId) return;
+    clearTimeout(timer);
+    timer = setTimeout(flushLibrary, SYNC_DELAY_MS);
+  });
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', flushLibrary);
+}

@@ -1,0 +1,261 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StoreApi, UseBoundStore } from 'zustand';
+import type { AgentEvent } from '../agent';
+import { EXAMPLES } from '../playground/examples';
+import type { Playground } from '../playground/schema';
+import { decodeShareHash, encodeShareHash, LINK_WARN_LENGTH } from '../share/share-link';
+import { memoryStorage } from '../test-support/memory-storage';
+import { runToEnd } from '../test-support/playgrounds';
+import { parseTrace, traceFromEvents } from '../trace/trace';
+
+// The run store talks to a worker; these tests need its phase, its events, showRecorded, and to know nothing started.
+interface FakeRunStore {
+  phase: 'idle' | 'running';
+  events: AgentEvent[];
+  started: number;
+  start: () => void;
+  showRecorded: (events: AgentEvent[]) => void;
+}
+vi.mock('./run-store', async () => {
+  const { create } = await import('zustand');
+  const useRunStore = create<FakeRunStore>((set, get) => ({
+    phase: 'idle',
+    events: [],
+    started: 0,
+    start: () => set({ started: get().started + 1 }),
+    showRecorded: (events) => set({ events }),
+  }));
+  return { useRunStore };
+});
+
+const KEY = 'sk-test-SECRET-0123456789';
+const example = EXAMPLES[0]!;
+let recorded: AgentEvent[];
+beforeAll(async () => {
+  recorded = (await runToEnd(example.playground)).events;
+});
+
+async function load(saved: Record<string, string> = {}) {
+  const storage = memoryStorage(saved);
+  vi.stubGlobal('localStorage', storage);
+  vi.resetModules();
+  const share = await import('./share-store');
+  const { useLibraryStore, hydrateLibrary } = await import('./library-store');
+  const { usePlaygroundStore } = await import('./playground-store');
+  const { useKeyStore } = await import('./key-store');
+  const { useRunStore } = (await import('./run-store')) as unknown as { useRunStore: UseBoundStore<StoreApi<FakeRunStore>> };
+  useRunStore.setState({ phase: 'idle', events: [], started: 0 });
+  await hydrateLibrary();
+  return {
+    ...share,
+    storage,
+    share: () => share.useShareStore.getState(),
+    lib: () => useLibraryStore.getState(),
+    pg: () => usePlaygroundStore.getState(),
+    keys: useKeyStore,
+    run: useRunStore,
+  };
+}
+
+beforeEach(() => vi.unstubAllGlobals());
+
+const ORIGIN = 'http://127.0.0.1:3000';
+const hashOf = (url: string) => url.slice(url.indexOf('#'));
+const withModel = (doc: Playground, model: Playground['model']): Playground => ({ ...doc, model });
+const OPENAI = { provider: 'openai', model: 'gpt-4.1-mini', via: 'browser', timeoutMs: 120_000, maxRetries: 3 } as const;
+
+describe('making a link', () => {
+  it('carries the document, and the run when asked, and never a key', async () => {
+    const t = await load();
+    t.keys.getState().setKey('openai', KEY);
+    t.pg().setModelProvider('openai');
+    t.run.setState({ events: recorded });
+
+    const plain = t.makeShareLink(false, ORIGIN);
+    if (!plain.ok) throw new Error(plain.message);
+    expect(plain.url.startsWith(`${ORIGIN}/#share=1.`)).toBe(true);
+    expect([plain.length, plain.tooLong, plain.withRun]).toEqual([plain.url.length, false, false]);
+    const decoded = decodeShareHash(hashOf(plain.url));
+    expect(decoded.ok && decoded.payload).toEqual({ playground: t.pg().doc });
+
+    // The run was made before the model changed, but with the same task: it can go with the link.
+    const withRun = t.makeShareLink(true, ORIGIN);
+    if (!withRun.ok) throw new Error(withRun.message);
+    const both = decodeShareHash(hashOf(withRun.url));
+    expect(both.ok && both.payload.run?.events.length).toBe(recorded.filter((e) => e.type !== 'model_delta').length);
+    for (const url of [plain.url, withRun.url]) {
+      const payload = decodeShareHash(hashOf(url));
+      expect(JSON.stringify(payload)).not.toContain(KEY);
+      expect(url).not.toContain(KEY);
+    }
+  });
+
+  it('refuses, saying why, when the playground itself contains a key this browser holds', async () => {
+    const t = await load();
+    t.keys.getState().setKey('anthropic', KEY);
+    t.pg().setTools(`const key = "${KEY}";\n${t.pg().doc.tools}`);
+    const link = t.makeShareLink(false, ORIGIN);
+    expect(link.ok).toBe(false);
+    expect(!link.ok && link.message).toMatch(/API key you entered for anthropic appears in this playground/);
+    const file = t.makeExport('playground');
+    expect(!file.ok && file.message).toMatch(/so the file was not made/);
+  });
+
+  it('leaves out a run made with another task, and says why', async () => {
+    const t = await load();
+    t.run.setState({ events: recorded });
+    expect(t.currentRunShareability().ok).toBe(true);
+    t.pg().setTask('something else');
+    expect(t.currentRunShareability()).toEqual({ ok: false, reason: expect.stringMatching(/another task/) });
+    const link = t.makeShareLink(true, ORIGIN);
+    expect(link.ok && link.withRun).toBe(false);
+    expect(t.makeExport('trace')).toEqual({ ok: false, message: expect.stringMatching(/another task/) });
+    expect(t.makeExport('otlp').ok).toBe(true);
+    t.run.setState({ phase: 'running' });
+    expect(t.runShareability(recorded, example.playground, true)).toEqual({ ok: false, reason: 'The run is still going.' });
+  });
+
+  it('says when a link is too long to send', async () => {
+    const t = await load();
+    // Incompressible text, so the link really is long.
+    let seed = 7;
+    const noise = Array.from({ length: LINK_WARN_LENGTH }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    t.pg().setTask(noise);
+    const link = t.makeShareLink(false, ORIGIN);
+    expect(link.ok && link.tooLong).toBe(true);
+    const file = t.makeShareFile(false);
+    expect(file.ok && file.name).toMatch(/\.playground\.json$/);
+  });
+});
+
+describe('opening a link', () => {
+  it('adds the shared playground to the library and opens it, keeps the person’s own, shows a banner, and runs nothing', async () => {
+    const t = await load();
+    t.pg().setTask('my own work');
+    const mine = t.lib().currentId!;
+    const shared = { ...EXAMPLES[1]!.playground, title: 'From a teacher' };
+    t.share().openLink(`#${encodeShareHash({ playground: shared })}`);
+    expect(t.pg().doc).toEqual(shared);
+    expect(t.lib().items.map((i) => i.title)).toEqual([example.playground.title, 'From a teacher']);
+    expect(t.lib().items.find((i) => i.id === mine)!.doc.task).toBe('my own work');
+    expect(t.share().banner).toEqual({ itemId: t.lib().currentId, source: 'link', timeline: false });
+    expect(t.run.getState().started).toBe(0);
+  });
+
+  it('with a run: shows its timeline at once, sets the model to replay it, and keeps the real model aside', async () => {
+    const t = await load();
+    const shared = withModel(example.playground, OPENAI);
+    t.share().openLink(`#${encodeShareHash({ playground: shared, run: { events: recorded } })}`);
+    const shown = t.run.getState().events;
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.some((e) => e.type === 'model_delta')).toBe(false);
+    expect(t.pg().doc.model).toEqual({ ...example.playground.model, delayMs: 0 });
+    expect(t.pg().providerStash).toEqual({ openai: OPENAI });
+    expect(t.share().banner).toMatchObject({ timeline: true, recordedWith: 'replay', keptModel: 'OpenAI (gpt-4.1-mini)' });
+    expect(t.run.getState().started).toBe(0);
+    // Choosing OpenAI brings its settings back.
+    t.pg().setModelProvider('openai');
+    expect(t.pg().doc.model).toEqual(OPENAI);
+  });
+
+  it('a recorded replay keeps its pace, and nothing is set aside', async () => {
+    const t = await load();
+    t.share().openLink(`#${encodeShareHash({ playground: example.playground, run: { events: recorded } })}`);
+    expect(t.pg().doc.model).toEqual(example.playground.model);
+    expect(t.pg().providerStash).toBeUndefined();
+    expect(t.share().banner).toEqual({ itemId: t.lib().currentId, source: 'link', timeline: true, recordedWith: 'replay' });
+  });
+
+  it('a broken or tampered link gives a clear message and changes nothing', async () => {
+    const t = await load();
+    t.pg().setTask('my own work');
+    const before = { doc: t.pg().doc, items: t.lib().items };
+    const good = `#${encodeShareHash({ playground: example.playground })}`;
+    for (const hash of [good.slice(0, good.length - 30), `${good.slice(0, 40)}A${good.slice(41)}`, '#share=1.', '#share=9.abc', '#share=1.%%%']) {
+      t.share().openLink(hash);
+      const notice = t.share().notice!;
+      expect(notice.tone).toBe('error');
+      expect(notice.message).toMatch(/^This share link could not be opened\. .{20,}\nYour own playground is unchanged\.$/s);
+      expect(t.pg().doc).toBe(before.doc);
+      expect(t.lib().items).toBe(before.items);
+      expect(t.share().banner).toBeUndefined();
+    }
+  });
+
+  it('at start: opens the link in the address, then takes it out of the address', async () => {
+    const t = await load();
+    const loc = { origin: ORIGIN, pathname: '/', search: '', hash: `#${encodeShareHash({ playground: EXAMPLES[2]!.playground })}` };
+    const listeners: string[] = [];
+    vi.stubGlobal('location', loc);
+    vi.stubGlobal('history', { state: null, replaceState: (_s: unknown, _t: string, url: string) => (loc.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '') });
+    vi.stubGlobal('window', { addEventListener: (type: string) => listeners.push(type) });
+    await t.startSharing();
+    expect(t.pg().doc).toEqual(EXAMPLES[2]!.playground);
+    expect(loc.hash).toBe('');
+    expect(listeners).toContain('hashchange');
+  });
+});
+
+describe('files', () => {
+  it('exports the playground, the trace and OpenTelemetry JSON, none with a key', async () => {
+    const t = await load();
+    t.keys.getState().setKey('openai', KEY);
+    expect(t.makeExport('trace')).toEqual({ ok: false, message: expect.stringMatching(/no recorded run/) });
+    t.run.setState({ events: recorded });
+    const files = (['playground', 'trace', 'otlp'] as const).map((kind) => t.makeExport(kind));
+    expect(files.map((f) => f.ok && f.name)).toEqual(['warmest-city-tomorrow.playground.json', 'warmest-city-tomorrow.trace.json', 'warmest-city-tomorrow.otlp.json']);
+    for (const f of files) expect(f.ok && f.text).not.toContain(KEY);
+    const [pg, trace, otlp] = files.map((f) => JSON.parse(f.ok ? f.text : '{}'));
+    expect(pg).toEqual(example.playground);
+    expect(parseTrace(trace).events!.length).toBeGreaterThan(0);
+    expect(otlp.resourceSpans[0].scopeSpans[0].spans.length).toBeGreaterThan(0);
+  });
+
+  it('imports a playground file into the library and opens it', async () => {
+    const t = await load();
+    t.share().importFile('mine.json', JSON.stringify(EXAMPLES[3]!.playground));
+    expect(t.pg().doc).toEqual(EXAMPLES[3]!.playground);
+    expect(t.lib().items).toHaveLength(2);
+    expect(t.share().banner).toMatchObject({ source: 'playground-file', timeline: false });
+  });
+
+  it('imports a trace: its timeline is shown and the model replays it', async () => {
+    const t = await load();
+    const trace = traceFromEvents(withModel(example.playground, OPENAI), recorded);
+    t.share().importFile('run.trace.json', JSON.stringify(trace));
+    expect(t.run.getState().events).toEqual(trace.events);
+    expect(t.pg().doc.model).toEqual({ ...example.playground.model, delayMs: 0 });
+    expect(t.share().banner).toMatchObject({ source: 'trace-file', timeline: true, recordedWith: 'replay', keptModel: 'OpenAI (gpt-4.1-mini)' });
+    // A trace without its event log still replays; there is just no timeline until Run.
+    const { events: _events, ...old } = trace;
+    void _events;
+    t.share().importFile('old.trace.json', JSON.stringify(old));
+    expect(t.share().banner).toMatchObject({ timeline: false, recordedWith: 'replay' });
+  });
+
+  it('explains what is wrong with a bad file, naming the file and the fields, and changes nothing', async () => {
+    const t = await load();
+    const before = t.pg().doc;
+    const cases: [string, string | null, RegExp][] = [
+      ['huge.json', null, /“huge\.json” could not be imported: it is bigger than 20 MB/],
+      ['a.json', '{"version": 1, "title": ', /“a\.json” could not be imported: it is not valid JSON/],
+      ['b.json', '[1, 2]', /not a playground or a trace/],
+      ['c.json', JSON.stringify({ version: 1, agent: { maxSteps: 0 }, model: { provider: 'openai', apiKey: 'x' } }), /not a valid playground\. What is wrong:\n(.|\n)*agent\.maxSteps(.|\n)*secrets such as API keys never belong/],
+      ['d.json', JSON.stringify({ version: 2 }), /version 2 is newer than this app understands/],
+      ['e.json', JSON.stringify({ version: 1, playground: example.playground, state: 'won', steps: [] }), /looks like a trace, but these fields are wrong:\n(.|\n)*state/],
+      ['f.json', JSON.stringify({ resourceSpans: [] }), /OpenTelemetry export/],
+    ];
+    for (const [name, text, message] of cases) {
+      t.share().importFile(name, text);
+      expect(t.share().notice?.message).toMatch(message);
+      expect(t.pg().doc).toBe(before);
+    }
+    expect(t.lib().items).toHaveLength(1);
+  });
+
+  it('names files after the title', async () => {
+    const { fileSlug } = await load();
+    expect(fileSlug('Météo: Oslo vs. Lisbon!')).toBe('meteo-oslo-vs-lisbon');
+    expect(fileSlug('???')).toBe('playground');
+  });
+});
