@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -111,6 +111,25 @@ describe('agent run (CLI)', () => {
     const probe = await file('engine.json', playground({ responses: [js('final_answer(typeof Intl)')] }));
     expect((await cli(['run', probe, '--sandbox', 'node'])).out).toBe('object\n');
     expect((await cli(['run', probe, '--sandbox', 'quickjs'])).out).toBe('undefined\n');
+  });
+
+  it('lets the code import the playground\'s packages from --modules-dir in the Node kernel, and nothing else', async () => {
+    const modules = join(dir, 'mods', 'node_modules');
+    await mkdir(join(modules, 'tiny-greeter'), { recursive: true });
+    await writeFile(join(modules, 'tiny-greeter', 'package.json'), JSON.stringify({ name: 'tiny-greeter', version: '1.0.0', main: 'index.js' }));
+    await writeFile(join(modules, 'tiny-greeter', 'index.js'), 'exports.greet = (name) => "hello " + name;');
+    const pg = playground({
+      sandbox: { kind: 'webcontainer', packages: ['tiny-greeter@1.0.0'] },
+      responses: [js('import { greet } from "tiny-greeter";\nconsole.log(greet("kernel"));'), js('import fs from "fs";'), js('final_answer("done")')],
+    });
+    const path = await file('packages.json', pg);
+    const { code, err } = await cli(['run', path, '--sandbox', 'node', '--modules-dir', modules]);
+    expect(code).toBe(EXIT.ok);
+    expect(err).toMatch(/hello kernel/);
+    expect(err).toMatch(/ImportError[^\n]*fs[^\n]*tiny-greeter/);
+
+    const onQuickJS = await cli(['run', path]);
+    expect(onQuickJS.err).toMatch(/note: this playground asks for the WebContainer sandbox/);
   });
 
   it('exits 2 for a replay file of the wrong shape', async () => {

@@ -9,6 +9,9 @@ import { formatProblems, parsePlaygroundJson, replayResponseSchema } from '../pl
 import type { Playground } from '../playground/schema';
 import { createAgentFromPlayground, PlaygroundSetupError, ToolSourceError } from '../runner';
 import { createNodeExecutor } from '../sandbox/node/create-node-executor';
+import type { ExecutorOptions } from '../sandbox/types';
+import { packageName } from '../sandbox/webcontainer/webcontainer-host';
+import { resolve } from 'node:path';
 import { traceFromEvents } from '../trace/trace';
 import { createProgressPrinter } from './progress';
 import { keysFromEnv } from './keys-from-env';
@@ -45,6 +48,8 @@ Options:
   --sandbox quickjs|node            the sandbox for the code: quickjs (the default, WebAssembly) or node (the Node
                                     kernel as a child process under Node's permission model; not a boundary
                                     against network access)
+  --modules-dir <dir>               with --sandbox node: where the playground's sandbox.packages are installed
+                                    (default ./node_modules); CommonJS packages only
   --trace <out.json>                write the run's trace
   --max-steps <N>                   override agent.maxSteps
 Without --model the playground's own model is used.`;
@@ -74,6 +79,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
         model: { type: 'string' },
         'base-url': { type: 'string' },
         sandbox: { type: 'string' },
+        'modules-dir': { type: 'string' },
         trace: { type: 'string' },
         'max-steps': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -105,6 +111,9 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (baseURL !== undefined && !/^https?:\/\/[^/]/.test(baseURL)) throw new BadInput(`--base-url ${baseURL}: expected an http:// or https:// address`);
   const model = values.model !== undefined ? await modelFromFlag(values.model, { manualTurn, keys, baseURL }) : undefined;
 
+  if (playground.sandbox.kind === 'webcontainer' && values.sandbox === undefined) {
+    io.stderr('note: this playground asks for the WebContainer sandbox, which lives in the browser: running it on QuickJS (--sandbox node runs it on Node, with its packages)\n');
+  }
   let agent;
   try {
     agent = createAgentFromPlayground(playground, {
@@ -113,7 +122,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
       maxSteps,
       replayDelayMs: 0,
       keys,
-      ...(values.sandbox === 'node' ? { createExecutor: createNodeExecutor } : {}),
+      ...(values.sandbox === 'node' ? { createExecutor: nodeExecutorFor(playground, values['modules-dir'] ?? 'node_modules') } : {}),
       ...(baseURL && !model ? { providerContext: { baseURL } } : {}),
     });
   } catch (error) {
@@ -259,4 +268,11 @@ function indent(text: string): string {
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
+}
+
+/** The Node kernel, allowed the playground's packages (sandbox.packages) from a node_modules folder. */
+function nodeExecutorFor(playground: Playground, modulesDir: string) {
+  const packages = playground.sandbox.packages.map(packageName);
+  return (options: ExecutorOptions) =>
+    createNodeExecutor({ ...options, ...(packages.length ? { packages, modulesDir: resolve(modulesDir) } : {}) });
 }
