@@ -1,11 +1,14 @@
 // Takes the README's screenshot of the playground: a finished run of the first example with a step expanded.
 // Usage: npm run build && npm run screenshot   (writes docs/playground.png)
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { chromium } from '@playwright/test';
 
 const port = Number(process.env.SCREENSHOT_PORT ?? 3123);
 const out = process.argv[2] ?? 'docs/playground.png';
-const server = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+// The server itself, not npx in front of it, so that killing it at the end really stops it.
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const server = spawn(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
 });

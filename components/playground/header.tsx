@@ -17,7 +17,7 @@ const MODEL_CHOICES: { value: ModelSettings['provider']; label: string }[] = [
   { value: 'openai', label: 'OpenAI' },
   { value: 'anthropic', label: 'Anthropic' },
   { value: 'google', label: 'Google' },
-  { value: 'openai-compatible', label: 'OpenAI-compatible (Ollama, LM Studio, vLLM, OpenRouter…)' },
+  { value: 'openai-compatible', label: 'OpenAI-compatible (Ollama, LM Studio, vLLM…)' },
 ];
 
 export function Header({ onRun }: { onRun: () => void }) {
@@ -32,10 +32,10 @@ export function Header({ onRun }: { onRun: () => void }) {
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
       <h1 className="text-base font-bold whitespace-nowrap">Agent Playground</h1>
-      <input className="field w-64 min-w-40 flex-1 font-medium" aria-label="Playground title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <input className="field w-56 min-w-40 flex-1 font-medium" aria-label="Playground title" value={title} onChange={(e) => setTitle(e.target.value)} />
       <LibraryMenu />
       <select
-        className="field w-auto"
+        className="field w-auto max-w-44"
         aria-label="Load an example"
         value=""
         disabled={busy}
@@ -50,7 +50,7 @@ export function Header({ onRun }: { onRun: () => void }) {
           </option>
         ))}
       </select>
-      <select className="field w-auto" aria-label="Model" value={provider} disabled={busy} onChange={(e) => setModelProvider(e.target.value as ModelSettings['provider'])}>
+      <select className="field w-auto max-w-56" aria-label="Model" value={provider} disabled={busy} onChange={(e) => setModelProvider(e.target.value as ModelSettings['provider'])}>
         {MODEL_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
