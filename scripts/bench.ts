@@ -6,8 +6,8 @@ import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { applyEvent, EMPTY_RUN_STATE, modelInputForStep, type AgentEvent } from '../lib/agent';
 import { createAgentFromPlayground } from '../lib/runner';
 import { parsePlayground } from '../lib/playground/parse-playground';
-import { createKernelExecutor, createQuickJSExecutor, type Executor, type ExecutorOptions, type KernelLauncher } from '../lib/sandbox';
-import { createNodeExecutor, createNodeLauncher } from '../lib/sandbox/node';
+import { createKernelExecutor, createQuickJSExecutor, type Executor, type ExecutorOptions } from '../lib/sandbox';
+import { createNodeExecutor, createNodeLauncher, withoutInterrupt } from '../lib/sandbox/node';
 import { compileTools } from '../lib/tools';
 import { EXAMPLES } from '../lib/playground/examples';
 import { shareUrl } from '../lib/share/share-link';
@@ -146,14 +146,7 @@ async function kernelFigures() {
   const compiled = compileTools('/**\n * Echo.\n * @param s Text.\n */\nexport function echo(s: string): string {\n  return s;\n}\n');
   const options: ExecutorOptions = { toolsJs: compiled.js, toolNames: ['echo'], functionNames: compiled.functionNames, limits: { timeoutMs: 120_000 } };
   // A kernel that can't be interrupted by a signal (as in a WebContainer) bounds each run with a vm timeout instead.
-  const inner = createNodeLauncher();
-  const uninterruptible: KernelLauncher = {
-    kind: 'node',
-    async launch(o) {
-      const { interrupt: _unused, ...rest } = await inner.launch(o);
-      return rest;
-    },
-  };
+  const uninterruptible = withoutInterrupt(createNodeLauncher());
   const makers: [string, (o: ExecutorOptions) => Executor][] = [
     ['QuickJS', createQuickJSExecutor],
     ['Node kernel', createNodeExecutor],

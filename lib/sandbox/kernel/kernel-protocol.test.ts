@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileTools } from '../../tools/compile-tools';
 import { CONTRACT_TOOLS } from '../executor-contract';
-import { createNodeLauncher, type NodeKernelProcess, type NodeLauncher } from '../node/node-launcher';
+import { createNodeLauncher, withoutInterrupt, type NodeKernelProcess, type NodeLauncher } from '../node/node-launcher';
 import { createNodeExecutor } from '../node/create-node-executor';
 import { PRELUDE } from '../quickjs/prelude';
 import type { ExecutionEvent, Executor, ExecutorOptions } from '../types';
@@ -277,14 +277,7 @@ describe('the host watchdog', () => {
   });
 
   it('stops a busy step promptly on abort by killing a kernel that cannot be interrupted', async () => {
-    const inner = createNodeLauncher();
-    const uninterruptible: KernelLauncher = {
-      kind: 'node',
-      async launch(o) {
-        const { interrupt: _unused, ...rest } = await inner.launch(o);
-        return rest;
-      },
-    };
+    const uninterruptible = withoutInterrupt(createNodeLauncher());
     const { r, kept } = await abortBusyStep(await kernel({ launcher: uninterruptible, limits: { timeoutMs: 30_000 } }));
     expect(r.stateLost).toBe(true);
     expect(kept).toBe('undefined');

@@ -1,18 +1,11 @@
 import { describeExecutorContract } from '../executor-contract';
 import { createKernelExecutor } from '../kernel/kernel-executor';
-import type { KernelLauncher } from '../kernel/kernel-process';
 import { createNodeExecutor } from './create-node-executor';
-import { createNodeLauncher } from './node-launcher';
+import { createNodeLauncher, withoutInterrupt } from './node-launcher';
 
 // The child process can be interrupted (SIGINT): the kernel bounds each run of the code with breakOnSigint.
 describeExecutorContract('node kernel', createNodeExecutor);
 
 // A process that can't be interrupted, like one in a WebContainer: the kernel gives each run a vm timeout.
-const uninterruptible: KernelLauncher = {
-  kind: 'node',
-  async launch(options) {
-    const { interrupt: _unused, ...rest } = await createNodeLauncher().launch(options);
-    return rest;
-  },
-};
+const uninterruptible = withoutInterrupt(createNodeLauncher());
 describeExecutorContract('node kernel (vm timeouts)', (options) => createKernelExecutor({ ...options, launcher: uninterruptible }));

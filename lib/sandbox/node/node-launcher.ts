@@ -152,3 +152,14 @@ export function createNodeLauncher(options: NodeLauncherOptions = {}): NodeLaunc
     },
   };
 }
+
+/** The same launcher without signal interrupts, like a process in a WebContainer: the kernel then bounds each run with a vm timeout. */
+export function withoutInterrupt(launcher: KernelLauncher): KernelLauncher {
+  return {
+    kind: launcher.kind,
+    async launch(options) {
+      const { interrupt: _unused, ...rest } = await launcher.launch(options);
+      return rest;
+    },
+  };
+}
