@@ -1,7 +1,9 @@
 'use client';
-// The API key for the chosen provider: kept in memory (or, when asked, in this browser's storage), never in the document.
+// The API key for the address the model calls: kept in memory (or, when asked, in this browser's storage), never in the
+// document, and sent to that origin only.
 import { useId, useState } from 'react';
-import { keySlot, PRESETS, PROVIDERS } from '@/lib/models/presets';
+import { keyOriginOf } from '@/lib/models/key-origin';
+import { PRESETS, PROVIDERS } from '@/lib/models/presets';
 import type { ProviderModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
 
@@ -16,9 +18,10 @@ export function needsBrowserKey(settings: ProviderModelSettings): boolean {
 
 export function KeyField({ settings }: { settings: ProviderModelSettings }) {
   const helpId = useId();
-  const slot = keySlot(settings);
-  const key = useKeyStore((s) => s.keys[slot] ?? '');
-  const remembered = useKeyStore((s) => s.remembered[slot] === true);
+  // The key belongs to where the calls go; a base URL that is not an address yet has no key.
+  const slot = keyOriginOf(settings) ?? '';
+  const key = useKeyStore((s) => (slot ? (s.keys[slot] ?? '') : ''));
+  const remembered = useKeyStore((s) => slot !== '' && s.remembered[slot] === true);
   const { setKey, setRemember, forget } = useKeyStore.getState();
   const [draft, setDraft] = useState(key);
   const [shown, setShown] = useState(key);
@@ -50,7 +53,8 @@ export function KeyField({ settings }: { settings: ProviderModelSettings }) {
           placeholder={placeholder}
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={helpId}
+          aria-describedby={`${helpId}-where ${helpId}`}
+          disabled={!slot}
           onChange={(e) => {
             setDraft(e.target.value);
             setKey(slot, e.target.value);
@@ -68,8 +72,18 @@ export function KeyField({ settings }: { settings: ProviderModelSettings }) {
           Forget key
         </button>
       </div>
+      <p id={`${helpId}-where`} className="text-xs" data-testid="key-origin">
+        {slot ? (
+          <>
+            This key is sent only to <span className="font-mono font-medium">{slot}</span>
+            {settings.via === 'proxy' ? ' (through this app’s server)' : ''}.
+          </>
+        ) : (
+          'Enter a valid base URL first: a key belongs to one address.'
+        )}
+      </p>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={remembered} onChange={(e) => setRemember(slot, e.target.checked)} />
+        <input type="checkbox" checked={remembered} disabled={!slot} onChange={(e) => setRemember(slot, e.target.checked)} />
         Remember on this device
       </label>
       <div id={helpId} className="muted space-y-0.5 text-xs">

@@ -1,11 +1,14 @@
 'use client';
 // The model's name, with the models the server offers (OpenAI-compatible) or the well-known ones (other providers) as suggestions.
 import { useId } from 'react';
-import { keySlot, PROVIDERS } from '@/lib/models/presets';
+import { keyOriginOf } from '@/lib/models/key-origin';
+import { PROVIDERS } from '@/lib/models/presets';
 import { DEFAULT_PRICES } from '@/lib/models/prices';
 import { modelSettingsSchema, type ProviderModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { useAddressAllowed } from '@/lib/store/trust-store';
+import { modelAddressId } from '@/lib/trust/contact-addresses';
 import { CheckedTextField, checkText } from './checked-text-field';
 import { useModelList, type ModelListState } from './use-model-list';
 
@@ -14,9 +17,12 @@ const modelName = modelSettingsSchema.options[2].shape.model;
 export function ModelNameField({ settings }: { settings: ProviderModelSettings }) {
   const listId = useId();
   const updateProviderModel = usePlaygroundStore((s) => s.updateProviderModel);
-  const apiKey = useKeyStore((s) => s.keys[keySlot(settings)]);
+  const origin = keyOriginOf(settings);
+  const apiKey = useKeyStore((s) => (origin ? s.keys[origin] : undefined));
+  // A playground from outside: its server is not asked for anything until its address is accepted.
+  const allowed = useAddressAllowed(origin ? modelAddressId(origin) : undefined);
   const compatible = settings.provider === 'openai-compatible';
-  const { list, refresh } = useModelList(compatible ? { baseURL: settings.baseURL, via: settings.via, ...(apiKey ? { apiKey } : {}) } : undefined);
+  const { list, refresh } = useModelList(compatible && allowed ? { baseURL: settings.baseURL, via: settings.via, ...(apiKey ? { apiKey } : {}) } : undefined);
   const suggestions = compatible ? (list.status === 'ok' ? list.models : []) : knownModels(settings.provider);
   return (
     <div className="space-y-1">
@@ -28,9 +34,20 @@ export function ModelNameField({ settings }: { settings: ProviderModelSettings }
         placeholder={PROVIDERS[settings.provider].exampleModel}
         list={listId}
         className="field max-w-80 font-mono"
-        help={compatible ? <ListStatus list={list} /> : 'Any model name the provider accepts; the list suggests well-known ones.'}
+        help={
+          compatible ? (
+            allowed ? (
+              <ListStatus list={list} />
+            ) : (
+              <span data-testid="model-list-held">This playground came from outside: its server is not asked for its models until you accept its addresses (Trust and enable, above).</span>
+            )
+          ) : (
+            'Any model name the provider accepts; the list suggests well-known ones.'
+          )
+        }
         after={
-          compatible && (
+          compatible &&
+          allowed && (
             <button type="button" className="btn whitespace-nowrap" onClick={refresh}>
               List models
             </button>

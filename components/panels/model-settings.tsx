@@ -1,7 +1,10 @@
 'use client';
 // Settings → Model, for a real provider: the server and its address, the model, the key, how calls go, limits and price.
 import { useId } from 'react';
+import { originOf } from '@/lib/models/key-origin';
 import { modelIdOf, PRESETS, PROVIDERS } from '@/lib/models/presets';
+import { acceptForCurrent } from '@/lib/store/trust-store';
+import { modelAddressId } from '@/lib/trust/contact-addresses';
 import { modelSettingsSchema, OPENAI_COMPATIBLE_PRESETS, type OpenAICompatiblePreset, type ProviderModelSettings } from '@/lib/playground/schema';
 import { isProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
 import { CheckedTextField, checkText } from './checked-text-field';
@@ -52,8 +55,12 @@ type CompatibleSettings = Extract<ProviderModelSettings, { provider: 'openai-com
 function ServerFields({ settings }: { settings: CompatibleSettings }) {
   const id = useId();
   const updateProviderModel = usePlaygroundStore((s) => s.updateProviderModel);
-  const choose = (preset: OpenAICompatiblePreset) =>
-    updateProviderModel(preset === 'custom' ? { preset } : ({ preset, baseURL: PRESETS[preset].baseURL } as Partial<ProviderModelSettings>));
+  const choose = (preset: OpenAICompatiblePreset) => {
+    if (preset === 'custom') return updateProviderModel({ preset } as Partial<ProviderModelSettings>);
+    // Choosing a server by hand is accepting its address.
+    acceptTyped(PRESETS[preset].baseURL);
+    updateProviderModel({ preset, baseURL: PRESETS[preset].baseURL } as Partial<ProviderModelSettings>);
+  };
   return (
     <>
       <div className="space-y-1">
@@ -75,13 +82,22 @@ function ServerFields({ settings }: { settings: CompatibleSettings }) {
         label="Base URL"
         value={settings.baseURL}
         check={(text) => checkText(baseURLSchema, text)}
-        onCommit={(baseURL) => updateProviderModel({ baseURL } as Partial<ProviderModelSettings>)}
+        onCommit={(baseURL) => {
+          acceptTyped(baseURL);
+          updateProviderModel({ baseURL } as Partial<ProviderModelSettings>);
+        }}
         placeholder="http://localhost:11434/v1"
         className="field max-w-96 font-mono"
         help="The address of the server’s OpenAI-compatible API, usually ending in /v1."
       />
     </>
   );
+}
+
+/** An address the person typed or picked by hand counts as accepted for a playground from outside. */
+function acceptTyped(url: string): void {
+  const origin = originOf(url);
+  if (origin) acceptForCurrent([modelAddressId(origin)]);
 }
 
 function CallField({ settings }: { settings: ProviderModelSettings }) {

@@ -6,7 +6,10 @@ import { sandboxSettingsSchema, type SandboxSettings as SandboxDoc } from '@/lib
 import { describeStatus, isBusy, type WebContainerStatus } from '@/lib/sandbox/webcontainer/webcontainer-status';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useRunStore } from '@/lib/store/run-store';
+import { runOpenPlayground } from '@/lib/store/run-playground';
 import { useSandboxStatusStore } from '@/lib/store/sandbox-status-store';
+import { acceptForCurrent } from '@/lib/store/trust-store';
+import { packageAddressId, WEBCONTAINER_ADDRESS_ID } from '@/lib/trust/contact-addresses';
 
 const packagesSchema = sandboxSettingsSchema.shape.packages.unwrap();
 
@@ -21,7 +24,10 @@ export function SandboxSettings() {
   const choose = (next: SandboxDoc['kind']) => {
     updateSandbox({ kind: next });
     // Choosing it is the person's go-ahead to reach StackBlitz: boot now, so the status is known before Run.
-    if (next === 'webcontainer') warmUp();
+    if (next === 'webcontainer') {
+      acceptForCurrent([WEBCONTAINER_ADDRESS_ID]);
+      warmUp();
+    }
   };
   return (
     <div className="space-y-3">
@@ -84,7 +90,14 @@ export function WebContainerStatusLine() {
         />
       )}
       {status.state === 'idle' && (
-        <button type="button" className="btn text-xs" onClick={warmUp}>
+        <button
+          type="button"
+          className="btn text-xs"
+          onClick={() => {
+            acceptForCurrent([WEBCONTAINER_ADDRESS_ID]);
+            warmUp();
+          }}
+        >
           Start it now
         </button>
       )}
@@ -104,7 +117,7 @@ export function RunOnQuickJsButton() {
   const run = () => {
     const { updateSandbox } = usePlaygroundStore.getState();
     updateSandbox({ kind: 'quickjs' });
-    useRunStore.getState().start(usePlaygroundStore.getState().doc);
+    runOpenPlayground();
   };
   return (
     <button type="button" className="btn-primary text-xs" onClick={run} disabled={!idle}>
@@ -157,7 +170,10 @@ function PackagesEditor() {
       return;
     }
     setError(undefined);
-    if (!sameList(parsed.data, packages)) updateSandbox({ packages: parsed.data });
+    if (sameList(parsed.data, packages)) return;
+    // Packages typed by hand count as accepted for a playground from outside.
+    acceptForCurrent(parsed.data.map(packageAddressId));
+    updateSandbox({ packages: parsed.data });
   };
   return (
     <div className="space-y-1">

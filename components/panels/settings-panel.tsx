@@ -2,7 +2,10 @@
 // Agent, model and sandbox settings of the playground, each checked against the document's schema.
 import { useState } from 'react';
 import { agentSettingsSchema, modelSettingsSchema, sandboxSettingsSchema } from '@/lib/playground/schema';
+import { isAppHost } from '@/lib/sandbox/quickjs/network-policy';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { acceptForCurrent } from '@/lib/store/trust-store';
+import { hostAddressId } from '@/lib/trust/contact-addresses';
 import { ModelSettings } from './model-settings';
 import { NumberField, ruleOf } from './number-field';
 import { SandboxSettings } from './sandbox-settings';
@@ -82,7 +85,11 @@ function NetworkSettings() {
     const hosts = text.split(/[\s,]+/).filter(Boolean);
     const bad = hosts.find((h) => !HOST.test(h));
     if (bad) return setError(`“${bad}” is not a host name such as api.example.com or *.example.com.`);
+    const own = hosts.find((h) => isAppHost(h, location.host));
+    if (own) return setError(`“${own}” is this app’s own address: the tools may never call the app itself (its model proxy holds the server’s keys).`);
     setError(undefined);
+    // Hosts typed by hand count as accepted for a playground from outside.
+    acceptForCurrent(hosts.map(hostAddressId));
     updateSandbox({ network: { ...network, allowedHosts: hosts } });
   };
   return (

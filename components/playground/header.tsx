@@ -1,12 +1,14 @@
 'use client';
 // Title, saved playgrounds, examples, model, agent type, Run / Stop, share and export.
-import { keySlot } from '@/lib/models/presets';
+import { keyOriginOf } from '@/lib/models/key-origin';
 import { EXAMPLES } from '@/lib/playground/examples';
 import type { ModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
 import { isProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
 import { useRunStore } from '@/lib/store/run-store';
+import { acceptForCurrent } from '@/lib/store/trust-store';
 import { useUiStore } from '@/lib/store/ui-store';
+import { modelAddressId } from '@/lib/trust/contact-addresses';
 import { API_KEY_INPUT_ID, needsBrowserKey } from '../panels/key-field';
 import { ExportMenu, LibraryMenu, ShareDialog } from '../share';
 import { ThemeToggle } from './theme-toggle';
@@ -24,7 +26,7 @@ export function Header({ onRun }: { onRun: () => void }) {
   const title = usePlaygroundStore((s) => s.doc.title);
   const provider = usePlaygroundStore((s) => s.doc.model.provider);
   const agentType = usePlaygroundStore((s) => s.doc.agent.type);
-  const { setTitle, loadExample, setModelProvider, updateAgent } = usePlaygroundStore.getState();
+  const { setTitle, loadExample, updateAgent } = usePlaygroundStore.getState();
   const phase = useRunStore((s) => s.phase);
   const stop = useRunStore((s) => s.stop);
   const busy = phase !== 'idle';
@@ -50,7 +52,7 @@ export function Header({ onRun }: { onRun: () => void }) {
           </option>
         ))}
       </select>
-      <select className="field w-auto max-w-56" aria-label="Model" value={provider} disabled={busy} onChange={(e) => setModelProvider(e.target.value as ModelSettings['provider'])}>
+      <select className="field w-auto max-w-56" aria-label="Model" value={provider} disabled={busy} onChange={(e) => chooseModel(e.target.value as ModelSettings['provider'])}>
         {MODEL_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -78,10 +80,19 @@ export function Header({ onRun }: { onRun: () => void }) {
   );
 }
 
+/** Picking OpenAI, Anthropic or Google by hand accepts that provider's own address (a playground from outside may then call it). */
+function chooseModel(provider: ModelSettings['provider']): void {
+  if (provider === 'openai' || provider === 'anthropic' || provider === 'google') {
+    const origin = keyOriginOf({ provider });
+    if (origin) acceptForCurrent([modelAddressId(origin)]);
+  }
+  usePlaygroundStore.getState().setModelProvider(provider);
+}
+
 /** Shown while the chosen provider needs a key this browser doesn't have: opens Settings at the key box. */
 function AddKey() {
   const model = usePlaygroundStore((s) => s.doc.model);
-  const slot = isProviderModel(model) ? keySlot(model) : undefined;
+  const slot = isProviderModel(model) ? keyOriginOf(model) : undefined;
   const hasKey = useKeyStore((s) => (slot ? Boolean(s.keys[slot]) : true));
   if (!isProviderModel(model) || hasKey || !needsBrowserKey(model)) return null;
   const open = () => {

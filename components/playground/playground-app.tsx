@@ -5,19 +5,20 @@ import { scheduleAnalysis, useAnalysisStore } from '@/lib/store/analysis-store';
 import { hydratePlaygroundStore, usePlaygroundStore } from '@/lib/store/playground-store';
 import { hydrateKeyStore } from '@/lib/store/key-store';
 import { usePriceStore } from '@/lib/store/price-store';
-import { useRunStore } from '@/lib/store/run-store';
+import { runOpenPlayground } from '@/lib/store/run-playground';
+import { hydrateTrustStore } from '@/lib/store/trust-store';
 import { useUiStore } from '@/lib/store/ui-store';
 import { ManualComposer } from '../manual/manual-composer';
 import { EditorTabs } from '../panels/editor-tabs';
 import { Timeline } from '../timeline/timeline';
 import { Header } from './header';
+import { KeyNotice } from './key-notice';
 import { Notices } from './notices';
 import { startSharing } from '@/lib/store/share-store';
 import { ShareNotices } from '../share';
 
 function run() {
-  const { doc } = usePlaygroundStore.getState();
-  useRunStore.getState().start(doc);
+  runOpenPlayground();
 }
 
 export default function PlaygroundApp() {
@@ -30,6 +31,7 @@ export default function PlaygroundApp() {
     void useUiStore.persist.rehydrate();
     void usePriceStore.persist.rehydrate();
     hydrateKeyStore();
+    hydrateTrustStore();
     void hydratePlaygroundStore().then(startSharing).then(() => setReady(true));
   }, []);
 
@@ -56,6 +58,7 @@ export default function PlaygroundApp() {
     <div className="flex h-dvh flex-col">
       <Header onRun={run} />
       <Notices />
+      <KeyNotice />
       <ShareNotices />
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,11fr)_minmax(0,10fr)]">
         <section aria-label="Playground editor" className="min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800">

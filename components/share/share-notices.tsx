@@ -2,6 +2,7 @@
 // Notices about sharing and saved playgrounds: a link or file that could not be opened, a library set aside, the shared banner.
 import { useLibraryStore } from '@/lib/store/library-store';
 import { useShareStore } from '@/lib/store/share-store';
+import { useCurrentReview } from '@/lib/store/trust-store';
 import { Notice } from '../ui/notice';
 import { BackupNotice } from '../ui/backup-notice';
 import { SharedBanner } from './shared-banner';
@@ -12,7 +13,8 @@ export function ShareNotices() {
   const stored = useLibraryStore((s) => s.notice);
   const dismissStored = useLibraryStore((s) => s.dismissNotice);
   const banner = useShareStore((s) => s.banner);
-  if (!notice && !stored && !banner) return null;
+  const review = useCurrentReview();
+  if (!notice && !stored && !banner && !review) return null;
   return (
     <div className="space-y-2 px-3 pt-2 empty:hidden">
       {notice && (

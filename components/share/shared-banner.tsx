@@ -1,9 +1,13 @@
 'use client';
-// Shown while a playground someone else made (a link, an imported file) is open: its tools are theirs, so look first.
+// Shown while a playground someone else made (a link, an imported file) is open: its tools are theirs, and every
+// address it would contact is listed; nothing is contacted until the person presses Trust and enable.
 import { useLibraryStore } from '@/lib/store/library-store';
+import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useShareStore, type SharedBanner as Banner } from '@/lib/store/share-store';
+import { pendingAddresses, useCurrentReview, useTrustStore } from '@/lib/store/trust-store';
 import { useUiStore } from '@/lib/store/ui-store';
 import { Notice } from '../ui/notice';
+import { ReviewAddresses } from './review-addresses';
 
 const ORIGIN: Record<Banner['source'], string> = {
   link: 'Shared playground',
@@ -14,30 +18,45 @@ const ORIGIN: Record<Banner['source'], string> = {
 export function SharedBanner() {
   const banner = useShareStore((s) => s.banner);
   const currentId = useLibraryStore((s) => s.currentId);
+  const review = useCurrentReview();
+  const doc = usePlaygroundStore((s) => s.doc);
+  const runRefused = useTrustStore((s) => s.runRefused === currentId);
   const dismiss = useShareStore((s) => s.dismissBanner);
   const setTab = useUiStore((s) => s.setTab);
-  if (!banner || banner.itemId !== currentId) return null;
+  const shown = banner?.itemId === currentId ? banner : undefined;
+  if (!shown && !review) return null;
+  const source = shown?.source ?? review!.source;
+  const pending = pendingAddresses(review, doc);
+  const trust = () => currentId && useTrustStore.getState().trust(currentId);
   return (
     <Notice
       tone="warning"
       testId="shared-banner"
       actions={
         <>
+          {review && (
+            <button type="button" className="btn-primary text-xs" onClick={trust}>
+              Trust and enable
+            </button>
+          )}
           <button type="button" className="btn text-xs" onClick={() => setTab('tools')}>
             Show the tools
           </button>
-          <button type="button" className="btn text-xs" onClick={dismiss}>
-            Dismiss
-          </button>
+          {!review && (
+            <button type="button" className="btn text-xs" onClick={dismiss}>
+              Dismiss
+            </button>
+          )}
         </>
       }
     >
-      <strong>{ORIGIN[banner.source]}: review the tools before running.</strong> Someone else wrote them, and they run only when you press Run.
-      {banner.recordedWith &&
-        (banner.timeline
-          ? ` The timeline shows the run recorded with ${banner.recordedWith}; Run replays it offline, with no key.`
-          : ` Run replays the run recorded with ${banner.recordedWith}, offline, with no key.`)}
-      {banner.keptModel && ` Its own model, ${banner.keptModel}, is kept: choose it under Model to run live.`}
+      <strong>{ORIGIN[source]}: review it before running.</strong> Someone else wrote its tools, and they run only when you press Run.
+      {shown?.recordedWith &&
+        (shown.timeline
+          ? ` The timeline shows the run recorded with ${shown.recordedWith}; Run replays it offline, with no key.`
+          : ` Run replays the run recorded with ${shown.recordedWith}, offline, with no key.`)}
+      {shown?.keptModel && ` Its own model, ${shown.keptModel}, is kept: choose it under Model to run live.`}
+      {review && <ReviewAddresses pending={pending} runRefused={runRefused} />}
     </Notice>
   );
 }

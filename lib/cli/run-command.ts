@@ -15,11 +15,12 @@ import { resolve } from 'node:path';
 import { traceFromEvents } from '../trace/trace';
 import { createProgressPrinter } from './progress';
 import { keysFromEnv } from './keys-from-env';
-import { keySlot } from '../models/presets';
+import { keyOriginOf, originOf } from '../models/key-origin';
 import { costOf, formatCost, priceFor } from '../models/prices';
 import { createProviderModel } from '../models/provider-model';
 import { ModelError } from '../models/types';
 import { modelSettingsSchema, type ProviderModelSettings, type RealProvider } from '../playground/schema';
+import { isProviderModel } from '../models/presets';
 import { z } from 'zod';
 
 export interface CliIO {
@@ -106,9 +107,16 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new BadInput(`--max-steps must be a whole number of at least 1, got '${values['max-steps']}'`);
   }
   const manualTurn = stdinTurns(io, playground);
-  const keys = keysFromEnv(io.env ?? {});
   const baseURL = values['base-url'];
   if (baseURL !== undefined && !/^https?:\/\/[^/]/.test(baseURL)) throw new BadInput(`--base-url ${baseURL}: expected an http:// or https:// address`);
+  const flagProvider = /^(openai|anthropic|google|openai-compatible):/.exec(values.model ?? '')?.[1] as RealProvider | undefined;
+  const ownProvider = isProviderModel(playground.model) ? playground.model.provider : undefined;
+  if (baseURL && !values.model && playground.model.provider === 'openai-compatible') {
+    // --base-url is the server's address, for the playground's own OpenAI-compatible model too.
+    playground.model = { ...playground.model, baseURL };
+  }
+  const keys = keysFromEnv(io.env ?? {}, { ...(baseURL ? { baseURL } : {}), ...((flagProvider ?? ownProvider) ? { baseURLProvider: flagProvider ?? ownProvider } : {}) });
+  warnAboutUnsentKey(playground, keys, io);
   const model = values.model !== undefined ? await modelFromFlag(values.model, { manualTurn, keys, baseURL }) : undefined;
 
   if (playground.sandbox.kind === 'webcontainer' && values.sandbox === undefined) {
@@ -158,6 +166,16 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   return EXIT.failure;
 }
 
+/** A playground's OpenAI-compatible model gets OPENAI_COMPATIBLE_API_KEY only at the --base-url typed: say so when it is set but not sent. */
+function warnAboutUnsentKey(playground: Playground, keys: Record<string, string>, io: CliIO): void {
+  const model = playground.model;
+  if (model.provider !== 'openai-compatible' || !io.env?.OPENAI_COMPATIBLE_API_KEY?.trim()) return;
+  const origin = originOf(model.baseURL);
+  if (origin && !keys[origin]) {
+    io.stderr(`note: OPENAI_COMPATIBLE_API_KEY is sent only to the --base-url you give; this playground's server ${origin} gets no key (add --base-url ${model.baseURL} to send it there)\n`);
+  }
+}
+
 export function formatAnswer(answer: unknown): string {
   return typeof answer === 'string' ? answer : (JSON.stringify(answer) ?? String(answer));
 }
@@ -191,7 +209,8 @@ async function modelFromFlag(flag: string, { manualTurn, keys, baseURL }: ModelF
       throw new BadInput(`--model ${flag}: an OpenAI-compatible server needs --base-url, e.g. --base-url http://localhost:11434/v1 for Ollama`);
     }
     const settings = modelSettingsSchema.parse({ provider, model: real[2], ...(provider === 'openai-compatible' ? { baseURL } : {}) }) as ProviderModelSettings;
-    const apiKey = keys[keySlot(settings)];
+    const origin = keyOriginOf(settings, baseURL);
+    const apiKey = origin ? keys[origin] : undefined;
     try {
       return createProviderModel(settings, { ...(apiKey ? { apiKey } : {}), ...(baseURL && provider !== 'openai-compatible' ? { baseURL } : {}) });
     } catch (error) {

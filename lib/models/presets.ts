@@ -1,5 +1,5 @@
 // What the app knows about each provider and each OpenAI-compatible server: addresses, key names, set-up hints.
-import type { OpenAICompatiblePreset, ProviderModelSettings, RealProvider } from '../playground/schema';
+import { REAL_PROVIDERS, type ModelSettings, type OpenAICompatiblePreset, type ProviderModelSettings, type RealProvider } from '../playground/schema';
 
 export interface ProviderInfo {
   label: string;
@@ -76,9 +76,9 @@ export const PRESETS: Record<OpenAICompatiblePreset, PresetInfo> = {
   custom: { label: 'Custom base URL', baseURL: '', keyRequired: false, setup: 'check that the server allows calls from this page’s origin (CORS).' },
 };
 
-/** Where keys for these settings are kept: one per provider, and one per kind of OpenAI-compatible server. */
-export function keySlot(settings: Pick<ProviderModelSettings, 'provider'> & { preset?: OpenAICompatiblePreset }): string {
-  return settings.provider === 'openai-compatible' ? `openai-compatible:${settings.preset ?? 'custom'}` : settings.provider;
+/** A model reached over the network (not replay or manual). */
+export function isProviderModel(model: ModelSettings): model is ProviderModelSettings {
+  return (REAL_PROVIDERS as readonly string[]).includes(model.provider);
 }
 
 /** `openai:gpt-4.1-mini`, the id runs and price tables use. */

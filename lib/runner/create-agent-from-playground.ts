@@ -2,7 +2,7 @@
 import { createAgent, type Agent, type AgentTools, type FinalAnswerCheck, type ManagedAgent } from '../agent';
 import type { ModelClient } from '../models/types';
 import { createManualModel, type ManualTurn } from '../models/manual-model';
-import { keySlot } from '../models/presets';
+import { keyOriginOf } from '../models/key-origin';
 import { createLazyProviderModel } from '../models/lazy-provider-model';
 import type { ProviderModelContext } from '../models/provider-model';
 import { createReplayModel } from '../models/replay-model';
@@ -35,7 +35,7 @@ export interface AgentFromPlaygroundOptions {
   maxSteps?: number;
   /** Overrides the replay delay (tests and the CLI use 0). */
   replayDelayMs?: number;
-  /** API keys by key slot (`openai`, `openai-compatible:ollama` …); never part of the playground. */
+  /** API keys by origin (`https://api.openai.com`, `http://localhost:11434` …); never part of the playground. */
   keys?: Readonly<Record<string, string>>;
   /** Where the app runs (browser) or test hooks, for real providers. */
   providerContext?: Omit<ProviderModelContext, 'apiKey'>;
@@ -50,7 +50,9 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
       return createReplayModel(settings.responses, { delayMs: options.replayDelayMs ?? settings.delayMs });
     }
     if (settings.provider !== 'manual') {
-      const apiKey = options.keys?.[keySlot(settings)];
+      // The key of the origin the calls go to, whatever the document calls the server.
+      const origin = keyOriginOf(settings, options.providerContext?.baseURL);
+      const apiKey = origin ? options.keys?.[origin] : undefined;
       return createLazyProviderModel(settings, { ...options.providerContext, ...(apiKey ? { apiKey } : {}) });
     }
     if (!options.manualTurn) {
@@ -73,7 +75,15 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
         maxLogChars: sandbox.maxLogChars,
         maxObservationChars: sandbox.maxObservationChars,
       },
-      ...(sandbox.network.enabled ? { network: { allowedHosts: sandbox.network.allowedHosts } } : {}),
+      ...(sandbox.network.enabled
+        ? {
+            network: {
+              allowedHosts: sandbox.network.allowedHosts,
+              // The app's own server is never a tool's target: its model proxy may spend the server's keys.
+              ...(options.providerContext?.pageOrigin ? { refusedOrigins: [options.providerContext.pageOrigin] } : {}),
+            },
+          }
+        : {}),
     });
 
   const checks = playground.agent.finalAnswerChecks.map((name) => {

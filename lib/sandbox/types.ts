@@ -34,6 +34,8 @@ export interface NetworkPolicy {
   allowedHosts: string[];
   /** The fetch implementation behind the tools' `fetch` (defaults to globalThis.fetch). */
   fetch?: typeof fetch;
+  /** Origins never reached, whatever `allowedHosts` says: the app's own (its model proxy may hold server keys). */
+  refusedOrigins?: string[];
 }
 
 export interface ExecutorOptions {

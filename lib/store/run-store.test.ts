@@ -4,7 +4,7 @@ import type { FromRunner, Port, ToRunner } from '../runner/runner-protocol';
 import { inProcessRunner } from '../test-support/in-process-runner';
 import { js, playground } from '../test-support/playgrounds';
 import { setRunnerEndpointFactory } from './runner-connection';
-import { HARD_STOP_MS, useRunStore } from './run-store';
+import { HARD_STOP_MS, keysForPlayground, useRunStore } from './run-store';
 
 const closers: (() => void)[] = [];
 beforeEach(() =>
@@ -101,5 +101,16 @@ describe('the run store', () => {
     expect(store().state.runs).toHaveLength(1);
     store().stop();
     await until(() => store().phase === 'idle');
+  });
+});
+
+describe('the keys a run gets', () => {
+  it('are only those of the origins its models call', () => {
+    const keys = { 'https://api.openai.com': 'sk-openai', 'https://openrouter.ai': 'sk-or', 'http://localhost:11434': 'sk-local' };
+    const doc = playground({
+      model: { provider: 'openai-compatible', preset: 'openrouter', baseURL: 'http://attacker.test/v1', model: 'x' },
+      agent: { managedAgents: [{ name: 'helper', description: 'helps', model: { provider: 'openai', model: 'gpt-4.1-mini' } }] },
+    });
+    expect(keysForPlayground(doc, keys)).toEqual({ 'https://api.openai.com': 'sk-openai' });
   });
 });

@@ -4,6 +4,7 @@ import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type AgentEvent, t
 import type { ModelRequest, ModelResponse } from '../models/types';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 import type { Playground } from '../playground/schema';
+import { contactAddresses } from '../trust/contact-addresses';
 import { useKeyStore } from './key-store';
 import { getRunner, restartRunner } from './runner-connection';
 
@@ -49,7 +50,7 @@ export const useRunStore = create<RunStore>((set, get) => {
       if (get().phase !== 'idle') return;
       const runId = `run-${Date.now()}-${++counter}`;
       set({ phase: 'running', runId, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined });
-      const secrets = { keys: useKeyStore.getState().keys, ...(typeof location === 'undefined' ? {} : { pageOrigin: location.origin }) };
+      const secrets = { keys: keysForPlayground(playground, useKeyStore.getState().keys), ...(typeof location === 'undefined' ? {} : { pageOrigin: location.origin }) };
       getRunner('run').start(runId, playground, {
         onEvents(events) {
           if (get().runId !== runId) return;
@@ -86,6 +87,12 @@ export const useRunStore = create<RunStore>((set, get) => {
     },
   };
 });
+
+/** The keys of the origins this playground's models call, and no others: the runner never holds a key it can't use. */
+export function keysForPlayground(playground: Playground, keys: Readonly<Record<string, string>>): Record<string, string> {
+  const origins = contactAddresses(playground).filter((a) => a.kind === 'model').map((a) => a.address);
+  return Object.fromEntries(origins.filter((o) => keys[o]).map((o) => [o, keys[o]!]));
+}
 
 /** `run_end` events that close every unfinished agent run as aborted, innermost first. */
 export function abortedEnds(state: RunState, t: number): AgentEvent[] {

@@ -13,6 +13,7 @@ import { useKeyStore } from './key-store';
 import { hydrateLibrary, useLibraryStore } from './library-store';
 import { isProviderModel, usePlaygroundStore, type SavedPlayground } from './playground-store';
 import { useRunStore } from './run-store';
+import { useTrustStore } from './trust-store';
 
 /** Files bigger than this are refused before parsing (share links have the same limit once unpacked). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -222,6 +223,8 @@ export const useShareStore = create<ShareStore>((set) => {
     const opening = trace ? replayOpening(trace) : { saved: { doc: playground } };
     const itemId = useLibraryStore.getState().addAndOpen(opening.saved);
     if (!itemId) return;
+    // From outside: nothing it names is contacted until the person accepts it (this survives a reload).
+    useTrustStore.getState().markUntrusted(itemId, source);
     const events = trace?.events ?? [];
     if (events.length) useRunStore.getState().showRecorded(events);
     set({
