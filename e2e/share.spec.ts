@@ -128,6 +128,12 @@ test('a shared playground opens in a fresh browser with the same task, tools and
   expect(new URL(them.url()).hash).toBe('');
   await them.reload();
   await expect(them.getByLabel('Playground title')).toHaveValue('Adder to share');
+  // Still someone else's after a reload, until it is trusted.
+  await expect(them.getByTestId('shared-banner')).toContainText('It contacts no address when it runs.');
+  await them.getByTestId('shared-banner').getByRole('button', { name: 'Trust and enable' }).click();
+  await expect(them.getByTestId('shared-banner')).toHaveCount(0);
+  await them.reload();
+  await expect(them.getByLabel('Playground title')).toHaveValue('Adder to share');
   await expect(them.getByTestId('shared-banner')).toHaveCount(0);
   expect(await them.evaluate((key) => JSON.parse(localStorage.getItem(key)!).state.items.length, LIBRARY_KEY)).toBe(2);
   await other.close();

@@ -2,6 +2,7 @@
 // The API key for the address the model calls: kept in memory (or, when asked, in this browser's storage), never in the
 // document, and sent to that origin only.
 import { useId, useState } from 'react';
+import { wantsKey } from '@/lib/models/check-provider-settings';
 import { keyOriginOf } from '@/lib/models/key-origin';
 import { PRESETS, PROVIDERS } from '@/lib/models/presets';
 import type { ProviderModelSettings } from '@/lib/playground/schema';
@@ -13,7 +14,7 @@ export const API_KEY_INPUT_ID = 'model-api-key';
 /** Whether these settings can't be used without a key from the browser (the proxy may hold its own). */
 export function needsBrowserKey(settings: ProviderModelSettings): boolean {
   if (settings.via === 'proxy') return false;
-  return settings.provider === 'openai-compatible' ? PRESETS[settings.preset].keyRequired : PROVIDERS[settings.provider].keyRequired;
+  return wantsKey(settings);
 }
 
 export function KeyField({ settings }: { settings: ProviderModelSettings }) {

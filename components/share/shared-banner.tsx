@@ -21,13 +21,23 @@ export function SharedBanner() {
   const review = useCurrentReview();
   const doc = usePlaygroundStore((s) => s.doc);
   const runRefused = useTrustStore((s) => s.runRefused === currentId);
+  const dismissed = useTrustStore((s) => (currentId ? s.dismissed[currentId] === true : false));
   const dismiss = useShareStore((s) => s.dismissBanner);
   const setTab = useUiStore((s) => s.setTab);
   const shown = banner?.itemId === currentId ? banner : undefined;
-  if (!shown && !review) return null;
-  const source = shown?.source ?? review!.source;
   const pending = pendingAddresses(review, doc);
-  const trust = () => currentId && useTrustStore.getState().trust(currentId);
+  // Dismissed while nothing awaited review: it comes back as soon as something does (a model with an address chosen).
+  if (!shown && !(review && (pending.length > 0 || !dismissed))) return null;
+  const source = shown?.source ?? review!.source;
+  const trust = () => {
+    if (!currentId) return;
+    useTrustStore.getState().trust(currentId);
+    dismiss();
+  };
+  const hide = () => {
+    dismiss();
+    if (currentId) useTrustStore.getState().dismiss(currentId);
+  };
   return (
     <Notice
       tone="warning"
@@ -42,15 +52,15 @@ export function SharedBanner() {
           <button type="button" className="btn text-xs" onClick={() => setTab('tools')}>
             Show the tools
           </button>
-          {!review && (
-            <button type="button" className="btn text-xs" onClick={dismiss}>
+          {pending.length === 0 && (
+            <button type="button" className="btn text-xs" onClick={hide}>
               Dismiss
             </button>
           )}
         </>
       }
     >
-      <strong>{ORIGIN[source]}: review it before running.</strong> Someone else wrote its tools, and they run only when you press Run.
+      <strong>{ORIGIN[source]}: review the tools before running.</strong> Someone else wrote its tools, and they run only when you press Run.
       {shown?.recordedWith &&
         (shown.timeline
           ? ` The timeline shows the run recorded with ${shown.recordedWith}; Run replays it offline, with no key.`

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../test-support/fake-openai-server';
-import { playground } from '../test-support/playgrounds';
+import { js, playground } from '../test-support/playgrounds';
 import { EXIT, runCli } from './run-command';
 
 const KEY = 'sk-test-cli-0123456789abcdef';
@@ -124,9 +124,27 @@ describe('agent run with a real provider over HTTP', () => {
     );
     server.fault({ kind: 'slow', delayMs: 5_000 });
     server.reply({ text: 'late' });
-    const { code, err } = await cli(['run', slow]);
+    const { code, err } = await cli(['run', slow, '--base-url', server.baseURL]);
     expect(code).toBe(EXIT.failure);
     expect(err).toMatch(/sent nothing for 1 s, so the call was given up \(timeout\)/);
+  });
+
+  it('sends OPENAI_COMPATIBLE_API_KEY only to the --base-url typed, never to the server a playground file names', async () => {
+    const named = join(dir, 'named.json');
+    await writeFile(named, JSON.stringify(playground({ model: { provider: 'openai-compatible', preset: 'openrouter', baseURL: server.baseURL, model: 'fake-model' } })));
+    server.reply({ text: js('final_answer(1)') });
+    const { err } = await cli(['run', named]);
+    // The file names the server; the key is not sent there, and the CLI says how to send it.
+    expect(err).toMatch(/OPENAI_COMPATIBLE_API_KEY is sent only to the --base-url you give/);
+    const untyped = server.requests.filter((r) => r.path === '/v1/chat/completions');
+    expect(untyped.length).toBeGreaterThan(0);
+    expect(untyped.every((r) => r.headers.authorization === undefined)).toBe(true);
+
+    server.reset();
+    server.reply({ text: js('final_answer(1)') });
+    const typed = await cli(['run', named, '--base-url', server.baseURL]);
+    expect(typed.code).toBe(EXIT.ok);
+    expect(server.requests.find((r) => r.path === '/v1/chat/completions')?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 });
 

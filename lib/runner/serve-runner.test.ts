@@ -91,14 +91,14 @@ describe('the runner protocol', () => {
     const model = { provider: 'openai-compatible' as const, preset: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
     const client = connect();
     const ok = collect();
-    client.start('r-real', playground({ model }), ok.handlers, { keys: { 'openai-compatible:custom': key } });
+    client.start('r-real', playground({ model }), ok.handlers, { keys: { [new URL(fake.baseURL).origin]: key } });
     expect(await ok.done).toBeUndefined();
     expect(foldEvents(ok.events).runs[0]).toMatchObject({ status: 'success', model: 'openai-compatible:fake-model' });
     expect(JSON.stringify(ok.events)).not.toContain(key);
 
     const wrong = 'sk-wrong-0123456789abcdef';
     const bad = collect();
-    client.start('r-bad', playground({ model }), bad.handlers, { keys: { 'openai-compatible:custom': wrong } });
+    client.start('r-bad', playground({ model }), bad.handlers, { keys: { [new URL(fake.baseURL).origin]: wrong } });
     await bad.done;
     const end = foldEvents(bad.events).runs[0]!;
     expect(end.status).toBe('error');

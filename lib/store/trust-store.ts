@@ -23,6 +23,8 @@ export interface TrustStore {
   untrusted: Record<string, Review>;
   /** Set when Run was refused because addresses await review, so the banner can say why. */
   runRefused?: string;
+  /** Untrusted items whose banner was dismissed in this tab while nothing awaited review (it returns when something does). */
+  dismissed: Record<string, true>;
   /** When the record could not be kept in storage, the reason (the item stays untrusted for this tab). */
   saveProblem?: string;
   markUntrusted: (itemId: string, source: ReviewSource) => void;
@@ -31,6 +33,7 @@ export interface TrustStore {
   /** Addresses the person typed by hand count as accepted. */
   accept: (itemId: string, ids: string[]) => void;
   refuseRun: (itemId: string) => void;
+  dismiss: (itemId: string) => void;
 }
 
 let storage: () => Storage | undefined = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
@@ -56,6 +59,7 @@ export const useTrustStore = create<TrustStore>((set, get) => {
   };
   return {
     untrusted: {},
+    dismissed: {},
     markUntrusted: (itemId, source) => commit({ ...get().untrusted, [itemId]: { source, accepted: [] } }),
     trust(itemId) {
       const { [itemId]: _gone, ...rest } = get().untrusted;
@@ -71,6 +75,7 @@ export const useTrustStore = create<TrustStore>((set, get) => {
       commit({ ...get().untrusted, [itemId]: { ...review, accepted } });
     },
     refuseRun: (itemId) => set({ runRefused: itemId }),
+    dismiss: (itemId) => set({ dismissed: { ...get().dismissed, [itemId]: true } }),
   };
 });
 
