@@ -2,11 +2,12 @@
 // The playground: the document on the left, the run on the right. Loaded in the browser only (it reads local storage).
 import { useEffect, useState } from 'react';
 import { scheduleAnalysis, useAnalysisStore } from '@/lib/store/analysis-store';
+import { useLibraryStore } from '@/lib/store/library-store';
 import { hydratePlaygroundStore, usePlaygroundStore } from '@/lib/store/playground-store';
 import { hydrateKeyStore } from '@/lib/store/key-store';
 import { usePriceStore } from '@/lib/store/price-store';
 import { runOpenPlayground } from '@/lib/store/run-playground';
-import { hydrateTrustStore } from '@/lib/store/trust-store';
+import { hydrateTrustStore, reviewAllIfRecordUnreadable } from '@/lib/store/trust-store';
 import { useUiStore } from '@/lib/store/ui-store';
 import { ManualComposer } from '../manual/manual-composer';
 import { EditorTabs } from '../panels/editor-tabs';
@@ -32,7 +33,9 @@ export default function PlaygroundApp() {
     void usePriceStore.persist.rehydrate();
     hydrateKeyStore();
     hydrateTrustStore();
-    void hydratePlaygroundStore().then(startSharing).then(() => setReady(true));
+    void hydratePlaygroundStore()
+      .then(() => reviewAllIfRecordUnreadable(useLibraryStore.getState().items.map((item) => item.id)))
+      .then(startSharing).then(() => setReady(true));
   }, []);
 
   useEffect(() => {

@@ -22,6 +22,7 @@ export function SharedBanner() {
   const doc = usePlaygroundStore((s) => s.doc);
   const runRefused = useTrustStore((s) => s.runRefused === currentId);
   const dismissed = useTrustStore((s) => (currentId ? s.dismissed[currentId] === true : false));
+  const recordLost = useTrustStore((s) => s.recordLost === true);
   const dismiss = useShareStore((s) => s.dismissBanner);
   const setTab = useUiStore((s) => s.setTab);
   const shown = banner?.itemId === currentId ? banner : undefined;
@@ -60,7 +61,15 @@ export function SharedBanner() {
         </>
       }
     >
-      <strong>{ORIGIN[source]}: review the tools before running.</strong> Someone else wrote its tools, and they run only when you press Run.
+      {recordLost && !shown ? (
+        <>
+          <strong>Review this playground again.</strong> The record of which saved playgrounds came from someone else could not be read, so each one asks for review once.
+        </>
+      ) : (
+        <>
+          <strong>{ORIGIN[source]}: review the tools before running.</strong> Someone else wrote its tools, and they run only when you press Run.
+        </>
+      )}
       {shown?.recordedWith &&
         (shown.timeline
           ? ` The timeline shows the run recorded with ${shown.recordedWith}; Run replays it offline, with no key.`

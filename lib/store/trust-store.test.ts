@@ -89,10 +89,18 @@ describe('a playground from outside', () => {
     expect(t.addressAllowed(t.useTrustStore.getState().untrusted, t.useLibraryStore.getState().currentId, `model:${ATTACKER}`)).toBe(false);
   });
 
-  it('keeps an unreadable trust record from crashing the start', async () => {
+  it('asks for review of every saved playground when the trust record is unreadable, instead of trusting them all', async () => {
     const storage = memoryStorage({ 'agent-playground:trust': '{broken' });
     const t = await load(storage);
     expect(t.useTrustStore.getState().untrusted).toEqual({});
+    expect(t.reviewAllIfRecordUnreadable(['own-1', 'own-2'])).toBe(true);
+    expect(Object.keys(t.useTrustStore.getState().untrusted).sort()).toEqual(['own-1', 'own-2']);
+    expect(t.useTrustStore.getState().recordLost).toBe(true);
+    expect(JSON.parse(storage.getItem('agent-playground:trust')!).untrusted['own-1']).toEqual({ source: 'link', accepted: [] });
+    // Only once: the record is readable again.
+    expect(t.reviewAllIfRecordUnreadable(['own-3'])).toBe(false);
+    expect(t.readTrustRecord('{broken')).toBeUndefined();
+    expect(t.readTrustRecord(null)).toEqual({});
     expect(t.readTrustRecord(JSON.stringify({ version: 1, untrusted: { a: { source: 'link', accepted: ['x', 3] }, b: { source: 'evil' } } }))).toEqual({
       a: { source: 'link', accepted: ['x'] },
     });

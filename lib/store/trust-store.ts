@@ -27,6 +27,8 @@ export interface TrustStore {
   dismissed: Record<string, true>;
   /** When the record could not be kept in storage, the reason (the item stays untrusted for this tab). */
   saveProblem?: string;
+  /** The stored record could not be read at start, so every saved playground asks for review again. */
+  recordLost?: boolean;
   markUntrusted: (itemId: string, source: ReviewSource) => void;
   /** "Trust and enable": the item becomes the person's own. */
   trust: (itemId: string) => void;
@@ -88,18 +90,39 @@ export function hydrateTrustStore(): void {
     raw = null;
   }
   const untrusted = readTrustRecord(raw);
+  recordUnreadable = raw !== null && untrusted === undefined;
   useTrustStore.setState({ untrusted: { ...untrusted, ...useTrustStore.getState().untrusted } });
 }
 
-export function readTrustRecord(raw: string | null): Record<string, Review> {
+let recordUnreadable = false;
+
+/**
+ * When the record of untrusted playgrounds could not be read, which saved playgrounds came from outside is unknown:
+ * each of `itemIds` (the library, once loaded) is reviewed again rather than trusted by default. Returns whether that
+ * happened, so the person can be told once.
+ */
+export function reviewAllIfRecordUnreadable(itemIds: readonly string[]): boolean {
+  if (!recordUnreadable) return false;
+  recordUnreadable = false;
+  const { untrusted } = useTrustStore.getState();
+  const next = { ...untrusted };
+  for (const id of itemIds) next[id] ??= { source: 'link', accepted: [] };
+  const problem = write(next);
+  useTrustStore.setState({ untrusted: next, saveProblem: problem, recordLost: true });
+  return true;
+}
+
+/** The untrusted items in a stored record: empty when there is none, undefined when the record can't be read. */
+export function readTrustRecord(raw: string | null): Record<string, Review> | undefined {
+  if (raw === null) return {};
   let data: unknown;
   try {
-    data = JSON.parse(raw ?? 'null');
+    data = JSON.parse(raw);
   } catch {
-    return {};
+    return undefined;
   }
   const record = data as { version?: unknown; untrusted?: unknown } | null;
-  if (!record || record.version !== TRUST_FORMAT || !record.untrusted || typeof record.untrusted !== 'object') return {};
+  if (!record || record.version !== TRUST_FORMAT || !record.untrusted || typeof record.untrusted !== 'object') return undefined;
   const out: Record<string, Review> = {};
   for (const [id, value] of Object.entries(record.untrusted as Record<string, unknown>)) {
     const review = value as { source?: unknown; accepted?: unknown } | null;
