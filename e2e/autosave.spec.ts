@@ -41,7 +41,7 @@ test('corrupted storage is kept aside, the person is told, and the app starts wi
   await expect(page.getByTestId('storage-notice')).toBeHidden();
 });
 
-test('loading an example can be undone', async ({ page }) => {
+test('an example opens as a new playground, and Undo goes back to the one before', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('textbox', { name: 'Task' }).fill('My own task');
   await openExample(page, 'A manager and its librarian');
