@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { STORAGE_KEY } from './support';
+import { openExample, STORAGE_KEY } from './support';
 
 test('a reload keeps every edit', async ({ page }) => {
   await page.goto('/');
@@ -41,10 +41,10 @@ test('corrupted storage is kept aside, the person is told, and the app starts wi
   await expect(page.getByTestId('storage-notice')).toBeHidden();
 });
 
-test('loading an example can be undone', async ({ page }) => {
+test('an example opens as a new playground, and Undo goes back to the one before', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('textbox', { name: 'Task' }).fill('My own task');
-  await page.getByLabel('Load an example').selectOption({ label: 'A manager and its librarian' });
+  await openExample(page, 'A manager and its librarian');
   await expect(page.getByLabel('Playground title')).toHaveValue('A manager and its librarian');
   await page.getByTestId('example-notice').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('My own task');

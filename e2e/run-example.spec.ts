@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { openExample } from './support';
 
 test('a new user sees an example, runs it, and watches steps with code, tool calls and observations reach the final answer', async ({ page }) => {
   await page.goto('/');
@@ -24,7 +25,7 @@ test('a new user sees an example, runs it, and watches steps with code, tool cal
 
 test('the managed-agent example shows the librarian’s steps nested under the manager', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Load an example').selectOption({ label: 'A manager and its librarian' });
+  await openExample(page, 'A manager and its librarian');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('final-answer')).toContainText('The Left Hand of Darkness (304 pages) is the longest, 121 pages longer');
   const team = page.getByTestId('managed-run').first();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { ADD_TOOL, fence, openWithPlayground } from './support';
+import { ADD_TOOL, fence, openExample, openWithPlayground } from './support';
 
 test('Stop during a streaming replay aborts the model call; what streamed so far stays visible', async ({ page }) => {
   const long = `Thought: ${'I am thinking this through carefully. '.repeat(60)}`;
@@ -34,7 +34,7 @@ test('Stop ends code stuck in an endless loop right away, long before the step d
 
   // The page and the runner still work: the next run goes through.
   await page.getByLabel('Model').selectOption('replay');
-  await page.getByLabel('Load an example').selectOption({ label: 'Warmest city tomorrow' });
+  await openExample(page, 'Warmest city tomorrow');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');
 });

@@ -28,3 +28,9 @@ export function add(a: number, b: number): number {
 `;
 
 export const fence = (code: string, thought = 'Thought: next.') => `${thought}\n\`\`\`js\n${code}\n\`\`\``;
+
+/** Opens a bundled example from the Examples menu (it opens as a new playground; the one before stays in the library). */
+export async function openExample(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menu', { name: 'Examples' }).getByRole('menuitem', { name: title }).click();
+}

@@ -1,7 +1,6 @@
 'use client';
 // Title, saved playgrounds, examples, model, agent type, Run / Stop, share and export.
 import { keyOriginOf } from '@/lib/models/key-origin';
-import { EXAMPLES } from '@/lib/playground/examples';
 import type { ModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
 import { isProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
@@ -11,6 +10,7 @@ import { useUiStore } from '@/lib/store/ui-store';
 import { modelAddressId } from '@/lib/trust/contact-addresses';
 import { API_KEY_INPUT_ID, needsBrowserKey } from '../panels/key-field';
 import { ExportMenu, LibraryMenu, ShareDialog } from '../share';
+import { ExamplesMenu } from './examples-menu';
 import { ThemeToggle } from './theme-toggle';
 
 const MODEL_CHOICES: { value: ModelSettings['provider']; label: string }[] = [
@@ -26,7 +26,7 @@ export function Header({ onRun }: { onRun: () => void }) {
   const title = usePlaygroundStore((s) => s.doc.title);
   const provider = usePlaygroundStore((s) => s.doc.model.provider);
   const agentType = usePlaygroundStore((s) => s.doc.agent.type);
-  const { setTitle, loadExample, updateAgent } = usePlaygroundStore.getState();
+  const { setTitle, updateAgent } = usePlaygroundStore.getState();
   const phase = useRunStore((s) => s.phase);
   const stop = useRunStore((s) => s.stop);
   const busy = phase !== 'idle';
@@ -36,22 +36,7 @@ export function Header({ onRun }: { onRun: () => void }) {
       <h1 className="text-base font-bold whitespace-nowrap">Agent Playground</h1>
       <input className="field w-56 min-w-40 flex-1 font-medium" aria-label="Playground title" value={title} onChange={(e) => setTitle(e.target.value)} />
       <LibraryMenu />
-      <select
-        className="field w-auto max-w-44"
-        aria-label="Load an example"
-        value=""
-        disabled={busy}
-        onChange={(e) => {
-          if (e.target.value) loadExample(e.target.value);
-        }}
-      >
-        <option value="">Examples…</option>
-        {EXAMPLES.map((e) => (
-          <option key={e.id} value={e.id}>
-            {e.playground.title}
-          </option>
-        ))}
-      </select>
+      <ExamplesMenu disabled={busy} />
       <select className="field w-auto max-w-56" aria-label="Model" value={provider} disabled={busy} onChange={(e) => chooseModel(e.target.value as ModelSettings['provider'])}>
         {MODEL_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>

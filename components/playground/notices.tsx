@@ -1,18 +1,24 @@
 'use client';
-// What the person must know before going on: a save that was set aside, an example that replaced their work, a run that could not start.
+// What the person must know before going on: a save that was set aside or failed, an example opened as a new
+// playground (the one before is one click away), a run that could not start.
+import { useLibraryStore } from '@/lib/store/library-store';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { useSaveProblemStore } from '@/lib/store/save-problem-store';
 import { useRunStore } from '@/lib/store/run-store';
 import { useUiStore } from '@/lib/store/ui-store';
+import { SaveProblemNotice } from '../share/save-problem-notice';
 import { BackupNotice } from '../ui/backup-notice';
 import { Notice } from '../ui/notice';
 
 export function Notices() {
   const notice = usePlaygroundStore((s) => s.notice);
-  const replaced = usePlaygroundStore((s) => s.replaced);
-  const { dismissNotice, undoLoadExample } = usePlaygroundStore.getState();
+  const { dismissNotice } = usePlaygroundStore.getState();
+  const saveProblem = useSaveProblemStore((s) => s.problem);
+  const opened = useLibraryStore((s) => (s.exampleOpened?.itemId === s.currentId ? s.exampleOpened : undefined));
+  const { undoOpenExample, dismissExampleOpened } = useLibraryStore.getState();
   const startError = useRunStore((s) => s.startError);
   const setTab = useUiStore((s) => s.setTab);
-  if (!notice && !replaced && !startError) return null;
+  if (!notice && !saveProblem && !opened && !startError) return null;
   return (
     <div className="space-y-2 px-3 pt-2">
       {notice && (
@@ -20,17 +26,26 @@ export function Notices() {
           {notice.message}
         </BackupNotice>
       )}
-      {replaced && (
+      <SaveProblemNotice />
+      {opened && (
         <Notice
           tone="info"
           testId="example-notice"
           actions={
-            <button type="button" className="btn text-xs" onClick={undoLoadExample}>
-              Undo
-            </button>
+            <>
+              {opened.previousId && (
+                <button type="button" className="btn text-xs" onClick={undoOpenExample}>
+                  Undo
+                </button>
+              )}
+              <button type="button" className="btn text-xs" onClick={dismissExampleOpened}>
+                Dismiss
+              </button>
+            </>
           }
         >
-          Loaded the example “{replaced.exampleTitle}”. Your previous playground can be brought back until you edit this one.
+          Opened the example “{opened.title}” as a new playground.
+          {opened.previousTitle !== undefined && ` Your playground “${opened.previousTitle || 'Untitled playground'}” is kept in Playgrounds.`}
         </Notice>
       )}
       {startError && (

@@ -4,7 +4,8 @@ import { foldEvents, type AgentEvent } from '../agent';
 import { EXAMPLES } from '../playground/examples';
 import { runToEnd } from '../test-support/playgrounds';
 import { fromBase64Url, toBase64Url } from './base64url';
-import { decodeShareHash, encodeShareHash, type DecodeResult } from './share-link';
+import { deepNestingHash, inflationHash, longListHash } from '../test-support/hostile-links';
+import { decodeShareHash, encodeShareHash, inflateCapped, type DecodeResult } from './share-link';
 
 const runs = new Map<string, AgentEvent[]>();
 beforeAll(async () => {
@@ -78,7 +79,29 @@ describe('share links', () => {
   it('refuses a small link that would unpack to a huge document', () => {
     const bomb = `share=1.${toBase64Url(deflateSync(new Uint8Array(30 * 1024 * 1024).fill(32)))}`;
     expect(bomb.length).toBeLessThan(60_000);
-    expect(decodeShareHash(bomb)).toEqual({ ok: false, message: expect.stringMatching(/more than 20 MB/) });
+    expect(decodeShareHash(bomb)).toEqual({ ok: false, message: 'This link’s playground is more than 2 MB of data; links may hold at most 2 MB. It was refused.' });
+    expect(decodeShareHash(inflationHash())).toEqual({ ok: false, message: expect.stringMatching(/more than 2 MB of data; links may hold at most 2 MB/) });
+  });
+
+  it('stops unpacking as soon as the output passes the cap, before reading the rest of the link', () => {
+    // A stream that unpacks to 3 MB and then turns to garbage: the cap is met before the garbage is reached.
+    const good = deflateSync(new Uint8Array(3 * 1024 * 1024).fill(32));
+    const cut = new Uint8Array(good.length + 2000);
+    cut.set(good.subarray(0, good.length - 8));
+    cut.fill(0xff, good.length - 8);
+    expect(inflateCapped(cut, 2 * 1024 * 1024)).toBeNull();
+    expect(inflateCapped(cut, 8 * 1024 * 1024)).toBeUndefined();
+  });
+
+  it('refuses a link nested 200,000 deep, naming the depth and the limit, without overflowing the stack', () => {
+    const hash = deepNestingHash();
+    expect(hash.length).toBeLessThan(3_000);
+    expect(decodeShareHash(hash)).toEqual({ ok: false, message: expect.stringMatching(/^This link’s playground nests 200,0\d\d levels deep; links may nest at most 64\. It was refused\.$/) });
+    expect(decodeShareHash(deepNestingHash(50)).ok).toBe(true);
+  });
+
+  it('refuses a link with a list longer than 10,000 items', () => {
+    expect(decodeShareHash(longListHash())).toEqual({ ok: false, message: 'This link’s playground has a list of 10,001 items; links may hold at most 10,000 items in a list. It was refused.' });
   });
 
   it('survives 10,000 mutated and random links: never throws, always ends in a playground or a clear message', () => {

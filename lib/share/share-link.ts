@@ -6,14 +6,16 @@ import { parseAgentEvents } from '../agent/event-schema';
 import { formatProblems, parsePlayground } from '../playground';
 import type { Playground } from '../playground/schema';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from './structural-limits';
 
 /** `#share=1.<data>`: the version travels outside the compressed data, so a future format can change it all. */
 export const SHARE_PARAM = 'share';
 export const SHARE_VERSION = 1;
 /** Past this, links get unwieldy (chat apps cut them, some servers refuse them): the app offers a file instead. */
 export const LINK_WARN_LENGTH = 8_000;
-/** No link may expand past this: a small link that inflates to gigabytes is refused. */
-const MAX_INFLATED_BYTES = 20 * 1024 * 1024;
+/** Compressed input is unpacked this much at a time, so unpacking stops soon after the output passes its cap. */
+const INFLATE_SLICE = 512;
+const LINK_WORDING = { subject: 'This link’s playground', plural: 'links' };
 
 export interface SharePayload {
   playground: Playground;
@@ -65,16 +67,16 @@ export function decodeShareHash(hash: string): DecodeResult {
   }
   const bytes = fromBase64Url(match[2]!.trim());
   if (!bytes || bytes.length === 0) return fail('This share link is damaged: it contains characters a link never has, or nothing at all. It was probably changed or cut off when copied; ask for it again.');
-  const text = inflateCapped(bytes);
+  const max = STRUCTURAL_LIMITS.maxJsonBytes;
+  const text = inflateCapped(bytes, max);
   if (text === undefined) return fail('This share link is damaged: its data could not be unpacked. It was probably cut off when copied (long links often are); ask for the link again, or for a file.');
-  if (text === null) return fail('This share link unpacks to more than 20 MB, which no playground needs: it was refused.');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail('This share link is damaged: its contents are not readable. Ask for the link again.');
+  if (text === null) return fail(`${describeLimitProblem({ limit: 'size', bytes: max + 1, max }, LINK_WORDING)} It was refused.`);
+  // Depth and list lengths are checked on the text, before JSON.parse (which a deep enough document overflows).
+  const parsed = parseJsonWithinLimits(text, LINK_WORDING);
+  if (!parsed.ok) {
+    return fail(parsed.problem ? `${parsed.message} It was refused.` : 'This share link is damaged: its contents are not readable. Ask for the link again.');
   }
-  return decoder(json);
+  return decoder(parsed.json);
 }
 
 function decodeV1(json: unknown): DecodeResult {
@@ -99,8 +101,8 @@ export function compactEvents(events: readonly AgentEvent[]): AgentEvent[] {
   return events.filter((e) => e.type !== 'model_delta');
 }
 
-/** undefined: not valid deflate data (or cut short); null: bigger than allowed. */
-function inflateCapped(bytes: Uint8Array): string | undefined | null {
+/** undefined: not valid deflate data (or cut short); null: bigger than `max` (unpacking stopped there). */
+export function inflateCapped(bytes: Uint8Array, max: number): string | undefined | null {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let tooBig = false;
@@ -108,14 +110,18 @@ function inflateCapped(bytes: Uint8Array): string | undefined | null {
   try {
     const inflate = new Inflate((chunk, final) => {
       size += chunk.length;
-      if (size > MAX_INFLATED_BYTES) {
+      if (size > max) {
         tooBig = true;
         throw new Error('too big');
       }
       chunks.push(chunk);
       if (final) finished = true;
     });
-    inflate.push(bytes, true);
+    // fflate unpacks all of what one push gets: small pushes let the cap stop it early (a slice unpacks to ~0.5 MB at most).
+    for (let at = 0; at < bytes.length && !finished; at += INFLATE_SLICE) {
+      const end = Math.min(at + INFLATE_SLICE, bytes.length);
+      inflate.push(bytes.subarray(at, end), end === bytes.length);
+    }
   } catch {
     return tooBig ? null : undefined;
   }

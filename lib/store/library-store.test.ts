@@ -230,4 +230,93 @@ describe('the library', () => {
     expect(t.lib().notice!.message).toMatch(/newer version of the app/);
     expect(t.storage.getItem(t.lib().notice!.backupKey!)).toBe(raw);
   });
+
+  it('opens an example as a new item; the previous one stays, after a reload too; Undo opens it again', async () => {
+    const t = await load();
+    const mine = t.lib().currentId!;
+    t.pg().setTask('my own task');
+    const example = EXAMPLES.at(-1)!;
+    const id = t.lib().openExample(example.id)!;
+    expect(id).not.toBe(mine);
+    expect(t.pg().doc).toEqual(example.playground);
+    expect(t.lib().exampleOpened).toMatchObject({ itemId: id, previousId: mine, title: example.playground.title });
+    const again = await load({}, t.storage);
+    expect(again.lib().currentId).toBe(id);
+    expect(again.lib().items.find((i) => i.id === mine)?.doc.task).toBe('my own task');
+    expect(again.lib().exampleOpened).toBeUndefined();
+
+    // Undo (in this tab): back to the previous item; the example's untouched item goes.
+    t.lib().undoOpenExample();
+    expect(t.lib().currentId).toBe(mine);
+    expect(t.pg().doc.task).toBe('my own task');
+    expect(t.lib().items.map((i) => i.id)).toEqual([mine]);
+  });
+
+  it('Undo keeps the example’s item when it was edited', async () => {
+    const t = await load();
+    const id = t.lib().openExample(EXAMPLES.at(-1)!.id)!;
+    t.pg().setTask('edited example');
+    t.lib().undoOpenExample();
+    expect(t.lib().items.find((i) => i.id === id)?.doc.task).toBe('edited example');
+  });
+
+  it('restores a missing playground entry from the library’s current item, never the default', async () => {
+    const t = await load();
+    t.pg().setTask('work worth keeping');
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    t.storage.removeItem('agent-playground:playground');
+    const again = await load({}, t.storage);
+    expect(again.pg().doc.task).toBe('work worth keeping');
+    expect(again.lib().items).toHaveLength(1);
+    expect(again.lib().items[0]!.doc.task).toBe('work worth keeping');
+  });
+
+  it('a playground saved for an item the library never stored gets an item of its own; the current one is untouched', async () => {
+    const t = await load();
+    t.pg().setTask('mine');
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    const mine = t.lib().currentId!;
+    const orphan = { ...EXAMPLES[1]!.playground, title: 'Never listed' };
+    t.storage.setItem('agent-playground:playground', JSON.stringify({ version: 1, state: { doc: orphan, itemId: 'pg-orphan' } }));
+    const again = await load({}, t.storage);
+    expect(again.lib().items.find((i) => i.id === mine)?.doc.task).toBe('mine');
+    expect(again.lib().currentId).toBe('pg-orphan');
+    expect(again.pg().doc.title).toBe('Never listed');
+  });
+
+  it('when the library cannot store a new item, its document is not autosaved alone, and a reload finds the person’s work intact', async () => {
+    const storage = memoryStorage();
+    const t = await load({}, storage);
+    const mine = t.lib().currentId!;
+    t.pg().setTask(`my own task ${'x'.repeat(5_000)}`);
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    // Full: the library (which grows by the new item) no longer fits; the playground entry (which shrinks) would.
+    storage.quota = [...Array(storage.length).keys()].reduce((n, i) => n + storage.key(i)!.length + storage.getItem(storage.key(i)!)!.length, 0);
+    const id = t.lib().addAndOpen({ doc: { ...EXAMPLES[0]!.playground, title: 'Shared', task: 'short' } })!;
+    // Open in this tab (the person can read it and export it), but nothing of it reached storage.
+    expect(t.lib().currentId).toBe(id);
+    expect(t.pg().doc.title).toBe('Shared');
+    const { useSaveProblemStore } = await import('./save-problem-store');
+    expect(useSaveProblemStore.getState().problem?.message).toMatch(/storage for the app is full/);
+    expect(storage.getItem('agent-playground:playground')).toContain('my own task');
+
+    const again = await load({}, storage);
+    expect(again.lib().currentId).toBe(mine);
+    expect(again.pg().doc.task).toMatch(/^my own task x/);
+    expect(titles(again.lib().items)).toEqual([EXAMPLES[0]!.playground.title]);
+  });
+
+  it('an item held back from the autosave is saved once the library can store it again', async () => {
+    const storage = memoryStorage();
+    const t = await load({}, storage);
+    storage.quota = 0;
+    const id = t.lib().addAndOpen({ doc: { ...EXAMPLES[0]!.playground, title: 'Shared' } })!;
+    storage.quota = Infinity;
+    t.pg().setTask('edited while storage was full');
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    const again = await load({}, storage);
+    expect(again.lib().currentId).toBe(id);
+    expect(again.pg().doc.task).toBe('edited while storage was full');
+    expect(again.lib().items).toHaveLength(2);
+  });
 });

@@ -1,10 +1,23 @@
 // The playgrounds saved in this browser. The one being edited lives in the playground store (autosaved there at
 // every edit) and is copied into its library item shortly after each edit. A record that can't be read is kept aside.
+// Nothing is overwritten in place: a link, a file or an example opens as a new item, and the one before stays.
 import { create } from 'zustand';
+import { findExample } from '../playground/examples';
 import { parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';
-import { BACKUP_PREFIX, hydratePlaygroundStore, isProviderModel, PLAYGROUND_FORMAT, usePlaygroundStore, type SavedPlayground, type StorageNotice } from './playground-store';
+import {
+  BACKUP_PREFIX,
+  hydratePlaygroundStore,
+  isProviderModel,
+  PLAYGROUND_FORMAT,
+  playgroundLoadedFrom,
+  setAutosaveGate,
+  usePlaygroundStore,
+  type SavedPlayground,
+  type StorageNotice,
+} from './playground-store';
 import { useRunStore } from './run-store';
+import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
 import { readStored, type StoredFormat } from './stored-document';
 
 export const LIBRARY_KEY = 'agent-playground:library';
@@ -31,15 +44,29 @@ interface ReadRecord extends LibraryRecord {
   dropped: string[];
 }
 
+/** An example just opened as a new item: Undo goes back to the item open before (which the library still holds). */
+export interface ExampleOpened {
+  itemId: string;
+  title: string;
+  previousId?: string;
+  previousTitle?: string;
+}
+
 export interface LibraryStore extends LibraryRecord {
   hydrated: boolean;
   notice?: StorageNotice;
+  exampleOpened?: ExampleOpened;
   /** The item deleted last, until it is brought back or another is deleted. */
   deleted?: { item: LibraryItem; index: number; wasCurrent: boolean };
   /** Opens a new, empty playground (keeping the current model when it is a real provider). */
   create: () => string | undefined;
-  /** Adds a playground (shared, imported) and opens it; the previous one stays in the library. */
-  addAndOpen: (saved: SavedPlayground) => string | undefined;
+  /** Adds a playground (shared, imported) and opens it; the previous one stays in the library. Returns its id (given or new). */
+  addAndOpen: (saved: SavedPlayground, id?: string) => string | undefined;
+  /** Opens a bundled example as a new item; the previous one stays in the library. */
+  openExample: (exampleId: string) => string | undefined;
+  /** Goes back to the item open before the example (and drops the example's item if it was not edited). */
+  undoOpenExample: () => void;
+  dismissExampleOpened: () => void;
   open: (id: string) => void;
   rename: (id: string, title: string) => void;
   /** A copy right after the original, not opened. */
@@ -88,7 +115,7 @@ function storage(): Storage | undefined {
   return typeof localStorage === 'undefined' ? undefined : localStorage;
 }
 
-function newId(): string {
+export function newItemId(): string {
   return `pg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
@@ -131,14 +158,25 @@ let unsubscribe: (() => void) | undefined;
 
 const busy = () => useRunStore.getState().phase !== 'idle';
 
-function writeLibrary(): void {
+/** The ids in the record as it is in storage now: the playground store autosaves only documents of these items. */
+let storedIds = new Set<string>();
+setAutosaveGate((itemId) => storedIds.has(itemId));
+
+function writeLibrary(): boolean {
   const { items, currentId } = useLibraryStore.getState();
   try {
     storage()?.setItem(LIBRARY_KEY, JSON.stringify({ version: LIBRARY_FORMAT.version, state: { items, ...(currentId ? { currentId } : {}) } }));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    useLibraryStore.setState({ notice: { kind: 'save-failed', message: `Your saved playgrounds could not be stored in this browser (${reason}). Export the ones you need.` } });
+    // Storage keeps the record as it was (every item in it intact); the new state lives in this tab until a write works.
+    reportSaveFailure('library', error);
+    return false;
   }
+  const held = currentId !== undefined && !storedIds.has(currentId);
+  storedIds = new Set(items.map((i) => i.id));
+  reportSaveSuccess('library');
+  // The open document was held back from its own autosave while its item was unsaved: save it now.
+  if (held) usePlaygroundStore.setState({});
+  return true;
 }
 
 function commit(next: Partial<LibraryRecord>): void {
@@ -162,7 +200,7 @@ export function flushLibrary(): void {
 /** Makes `item` the playground being edited. */
 function openItem(item: LibraryItem, items: LibraryItem[]): void {
   commit({ items, currentId: item.id });
-  usePlaygroundStore.getState().openDocument(item.doc, keptOf(item));
+  usePlaygroundStore.getState().openDocument(item.doc, keptOf(item), item.id);
   // The run on the timeline belongs to the playground just left.
   useRunStore.getState().showRecorded([]);
 }
@@ -178,12 +216,31 @@ export const useLibraryStore = create<LibraryStore>((set, get) => ({
   items: [],
   create() {
     if (busy()) return undefined;
-    return insertAndOpen(itemFrom(newId(), { doc: blankPlayground(usePlaygroundStore.getState().doc) }));
+    return insertAndOpen(itemFrom(newItemId(), { doc: blankPlayground(usePlaygroundStore.getState().doc) }));
   },
-  addAndOpen(saved) {
+  addAndOpen(saved, id = newItemId()) {
     if (busy()) return undefined;
-    return insertAndOpen(itemFrom(newId(), saved));
+    return insertAndOpen(itemFrom(id, saved));
   },
+  openExample(exampleId) {
+    const example = findExample(exampleId);
+    if (busy() || !example) return undefined;
+    const previous = get().items.find((i) => i.id === get().currentId);
+    const itemId = insertAndOpen(itemFrom(newItemId(), { doc: example.playground, exampleId }));
+    set({ exampleOpened: { itemId, title: example.playground.title, ...(previous ? { previousId: previous.id, previousTitle: previous.title } : {}) } });
+    return itemId;
+  },
+  undoOpenExample() {
+    const opened = get().exampleOpened;
+    if (!opened?.previousId || busy() || !get().items.some((i) => i.id === opened.previousId)) return;
+    get().open(opened.previousId);
+    set({ exampleOpened: undefined });
+    // The example's item goes only when it is still the example untouched; with edits, it is the person's work.
+    const item = get().items.find((i) => i.id === opened.itemId);
+    const example = item?.exampleId ? findExample(item.exampleId) : undefined;
+    if (item && example && item.doc === example.playground && item.id !== get().currentId) commit({ items: get().items.filter((i) => i.id !== item.id) });
+  },
+  dismissExampleOpened: () => set({ exampleOpened: undefined }),
   open(id) {
     if (busy() || id === get().currentId) return;
     flushLibrary();
@@ -207,7 +264,7 @@ export const useLibraryStore = create<LibraryStore>((set, get) => ({
     const original = items[index];
     if (!original) return undefined;
     const title = copyTitle(original.title, items.map((i) => i.title));
-    const copy = itemFrom(newId(), { ...original, doc: { ...original.doc, title } });
+    const copy = itemFrom(newItemId(), { ...original, doc: { ...original.doc, title } });
     commit({ items: [...items.slice(0, index + 1), copy, ...items.slice(index + 1)] });
     return copy.id;
   },
@@ -226,7 +283,7 @@ export const useLibraryStore = create<LibraryStore>((set, get) => ({
     const next = [...rest].sort((a, b) => b.updatedAt - a.updatedAt)[0];
     if (next) openItem(next, rest);
     else {
-      const blank = itemFrom(newId(), { doc: blankPlayground(item.doc) });
+      const blank = itemFrom(newItemId(), { doc: blankPlayground(item.doc) });
       openItem(blank, [blank]);
     }
   },
@@ -280,32 +337,41 @@ let hydrating: Promise<void> | undefined;
 async function loadLibrary(): Promise<void> {
   await hydratePlaygroundStore();
   const { record, notice } = readLibrary();
+  storedIds = new Set(record.items.map((i) => i.id));
   const current = record.items.find((i) => i.id === record.currentId);
   const pgNotice = usePlaygroundStore.getState().notice;
-  if (current && pgNotice?.kind === 'recovered') {
-    // The playground store's own save was unreadable (and kept aside): the library's copy is the latest work there is.
-    usePlaygroundStore.getState().openDocument(current.doc, keptOf(current));
-    usePlaygroundStore.setState({
-      notice: { ...pgNotice, message: `${pgNotice.message.replace(/ and the app started with the default playground\.$/, '.')} Its copy in your saved playgrounds was opened instead.` },
-    });
+  const loadedFrom = playgroundLoadedFrom();
+  if (current && loadedFrom !== 'saved') {
+    // The playground store's own save is missing or unreadable (then kept aside): the library's copy of the current
+    // item is the latest work there is, never the default playground.
+    usePlaygroundStore.getState().openDocument(current.doc, keptOf(current), current.id);
+    if (pgNotice?.kind === 'recovered') {
+      usePlaygroundStore.setState({
+        notice: { ...pgNotice, message: `${pgNotice.message.replace(/ and the app started with the default playground\.$/, '.')} Its copy in your saved playgrounds was opened instead.` },
+      });
+    }
   }
   const playground = usePlaygroundStore.getState();
   const saved: SavedPlayground = { doc: playground.doc, ...keptOf(playground) };
+  // The item the playground store's document belongs to; a save from before items were named belongs to the current one.
+  const owner = playground.itemId !== undefined ? record.items.find((i) => i.id === playground.itemId) : current;
   let items: LibraryItem[];
   let currentId: string;
-  if (!current) {
-    // A first visit, or the current item is gone: the playground being edited gets an item of its own.
-    const item = itemFrom(newId(), saved);
+  if (!owner) {
+    // A first visit, the current item is gone, or the document's item never reached the library (its save failed):
+    // the document gets an item of its own, and every item already listed stays as it is.
+    const item = itemFrom(playground.itemId ?? newItemId(), saved);
     items = [...record.items, item];
     currentId = item.id;
   } else {
-    // The playground store holds the latest edits (some may not have reached the library before the page closed).
-    // The item takes its very objects, so later comparisons are by reference.
-    const same = contentKey(saved) === contentKey(current);
-    const item = itemFrom(current.id, saved, same ? current.updatedAt : Date.now());
-    items = record.items.map((i) => (i.id === current.id ? item : i));
-    currentId = current.id;
+    // The playground store holds the latest edits of its own item (some may not have reached the library before the
+    // page closed). The item takes its very objects, so later comparisons are by reference.
+    const same = contentKey(saved) === contentKey(owner);
+    const item = itemFrom(owner.id, saved, same ? owner.updatedAt : Date.now());
+    items = record.items.map((i) => (i.id === owner.id ? item : i));
+    currentId = owner.id;
   }
+  if (playground.itemId !== currentId) usePlaygroundStore.setState({ itemId: currentId });
   useLibraryStore.setState({ hydrated: true, ...(notice ? { notice } : {}) });
   commit({ items, currentId });
   unsubscribe?.();

@@ -3,13 +3,14 @@ import { EXAMPLES } from '../playground/examples';
 import { memoryStorage } from '../test-support/memory-storage';
 
 // Each test loads the store afresh against its own storage, as a page load would.
-async function loadStore(saved: Record<string, string> = {}) {
-  const storage = memoryStorage(saved);
+async function loadStore(saved: Record<string, string> = {}, quota?: number) {
+  const storage = memoryStorage(saved, { quota });
   vi.stubGlobal('localStorage', storage);
   vi.resetModules();
   const mod = await import('./playground-store');
+  const problems = await import('./save-problem-store');
   await mod.hydratePlaygroundStore();
-  return { ...mod, storage, store: mod.usePlaygroundStore };
+  return { ...mod, storage, store: mod.usePlaygroundStore, problem: () => problems.useSaveProblemStore.getState().problem, problems };
 }
 
 beforeEach(() => vi.unstubAllGlobals());
@@ -63,24 +64,6 @@ describe('the playground store', () => {
     expect(store.getState().doc.model).toEqual(responses);
   });
 
-  it('loads a bundled example by id', async () => {
-    const { store } = await loadStore();
-    const last = EXAMPLES.at(-1)!;
-    store.getState().loadExample(last.id);
-    expect(store.getState().doc).toEqual(last.playground);
-    expect(store.getState().exampleId).toBe(last.id);
-  });
-
-  it('can undo loading an example, getting back the edited playground', async () => {
-    const { store } = await loadStore();
-    store.getState().setTask('my own task');
-    store.getState().loadExample(EXAMPLES.at(-1)!.id);
-    expect(store.getState().replaced?.exampleTitle).toBe(EXAMPLES.at(-1)!.playground.title);
-    store.getState().undoLoadExample();
-    expect(store.getState().doc.task).toBe('my own task');
-    expect(store.getState().replaced).toBeUndefined();
-  });
-
   it('switching models keeps the settings of each one aside, across a reload, and never stores a key', async () => {
     const first = await loadStore();
     const api = () => first.store.getState();
@@ -98,21 +81,54 @@ describe('the playground store', () => {
     expect(second.store.getState().doc.model).toMatchObject({ model: 'qwen2.5-coder', baseURL: 'http://127.0.0.1:8000/v1' });
     expect(first.storage.getItem(first.STORAGE_KEY)).not.toMatch(/apiKey|sk-/);
   });
-  it('opens another document with its own kept settings, replacing the old ones, with no example undo', async () => {
+  it('opens another document with its own kept settings, replacing the old ones', async () => {
     const first = await loadStore();
     const api = () => first.store.getState();
-    api().loadExample(EXAMPLES.at(-1)!.id);
     api().setModelProvider('openai');
     const opened = { ...EXAMPLES[0]!.playground, title: 'Opened' };
     const providerStash = { anthropic: { provider: 'anthropic', model: 'claude-x', via: 'browser', timeoutMs: 120_000, maxRetries: 3 } } as const;
     api().openDocument(opened, { providerStash });
     expect(api().doc).toEqual(opened);
-    expect([api().replaced, api().replayStash, api().exampleId]).toEqual([undefined, undefined, undefined]);
+    expect([api().replayStash, api().exampleId]).toEqual([undefined, undefined]);
     expect(api().providerStash).toEqual(providerStash);
 
     const second = await loadStore({ [first.STORAGE_KEY]: first.storage.getItem(first.STORAGE_KEY)! });
     expect(second.store.getState().doc.title).toBe('Opened');
     second.store.getState().setModelProvider('anthropic');
     expect(second.store.getState().doc.model).toMatchObject({ provider: 'anthropic', model: 'claude-x' });
+  });
+
+  it('a save that fails is reported once, never retries itself, and the next edit tries again', async () => {
+    const t = await loadStore({}, Infinity);
+    const api = () => t.store.getState();
+    t.storage.quota = 0;
+    const before = t.storage.writes;
+    api().setTask('a task that does not fit');
+    // One write was tried: the notice it raised is not a change the store tries to save again.
+    expect(t.storage.writes - before).toBe(1);
+    expect(t.problem()).toMatchObject({ full: true, message: expect.stringMatching(/storage for the app is full(.|\n)*Export the playground/) });
+    expect(api().notice).toBeUndefined();
+    t.problems.useSaveProblemStore.getState().dismiss();
+    t.store.setState({ hydrated: true });
+    expect(t.storage.writes - before).toBe(1);
+    api().setTask('another edit');
+    expect(t.storage.writes - before).toBe(2);
+    // Still the same failing streak: not reported again.
+    expect(t.problem()).toBeUndefined();
+    t.storage.quota = Infinity;
+    api().setTask('saved at last');
+    expect(JSON.parse(t.storage.getItem(t.STORAGE_KEY)!).state.doc.task).toBe('saved at last');
+    t.storage.quota = 0;
+    api().setTask('full again');
+    expect(t.problem()).toBeDefined();
+  });
+
+  it('a document too deep to save is reported, not thrown', async () => {
+    const t = await loadStore();
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const doc = { ...t.store.getState().doc, model: { provider: 'replay' as const, delayMs: 0, responses: [{ toolCalls: [{ name: 'add', arguments: { a: deep } }] }] } };
+    expect(() => t.store.getState().openDocument(doc)).not.toThrow();
+    expect(t.problem()?.message).toMatch(/could not be saved/);
   });
 });

@@ -1,7 +1,7 @@
 // The playground document being edited, autosaved to this browser; unreadable saved data is kept aside, never lost.
 import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
-import { EXAMPLES, findExample } from '../playground/examples';
+import { EXAMPLES } from '../playground/examples';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
 import {
   modelSettingsSchema,
@@ -14,6 +14,7 @@ import {
   type SandboxSettings,
 } from '../playground/schema';
 import { PRESETS, PROVIDERS } from '../models/presets';
+import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
 import { readStored, type StoredFormat } from './stored-document';
 
 export const STORAGE_KEY = 'agent-playground:playground';
@@ -31,6 +32,11 @@ export interface SavedPlayground {
   exampleId?: string;
 }
 
+/** What the autosave keeps: the document, and the library item it belongs to (so a start never copies it into another). */
+export interface PersistedPlayground extends SavedPlayground {
+  itemId?: string;
+}
+
 export interface StorageNotice {
   kind: 'recovered' | 'save-failed';
   message: string;
@@ -39,10 +45,8 @@ export interface StorageNotice {
   backup?: string;
 }
 
-export interface PlaygroundStore extends SavedPlayground {
+export interface PlaygroundStore extends PersistedPlayground {
   hydrated: boolean;
-  /** The playground an example replaced, until the next edit: loading an example can be undone. */
-  replaced?: SavedPlayground & { exampleTitle: string };
   notice?: StorageNotice;
   setTitle: (title: string) => void;
   setTask: (task: string) => void;
@@ -54,14 +58,12 @@ export interface PlaygroundStore extends SavedPlayground {
   /** Edits the current real provider's settings (model name, base URL, call route, limits). */
   updateProviderModel: (patch: Partial<ProviderModelSettings>) => void;
   setReplayDelay: (delayMs: number) => void;
-  loadExample: (id: string) => void;
-  undoLoadExample: () => void;
-  /** Replaces the document (a saved, shared or imported playground), with the settings kept aside for it; no undo. */
-  openDocument: (doc: Playground, kept?: Omit<SavedPlayground, 'doc'>) => void;
+  /** Shows another library item's document (the library's own action: every other playground lives there). */
+  openDocument: (doc: Playground, kept?: Omit<SavedPlayground, 'doc'>, itemId?: string) => void;
   dismissNotice: () => void;
 }
 
-export const PLAYGROUND_FORMAT: StoredFormat<SavedPlayground> = {
+export const PLAYGROUND_FORMAT: StoredFormat<PersistedPlayground> = {
   version: 1,
   migrations: {},
   validate(state) {
@@ -69,7 +71,9 @@ export const PLAYGROUND_FORMAT: StoredFormat<SavedPlayground> = {
     const { doc, replayStash, exampleId } = state as { doc: unknown; replayStash?: unknown; exampleId?: unknown };
     const parsed = parsePlayground(doc);
     if (!parsed.ok) return { ok: false, reason: `the playground in it is invalid:\n${formatProblems(parsed.problems)}` };
-    const saved: SavedPlayground = { doc: parsed.playground };
+    const saved: PersistedPlayground = { doc: parsed.playground };
+    const { itemId } = state as { itemId?: unknown };
+    if (typeof itemId === 'string' && itemId) saved.itemId = itemId;
     if (replayStash !== undefined) {
       const stash = parsePlayground({ version: 1, model: replayStash });
       if (stash.ok && stash.playground.model.provider === 'replay') saved.replayStash = stash.playground.model;
@@ -92,17 +96,35 @@ const first = EXAMPLES[0]!;
 const initial: SavedPlayground = { doc: first.playground, exampleId: first.id };
 
 let pendingNotice: StorageNotice | undefined;
+/** What the last start found under STORAGE_KEY. */
+let loadedFrom: 'empty' | 'saved' | 'unreadable' = 'empty';
+
+/** Whether the saved playground was there, missing, or unreadable at the last start (the library restores from its copy). */
+export function playgroundLoadedFrom(): typeof loadedFrom {
+  return loadedFrom;
+}
+
+/** The library says whether an item is in its stored record: a document whose item is not is never autosaved alone. */
+let itemStored: (itemId: string) => boolean = () => true;
+export function setAutosaveGate(gate: (itemId: string) => boolean): void {
+  itemStored = gate;
+}
+
+// What the last failed save held (by reference): a change that is not an edit (a flag, a notice) does not retry it.
+let lastFailed: unknown[] | undefined;
+let saving = false;
 
 function browserStorage(): Storage | undefined {
   return typeof localStorage === 'undefined' ? undefined : localStorage;
 }
 
-const storage: PersistStorage<SavedPlayground> = {
+const storage: PersistStorage<PersistedPlayground> = {
   getItem(name) {
     const store = browserStorage();
     if (!store) return null;
     const raw = store.getItem(name);
     const outcome = readStored(raw, PLAYGROUND_FORMAT);
+    loadedFrom = outcome.kind === 'ok' ? 'saved' : outcome.kind;
     if (outcome.kind === 'ok') return { state: outcome.state, version: PLAYGROUND_FORMAT.version };
     if (outcome.kind === 'unreadable' && raw !== null) {
       const backupKey = `${BACKUP_PREFIX}${new Date().toISOString()}`;
@@ -124,12 +146,23 @@ const storage: PersistStorage<SavedPlayground> = {
     }
     return null;
   },
-  setItem(name, value: StorageValue<SavedPlayground>) {
+  setItem(name, value: StorageValue<PersistedPlayground>) {
+    const { state } = value;
+    // An item the library could not store yet (storage full): saving it here alone would leave a start that finds a
+    // playground the library does not know. The library's next successful write lets it through.
+    if (saving || (state.itemId !== undefined && !itemStored(state.itemId))) return;
+    const refs = [state.doc, state.replayStash, state.providerStash, state.exampleId, state.itemId];
+    if (lastFailed?.every((r, i) => r === refs[i])) return;
+    saving = true;
     try {
       browserStorage()?.setItem(name, JSON.stringify(value));
+      lastFailed = undefined;
+      reportSaveSuccess('playground');
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      usePlaygroundStore.setState({ notice: { kind: 'save-failed', message: `Your edits could not be saved in this browser (${reason}). Export them before closing the page.` } });
+      lastFailed = refs;
+      reportSaveFailure('playground', error);
+    } finally {
+      saving = false;
     }
   },
   removeItem(name) {
@@ -140,7 +173,7 @@ const storage: PersistStorage<SavedPlayground> = {
 export const usePlaygroundStore = create<PlaygroundStore>()(
   persist(
     (set, get) => {
-      const editDoc = (fn: (doc: Playground) => Playground) => set({ doc: fn(get().doc), replaced: undefined });
+      const editDoc = (fn: (doc: Playground) => Playground) => set({ doc: fn(get().doc) });
       return {
         ...initial,
         hydrated: false,
@@ -172,24 +205,7 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         updateProviderModel: (patch) =>
           editDoc((doc) => (isProviderModel(doc.model) ? { ...doc, model: { ...doc.model, ...patch } as ProviderModelSettings } : doc)),
         setReplayDelay: (delayMs) => editDoc((doc) => (doc.model.provider === 'replay' ? { ...doc, model: { ...doc.model, delayMs } } : doc)),
-        loadExample(id) {
-          const example = findExample(id);
-          if (!example) return;
-          const { doc, replayStash, exampleId } = get();
-          set({
-            doc: example.playground,
-            exampleId: id,
-            replayStash: undefined,
-            replaced: { doc, ...(replayStash ? { replayStash } : {}), ...(exampleId ? { exampleId } : {}), exampleTitle: example.playground.title },
-          });
-        },
-        undoLoadExample() {
-          const { replaced } = get();
-          if (!replaced) return;
-          set({ doc: replaced.doc, replayStash: replaced.replayStash, exampleId: replaced.exampleId, replaced: undefined });
-        },
-        openDocument: (doc, kept = {}) =>
-          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, replaced: undefined }),
+        openDocument: (doc, kept = {}, itemId) => set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId }),
         dismissNotice: () => set({ notice: undefined }),
       };
     },
@@ -198,8 +214,9 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
       version: PLAYGROUND_FORMAT.version,
       storage,
       skipHydration: true,
-      partialize: ({ doc, replayStash, providerStash, exampleId }): SavedPlayground => ({
+      partialize: ({ doc, replayStash, providerStash, exampleId, itemId }): PersistedPlayground => ({
         doc,
+        ...(itemId ? { itemId } : {}),
         ...(replayStash ? { replayStash } : {}),
         ...(providerStash ? { providerStash } : {}),
         ...(exampleId ? { exampleId } : {}),

@@ -4,6 +4,7 @@ import type { AgentEvent } from '../agent';
 import { EXAMPLES } from '../playground/examples';
 import type { Playground } from '../playground/schema';
 import { decodeShareHash, encodeShareHash, LINK_WARN_LENGTH } from '../share/share-link';
+import { deepNestingHash, inflationHash } from '../test-support/hostile-links';
 import { memoryStorage } from '../test-support/memory-storage';
 import { runToEnd } from '../test-support/playgrounds';
 import { parseTrace, traceFromEvents } from '../trace/trace';
@@ -35,8 +36,7 @@ beforeAll(async () => {
   recorded = (await runToEnd(example.playground)).events;
 });
 
-async function load(saved: Record<string, string> = {}) {
-  const storage = memoryStorage(saved);
+async function load(saved: Record<string, string> = {}, storage = memoryStorage(saved)) {
   vi.stubGlobal('localStorage', storage);
   vi.resetModules();
   const share = await import('./share-store');
@@ -182,6 +182,41 @@ describe('opening a link', () => {
     }
   });
 
+  it('a link nested 200,000 deep or unpacking to 5.5 M characters is refused, naming the limit, and storage is left as it was', async () => {
+    const t = await load();
+    t.pg().setTask('my own work');
+    const stored = () => [t.storage.getItem('agent-playground:playground'), t.storage.getItem('agent-playground:library')];
+    const before = stored();
+    for (const [hash, message] of [
+      [deepNestingHash(), /nests 200,0\d\d levels deep; links may nest at most 64/],
+      [inflationHash(), /more than 2 MB of data; links may hold at most 2 MB/],
+    ] as const) {
+      t.share().openLink(`#${hash}`);
+      expect(t.share().notice?.message).toMatch(message);
+      expect(t.share().notice?.message).toMatch(/Your own playground is unchanged\.$/);
+      expect(stored()).toEqual(before);
+      expect(t.lib().items).toHaveLength(1);
+    }
+  });
+
+  it('a link whose save fails still opens in this tab, untrusted, with its banner; the person’s own item stays stored', async () => {
+    const storage = memoryStorage();
+    const t = await load({}, storage);
+    t.pg().setTask('my own work');
+    storage.quota = 0;
+    t.share().openLink(`#${encodeShareHash({ playground: withModel(example.playground, OPENAI) })}`);
+    const { useTrustStore } = await import('./trust-store');
+    const { useSaveProblemStore } = await import('./save-problem-store');
+    const itemId = t.lib().currentId!;
+    expect(t.share().banner).toMatchObject({ itemId, source: 'link' });
+    expect(useTrustStore.getState().untrusted[itemId]).toEqual({ source: 'link', accepted: [] });
+    expect(useSaveProblemStore.getState().problem?.full).toBe(true);
+    storage.quota = Infinity;
+    const again = await load({}, storage);
+    expect(again.pg().doc.task).toBe('my own work');
+    expect(again.lib().items).toHaveLength(1);
+  });
+
   it('at start: opens the link in the address, then takes it out of the address', async () => {
     const t = await load();
     const loc = { origin: ORIGIN, pathname: '/', search: '', hash: `#${encodeShareHash({ playground: EXAMPLES[2]!.playground })}` };
@@ -237,7 +272,10 @@ describe('files', () => {
     const t = await load();
     const before = t.pg().doc;
     const cases: [string, string | null, RegExp][] = [
-      ['huge.json', null, /“huge\.json” could not be imported: it is bigger than 20 MB/],
+      ['huge.json', null, /“huge\.json” could not be imported: it is more than 2 MB of data; playground and trace files may hold at most 2 MB\./],
+      ['deep.json', `{"version":1,"title":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, /“deep\.json” could not be imported: it nests 200,001 levels deep; playground and trace files may nest at most 64\./],
+      ['long.json', JSON.stringify({ version: 1, model: { provider: 'replay', responses: Array.from({ length: 10_001 }, () => 'a') } }), /has a list of 10,001 items; playground and trace files may hold at most 10,000/],
+      ['big.json', JSON.stringify({ version: 1, task: 'x'.repeat(2_100_000) }), /“big\.json” could not be imported: it is more than 2 MB of data/],
       ['a.json', '{"version": 1, "title": ', /“a\.json” could not be imported: it is not valid JSON/],
       ['b.json', '[1, 2]', /not a playground or a trace/],
       ['c.json', JSON.stringify({ version: 1, agent: { maxSteps: 0 }, model: { provider: 'openai', apiKey: 'x' } }), /not a valid playground\. What is wrong:\n(.|\n)*agent\.maxSteps(.|\n)*secrets such as API keys never belong/],

@@ -7,16 +7,18 @@ import { PROVIDERS } from '../models/presets';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';
 import { decodeShareHash, isShareHash, LINK_WARN_LENGTH, shareUrl, type SharePayload } from '../share/share-link';
+import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
 import { otlpFromEvents } from '../trace/otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
 import { useKeyStore } from './key-store';
-import { hydrateLibrary, useLibraryStore } from './library-store';
+import { hydrateLibrary, newItemId, useLibraryStore } from './library-store';
 import { isProviderModel, usePlaygroundStore, type SavedPlayground } from './playground-store';
 import { useRunStore } from './run-store';
 import { useTrustStore } from './trust-store';
 
-/** Files bigger than this are refused before parsing (share links have the same limit once unpacked). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Files bigger than this are refused before they are read (share links have the same limit once unpacked). */
+export const MAX_IMPORT_BYTES = STRUCTURAL_LIMITS.maxJsonBytes;
+const FILE_WORDING = { subject: 'it', plural: 'playground and trace files' };
 
 export interface SharedBanner {
   /** The library item it was opened as: the banner shows while that item is open. */
@@ -107,13 +109,11 @@ export type ImportedFile = Outcome<{ kind: 'playground'; playground: Playground 
 /** Reads an imported file: a playground or a trace. The message names the file and every bad field. */
 export function readImportFile(name: string, text: string | null): ImportedFile {
   const fail = (message: string): ImportedFile => ({ ok: false, message: `“${name}” could not be imported: ${message}` });
-  if (text === null || text.length > MAX_IMPORT_BYTES) return fail('it is bigger than 20 MB, which no playground or trace needs.');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return fail(`it is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
-  }
+  if (text === null) return fail(describeLimitProblem({ limit: 'size', bytes: MAX_IMPORT_BYTES + 1, max: MAX_IMPORT_BYTES }, FILE_WORDING));
+  // The same limits as share links (size, depth, list lengths), checked on the text before it is parsed.
+  const read = parseJsonWithinLimits(text, FILE_WORDING);
+  if (!read.ok) return fail(read.message);
+  const json = read.json;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('it is not a playground or a trace (those are JSON objects).');
   if ('resourceSpans' in json) {
     return fail('it is an OpenTelemetry export, which Phoenix, Langfuse or Jaeger read; to open a run here, import its trace JSON instead.');
@@ -221,10 +221,11 @@ export const useShareStore = create<ShareStore>((set) => {
       return;
     }
     const opening = trace ? replayOpening(trace) : { saved: { doc: playground } };
-    const itemId = useLibraryStore.getState().addAndOpen(opening.saved);
-    if (!itemId) return;
-    // From outside: nothing it names is contacted until the person accepts it (this survives a reload).
+    // From outside: nothing it names is contacted until the person accepts it. Marked before the item exists, so no
+    // save of the item can come first; held in this tab even when storage refuses it (it survives a reload when it can).
+    const itemId = newItemId();
     useTrustStore.getState().markUntrusted(itemId, source);
+    if (!useLibraryStore.getState().addAndOpen(opening.saved, itemId)) return;
     const events = trace?.events ?? [];
     if (events.length) useRunStore.getState().showRecorded(events);
     set({
