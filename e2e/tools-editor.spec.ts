@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { createServer } from 'node:http';
 
 const GREET = '\n/**\n * Greets someone.\n * @param name Who to greet.\n */\nexport function greet(name: string): string {\n  return "hi " + name;\n}\n';
 
@@ -35,4 +36,34 @@ test('editing a tool in the editor updates the tool list; a tool without JSDoc i
   await page.getByRole('tab', { name: 'Tools' }).click();
   await expect(page.getByTestId('tool-signature').filter({ hasText: 'greet(' })).toHaveCount(1);
   await expect(page.getByTestId('tool-errors')).toContainText('shout');
+});
+
+test('hovering a tool whose JSDoc names images shows them as text and fetches nothing', async ({ page }) => {
+  const requests: string[] = [];
+  const beacon = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.end();
+  });
+  await new Promise<void>((resolve) => beacon.listen(3961, '127.0.0.1', resolve));
+  try {
+    await page.goto('/');
+    await page.getByRole('tab', { name: 'Tools' }).click();
+    const editor = page.locator('.monaco-editor').first();
+    await expect(editor).toBeVisible({ timeout: 30_000 });
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(
+      '\n/**\n * Looks things up. ![beacon](http://127.0.0.1:3961/beacon.png) <img src="http://127.0.0.1:3961/pixel.gif" alt="pixel">\n * @param q What to look up.\n */\nexport function lookup_thing(q: string): string {\n  return q;\n}\n',
+    );
+    await expect(page.getByTestId('tool-signature').filter({ hasText: 'lookup_thing(' })).toHaveCount(1);
+    await editor.locator('.view-line span', { hasText: /^lookup_thing$/ }).first().hover();
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Looks things up.' });
+    await expect(hover).toContainText('[image: beacon — http://127.0.0.1:3961/beacon.png]');
+    await expect(hover).toContainText('[image: pixel — http://127.0.0.1:3961/pixel.gif]');
+    await expect(hover).toContainText('function lookup_thing(q: string): string');
+    expect(await hover.locator('img').count()).toBe(0);
+    expect(requests).toEqual([]);
+  } finally {
+    await new Promise((resolve) => beacon.close(resolve));
+  }
 });

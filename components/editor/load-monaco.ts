@@ -2,6 +2,7 @@
 import type * as Monaco from 'monaco-editor';
 import { configureTypeScript } from './configure-typescript';
 import { installMonacoWorkers } from './monaco-workers';
+import { registerToolHovers } from './tool-hovers';
 
 export type MonacoApi = typeof Monaco;
 
@@ -13,6 +14,7 @@ export function loadMonaco(): Promise<MonacoApi> {
     installMonacoWorkers();
     const monaco = await import('monaco-editor');
     configureTypeScript(monaco);
+    registerToolHovers(monaco);
     return monaco;
   })().catch((error: unknown) => {
     loading = undefined;

@@ -2,6 +2,7 @@
 // The model's thought as markdown. Raw HTML shows as text, unsafe links are dropped, images are never fetched.
 import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
+import { imageAsText } from '@/lib/tools/images-as-text';
 
 const components: Components = {
   a: ({ href, children }) => (
@@ -10,7 +11,7 @@ const components: Components = {
     </a>
   ),
   // Model output must not make the browser fetch anything.
-  img: ({ alt, src }) => <span className="muted">[image: {alt || 'no description'}{typeof src === 'string' ? ` — ${src}` : ''}]</span>,
+  img: ({ alt, src }) => <span className="muted">{imageAsText(alt, typeof src === 'string' ? src : undefined)}</span>,
 };
 
 export const Thought = memo(function Thought({ text }: { text: string }) {
