@@ -7,6 +7,7 @@ import {
   modelSettingsSchema,
   REAL_PROVIDERS,
   type AgentSettings,
+  type ManagedAgentSettings,
   type ModelSettings,
   type Playground,
   type ProviderModelSettings,
@@ -14,6 +15,7 @@ import {
   type SandboxSettings,
 } from '../playground/schema';
 import { PRESETS, PROVIDERS } from '../models/presets';
+import { checkMemberEdit, checkMembers, newMember, patchMember, type ManagedAgentInput, type MemberEdit } from '../playground/managed-agent-edit';
 import { readStored, type StoredFormat } from './stored-document';
 
 export const STORAGE_KEY = 'agent-playground:playground';
@@ -59,7 +61,21 @@ export interface PlaygroundStore extends SavedPlayground {
   /** Replaces the document (a saved, shared or imported playground), with the settings kept aside for it; no undo. */
   openDocument: (doc: Playground, kept?: Omit<SavedPlayground, 'doc'>) => void;
   dismissNotice: () => void;
+  // ---- Team members (managed agents): every edit is checked first; a refused one changes nothing and says why ----
+  /** The member last removed and where it was, until Undo, another removal or another document. */
+  removedMember?: { member: ManagedAgentSettings; index: number };
+  /** Counts removals and their undos: the editors of the members below a removed one start afresh. */
+  teamEpoch: number;
+  /** Adds a member (a free name and defaults unless given); with the replay main model it gets its own empty responses. */
+  addManagedAgent: (given?: Partial<ManagedAgentInput>) => MemberResult;
+  /** `model: undefined` in the patch means "the same as the main model". */
+  updateManagedAgent: (index: number, patch: Partial<ManagedAgentSettings>) => MemberResult;
+  removeManagedAgent: (index: number) => void;
+  undoRemoveManagedAgent: () => MemberResult;
+  dismissRemovedMember: () => void;
 }
+
+export type MemberResult = { ok: true } | Extract<MemberEdit, { ok: false }>;
 
 export const PLAYGROUND_FORMAT: StoredFormat<SavedPlayground> = {
   version: 1,
@@ -141,6 +157,11 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
   persist(
     (set, get) => {
       const editDoc = (fn: (doc: Playground) => Playground) => set({ doc: fn(get().doc), replaced: undefined });
+      const commitTeam = (edit: MemberEdit): MemberResult => {
+        if (!edit.ok) return edit;
+        editDoc(() => edit.doc);
+        return { ok: true };
+      };
       return {
         ...initial,
         hydrated: false,
@@ -180,17 +201,48 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
             doc: example.playground,
             exampleId: id,
             replayStash: undefined,
+            removedMember: undefined,
             replaced: { doc, ...(replayStash ? { replayStash } : {}), ...(exampleId ? { exampleId } : {}), exampleTitle: example.playground.title },
           });
         },
         undoLoadExample() {
           const { replaced } = get();
           if (!replaced) return;
-          set({ doc: replaced.doc, replayStash: replaced.replayStash, exampleId: replaced.exampleId, replaced: undefined });
+          set({ doc: replaced.doc, replayStash: replaced.replayStash, exampleId: replaced.exampleId, replaced: undefined, removedMember: undefined });
         },
         openDocument: (doc, kept = {}) =>
-          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, replaced: undefined }),
+          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, replaced: undefined, removedMember: undefined }),
         dismissNotice: () => set({ notice: undefined }),
+        // ---- Team members ----
+        teamEpoch: 0,
+        addManagedAgent(given) {
+          const { doc } = get();
+          return commitTeam(checkMemberEdit(doc, doc.agent.managedAgents.length, newMember(doc, given)));
+        },
+        updateManagedAgent(index, patch) {
+          const { doc } = get();
+          const member = doc.agent.managedAgents[index];
+          if (!member) return { ok: false, problems: [{ field: 'member', message: `there is no team member number ${index + 1}` }] };
+          return commitTeam(checkMemberEdit(doc, index, patchMember(member, patch)));
+        },
+        removeManagedAgent(index) {
+          const { doc, teamEpoch } = get();
+          const member = doc.agent.managedAgents[index];
+          if (!member) return;
+          editDoc((d) => ({ ...d, agent: { ...d.agent, managedAgents: d.agent.managedAgents.filter((_, i) => i !== index) } }));
+          set({ removedMember: { member, index }, teamEpoch: teamEpoch + 1 });
+        },
+        undoRemoveManagedAgent() {
+          const { doc, removedMember, teamEpoch } = get();
+          if (!removedMember) return { ok: true };
+          const members = [...doc.agent.managedAgents];
+          const at = Math.min(removedMember.index, members.length);
+          members.splice(at, 0, removedMember.member);
+          const result = commitTeam(checkMembers(doc, members, at));
+          if (result.ok) set({ removedMember: undefined, teamEpoch: teamEpoch + 1 });
+          return result;
+        },
+        dismissRemovedMember: () => set({ removedMember: undefined }),
       };
     },
     {
