@@ -1,8 +1,9 @@
 // Edits to a playground's team members (managed agents), checked against the document's schema before they are made:
 // a refused edit names the field and the rule, and the document is left as it was.
+import type { z } from 'zod';
 import { managedAgentSchema, playgroundSchema, type ManagedAgentSettings, type Playground } from './schema';
 
-export type ManagedAgentInput = Parameters<typeof managedAgentSchema.parse>[0];
+export type ManagedAgentInput = z.input<typeof managedAgentSchema>;
 
 export interface MemberProblem {
   /** The member's field the problem is about (`name`, `description`, `model` …), or `member` for the whole. */
