@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkMemberEdit, checkMembers, memberProblems, newMember } from './managed-agent-edit';
-import { playgroundSchema, type PlaygroundInput } from './schema';
+import { playgroundSchema, type ManagedAgentSettings, type PlaygroundInput } from './schema';
 
 const OPENAI = { provider: 'openai', model: 'gpt-4.1-mini' } as const;
 const doc = (input: Partial<PlaygroundInput>) => playgroundSchema.parse({ version: 1, model: OPENAI, ...input });
-const member = (name: string) => ({ name, description: 'Helps.', type: 'code', tools: [], maxSteps: 6 }) as const;
+const member = (name: string): ManagedAgentSettings => ({ name, description: 'Helps.', type: 'code', tools: [], maxSteps: 6 });
 
 describe('team member edits', () => {
   it('names a new member with the first free name', () => {
