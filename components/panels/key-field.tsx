@@ -17,7 +17,8 @@ export function needsBrowserKey(settings: ProviderModelSettings): boolean {
   return wantsKey(settings);
 }
 
-export function KeyField({ settings }: { settings: ProviderModelSettings }) {
+/** `inputId`: the main model's is API_KEY_INPUT_ID; a team member's its own. */
+export function KeyField({ settings, inputId = API_KEY_INPUT_ID }: { settings: ProviderModelSettings; inputId?: string }) {
   const helpId = useId();
   // The key belongs to where the calls go; a base URL that is not an address yet has no key.
   const slot = keyOriginOf(settings) ?? '';
@@ -42,12 +43,12 @@ export function KeyField({ settings }: { settings: ProviderModelSettings }) {
 
   return (
     <div className="space-y-1">
-      <label htmlFor={API_KEY_INPUT_ID} className="label block">
+      <label htmlFor={inputId} className="label block">
         API key
       </label>
       <div className="flex flex-wrap items-center gap-2">
         <input
-          id={API_KEY_INPUT_ID}
+          id={inputId}
           type="password"
           className="field max-w-80 font-mono placeholder:font-sans"
           value={draft}

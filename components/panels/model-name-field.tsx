@@ -6,7 +6,6 @@ import { PROVIDERS } from '@/lib/models/presets';
 import { DEFAULT_PRICES } from '@/lib/models/prices';
 import { modelSettingsSchema, type ProviderModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
-import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useAddressAllowed } from '@/lib/store/trust-store';
 import { modelAddressId } from '@/lib/trust/contact-addresses';
 import { CheckedTextField, checkText } from './checked-text-field';
@@ -14,9 +13,8 @@ import { useModelList, type ModelListState } from './use-model-list';
 
 const modelName = modelSettingsSchema.options[2].shape.model;
 
-export function ModelNameField({ settings }: { settings: ProviderModelSettings }) {
+export function ModelNameField({ settings, onChange }: { settings: ProviderModelSettings; onChange: (patch: { model: string }) => void }) {
   const listId = useId();
-  const updateProviderModel = usePlaygroundStore((s) => s.updateProviderModel);
   const origin = keyOriginOf(settings);
   const apiKey = useKeyStore((s) => (origin ? s.keys[origin] : undefined));
   // A playground from outside: its server is not asked for anything until its address is accepted.
@@ -30,7 +28,7 @@ export function ModelNameField({ settings }: { settings: ProviderModelSettings }
         label="Model"
         value={settings.model}
         check={(text) => checkText(modelName, text)}
-        onCommit={(model) => updateProviderModel({ model })}
+        onCommit={(model) => onChange({ model })}
         placeholder={PROVIDERS[settings.provider].exampleModel}
         list={listId}
         className="field max-w-80 font-mono"

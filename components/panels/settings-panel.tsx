@@ -6,9 +6,10 @@ import { isAppHost } from '@/lib/sandbox/quickjs/network-policy';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { hostAddressId } from '@/lib/trust/contact-addresses';
-import { ModelSettings } from './model-settings';
+import { MainModelSettings } from './model-settings';
 import { NumberField, ruleOf } from './number-field';
 import { SandboxSettings } from './sandbox-settings';
+import { TeamSettings } from './team-settings';
 
 const agentShape = agentSettingsSchema.shape;
 const sandboxShape = sandboxSettingsSchema.shape;
@@ -38,18 +39,6 @@ export function SettingsPanel() {
           <span className="label">Extra instructions</span>
           <textarea className="field min-h-20" value={agent.instructions} onChange={(e) => updateAgent({ instructions: e.target.value })} placeholder="Appended to the system prompt." />
         </label>
-        {agent.managedAgents.length > 0 && (
-          <div className="space-y-1 text-sm">
-            <p className="label">Team members (managed agents)</p>
-            <ul className="list-disc pl-5">
-              {agent.managedAgents.map((m) => (
-                <li key={m.name}>
-                  <span className="font-mono">{m.name}</span> ({m.type === 'code' ? 'CodeAgent' : 'ToolCallingAgent'}, up to {m.maxSteps} steps, tools: {m.tools.join(', ') || 'none'}): {m.description}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
       </fieldset>
 
       {model.provider === 'replay' && (
@@ -60,7 +49,9 @@ export function SettingsPanel() {
         </fieldset>
       )}
 
-      <ModelSettings />
+      <MainModelSettings />
+
+      <TeamSettings />
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Sandbox</legend>

@@ -132,3 +132,119 @@ describe('the playground store', () => {
     expect(t.problem()?.message).toMatch(/could not be saved/);
   });
 });
+
+describe('team members (managed agents)', () => {
+  const OPENAI = { provider: 'openai', model: 'gpt-4.1-mini', via: 'browser', timeoutMs: 120_000, maxRetries: 3 } as const;
+  /** A store whose main model is OpenAI (so a member may use the main model). */
+  async function withOpenAI() {
+    const loaded = await loadStore();
+    loaded.store.getState().setModelProvider('openai');
+    loaded.store.getState().updateAgent({ managedAgents: [] });
+    return { ...loaded, api: () => loaded.store.getState() };
+  }
+
+  it('adds members with free names, using the main model, and keeps them across a reload', async () => {
+    const first = await withOpenAI();
+    expect(first.api().addManagedAgent()).toEqual({ ok: true });
+    expect(first.api().addManagedAgent()).toEqual({ ok: true });
+    const [a, b] = first.api().doc.agent.managedAgents;
+    expect([a!.name, b!.name]).toEqual(['helper', 'helper_2']);
+    expect(a).toMatchObject({ type: 'code', tools: [], maxSteps: 6 });
+    expect(a!.description).not.toBe('');
+    expect(a!.model).toBeUndefined();
+    first.api().updateManagedAgent(1, { name: 'scout', tools: ['add'], maxSteps: 3, type: 'tool-calling', description: 'Adds.' });
+
+    const second = await loadStore({ [first.STORAGE_KEY]: first.storage.getItem(first.STORAGE_KEY)! });
+    expect(second.store.getState().doc.agent.managedAgents[1]).toMatchObject({ name: 'scout', tools: ['add'], maxSteps: 3, type: 'tool-calling', description: 'Adds.' });
+  });
+
+  it('under the replay model a new member gets its own empty list of responses, so the document stays valid', async () => {
+    const { store } = await loadStore();
+    expect(store.getState().doc.model.provider).toBe('replay');
+    const before = store.getState().doc.agent.managedAgents.length;
+    expect(store.getState().addManagedAgent({ name: 'fresh' })).toEqual({ ok: true });
+    expect(store.getState().doc.agent.managedAgents[before]!.model).toEqual({ provider: 'replay', responses: [], delayMs: 0 });
+  });
+
+  it('refuses the replay main model for a member under replay, with the rule’s message, changing nothing', async () => {
+    const { store } = await loadStore();
+    store.getState().addManagedAgent({ name: 'fresh' });
+    const doc = store.getState().doc;
+    const index = doc.agent.managedAgents.length - 1;
+    const result = store.getState().updateManagedAgent(index, { model: undefined });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0]).toEqual({ field: 'model', message: expect.stringMatching(/each managed agent needs its own responses/) });
+    expect(store.getState().doc).toBe(doc);
+  });
+
+  it('refuses an empty name, a name that is no JavaScript identifier, and a duplicate name, saying why and changing nothing', async () => {
+    const { api } = await withOpenAI();
+    api().addManagedAgent({ name: 'scout' });
+    api().addManagedAgent({ name: 'writer' });
+    const doc = api().doc;
+    for (const [name, message] of [
+      ['', /valid JavaScript identifier/],
+      ['my scout', /valid JavaScript identifier/],
+      ['2nd', /valid JavaScript identifier/],
+      ['scout', /already named 'scout'/],
+    ] as const) {
+      const result = api().updateManagedAgent(1, { name });
+      expect(result.ok, name).toBe(false);
+      expect(!result.ok && result.problems).toEqual([{ field: 'name', message: expect.stringMatching(message) }]);
+      expect(api().doc).toBe(doc);
+    }
+    const empty = api().updateManagedAgent(1, { description: '' });
+    expect(!empty.ok && empty.problems).toEqual([{ field: 'description', message: expect.stringMatching(/describe what this agent does/) }]);
+    const steps = api().updateManagedAgent(1, { maxSteps: 0 });
+    expect(!steps.ok && steps.problems[0]!.field).toBe('maxSteps');
+    expect(api().addManagedAgent({ name: 'writer' }).ok).toBe(false);
+    expect(api().doc).toBe(doc);
+  });
+
+  it('gives a member its own model and back to the main one', async () => {
+    const { api } = await withOpenAI();
+    api().addManagedAgent({ name: 'scout' });
+    const own = { provider: 'openai-compatible', preset: 'custom', baseURL: 'http://127.0.0.1:9999/v1', model: 'm', via: 'browser', timeoutMs: 120_000, maxRetries: 3 } as const;
+    expect(api().updateManagedAgent(0, { model: own })).toEqual({ ok: true });
+    expect(api().doc.agent.managedAgents[0]!.model).toEqual(own);
+    const bad = api().updateManagedAgent(0, { model: { ...own, baseURL: 'ftp://x' } });
+    expect(!bad.ok && bad.problems[0]!.field).toBe('model');
+    expect(api().doc.agent.managedAgents[0]!.model).toEqual(own);
+    expect(api().updateManagedAgent(0, { model: undefined })).toEqual({ ok: true });
+    expect('model' in api().doc.agent.managedAgents[0]!).toBe(false);
+    expect(api().doc.model).toEqual(OPENAI);
+  });
+
+  it('a member left without responses when the main model became replay can still be renamed', async () => {
+    const { api } = await withOpenAI();
+    api().addManagedAgent({ name: 'scout' });
+    api().setModelProvider('replay');
+    expect(api().updateManagedAgent(0, { name: 'scout2' })).toEqual({ ok: true });
+    expect(api().doc.agent.managedAgents[0]!.name).toBe('scout2');
+  });
+
+  it('removes a member, and Undo puts it back where it was', async () => {
+    const { api } = await withOpenAI();
+    for (const name of ['a', 'b', 'c']) api().addManagedAgent({ name });
+    api().updateManagedAgent(1, { tools: ['add'], maxSteps: 9 });
+    const kept = api().doc.agent.managedAgents[1];
+    api().removeManagedAgent(1);
+    expect(api().doc.agent.managedAgents.map((m) => m.name)).toEqual(['a', 'c']);
+    expect(api().removedMember).toEqual({ member: kept, index: 1 });
+    expect(api().undoRemoveManagedAgent()).toEqual({ ok: true });
+    expect(api().doc.agent.managedAgents.map((m) => m.name)).toEqual(['a', 'b', 'c']);
+    expect(api().doc.agent.managedAgents[1]).toEqual(kept);
+    expect(api().removedMember).toBeUndefined();
+  });
+
+  it('Undo of a removal refuses, and keeps the removed member, when its name was taken meanwhile', async () => {
+    const { api } = await withOpenAI();
+    api().addManagedAgent({ name: 'scout' });
+    api().removeManagedAgent(0);
+    api().addManagedAgent({ name: 'scout' });
+    const result = api().undoRemoveManagedAgent();
+    expect(!result.ok && result.problems[0]!.message).toMatch(/already named 'scout'/);
+    expect(api().removedMember?.member.name).toBe('scout');
+    expect(api().doc.agent.managedAgents).toHaveLength(1);
+  });
+});

@@ -7,6 +7,7 @@ import {
   modelSettingsSchema,
   REAL_PROVIDERS,
   type AgentSettings,
+  type ManagedAgentSettings,
   type ModelSettings,
   type Playground,
   type ProviderModelSettings,
@@ -15,6 +16,7 @@ import {
 } from '../playground/schema';
 import { PRESETS, PROVIDERS } from '../models/presets';
 import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
+import { checkMemberEdit, checkMembers, newMember, patchMember, type ManagedAgentInput, type MemberEdit } from '../playground/managed-agent-edit';
 import { readStored, type StoredFormat } from './stored-document';
 
 export const STORAGE_KEY = 'agent-playground:playground';
@@ -61,7 +63,21 @@ export interface PlaygroundStore extends PersistedPlayground {
   /** Shows another library item's document (the library's own action: every other playground lives there). */
   openDocument: (doc: Playground, kept?: Omit<SavedPlayground, 'doc'>, itemId?: string) => void;
   dismissNotice: () => void;
+  // ---- Team members (managed agents): every edit is checked first; a refused one changes nothing and says why ----
+  /** The member last removed and where it was, until Undo, another removal or another document. */
+  removedMember?: { member: ManagedAgentSettings; index: number };
+  /** Counts removals and their undos: the editors of the members below a removed one start afresh. */
+  teamEpoch: number;
+  /** Adds a member (a free name and defaults unless given); with the replay main model it gets its own empty responses. */
+  addManagedAgent: (given?: Partial<ManagedAgentInput>) => MemberResult;
+  /** `model: undefined` in the patch means "the same as the main model". */
+  updateManagedAgent: (index: number, patch: Partial<ManagedAgentSettings>) => MemberResult;
+  removeManagedAgent: (index: number) => void;
+  undoRemoveManagedAgent: () => MemberResult;
+  dismissRemovedMember: () => void;
 }
+
+export type MemberResult = { ok: true } | Extract<MemberEdit, { ok: false }>;
 
 export const PLAYGROUND_FORMAT: StoredFormat<PersistedPlayground> = {
   version: 1,
@@ -174,6 +190,11 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
   persist(
     (set, get) => {
       const editDoc = (fn: (doc: Playground) => Playground) => set({ doc: fn(get().doc) });
+      const commitTeam = (edit: MemberEdit): MemberResult => {
+        if (!edit.ok) return edit;
+        editDoc(() => edit.doc);
+        return { ok: true };
+      };
       return {
         ...initial,
         hydrated: false,
@@ -205,8 +226,39 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         updateProviderModel: (patch) =>
           editDoc((doc) => (isProviderModel(doc.model) ? { ...doc, model: { ...doc.model, ...patch } as ProviderModelSettings } : doc)),
         setReplayDelay: (delayMs) => editDoc((doc) => (doc.model.provider === 'replay' ? { ...doc, model: { ...doc.model, delayMs } } : doc)),
-        openDocument: (doc, kept = {}, itemId) => set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId }),
+        openDocument: (doc, kept = {}, itemId) =>
+          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId, removedMember: undefined }),
         dismissNotice: () => set({ notice: undefined }),
+        // ---- Team members ----
+        teamEpoch: 0,
+        addManagedAgent(given) {
+          const { doc } = get();
+          return commitTeam(checkMemberEdit(doc, doc.agent.managedAgents.length, newMember(doc, given)));
+        },
+        updateManagedAgent(index, patch) {
+          const { doc } = get();
+          const member = doc.agent.managedAgents[index];
+          if (!member) return { ok: false, problems: [{ field: 'member', message: `there is no team member number ${index + 1}` }] };
+          return commitTeam(checkMemberEdit(doc, index, patchMember(member, patch)));
+        },
+        removeManagedAgent(index) {
+          const { doc, teamEpoch } = get();
+          const member = doc.agent.managedAgents[index];
+          if (!member) return;
+          editDoc((d) => ({ ...d, agent: { ...d.agent, managedAgents: d.agent.managedAgents.filter((_, i) => i !== index) } }));
+          set({ removedMember: { member, index }, teamEpoch: teamEpoch + 1 });
+        },
+        undoRemoveManagedAgent() {
+          const { doc, removedMember, teamEpoch } = get();
+          if (!removedMember) return { ok: true };
+          const members = [...doc.agent.managedAgents];
+          const at = Math.min(removedMember.index, members.length);
+          members.splice(at, 0, removedMember.member);
+          const result = commitTeam(checkMembers(doc, members, at));
+          if (result.ok) set({ removedMember: undefined, teamEpoch: teamEpoch + 1 });
+          return result;
+        },
+        dismissRemovedMember: () => set({ removedMember: undefined }),
       };
     },
     {
