@@ -15,7 +15,9 @@ const exact =
   (segments: readonly string[]) =>
     segments.length === want.length && want.every((s, i) => segments[i] === s);
 
-const modelById = (segments: readonly string[]) => segments.length === 2 && segments[0] === 'models' && !segments[1]!.includes(':');
+const modelById = (segments: readonly string[]) => segments.length === 2 && segments[0] === 'models';
+/** Gemini writes methods after a ':' (`models/x:generateContent`), so its model ids have none. */
+const geminiModelById = (segments: readonly string[]) => modelById(segments) && !segments[1]!.includes(':');
 
 const geminiMethod = (method: string) => (segments: readonly string[]) =>
   segments.length === 2 && segments[0] === 'models' && new RegExp(`^[^:]+:${method}$`).test(segments[1]!);
@@ -41,7 +43,7 @@ const API_PATHS: Record<ApiPathProvider, ApiPath[]> = {
     { label: 'models/<model>:generateContent', method: 'POST', matches: geminiMethod('generateContent') },
     { label: 'models/<model>:streamGenerateContent', method: 'POST', matches: geminiMethod('streamGenerateContent') },
     { label: 'models', method: 'GET', matches: exact('models') },
-    { label: 'models/<id>', method: 'GET', matches: modelById },
+    { label: 'models/<id>', method: 'GET', matches: geminiModelById },
   ],
 };
 
