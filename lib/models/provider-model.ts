@@ -9,6 +9,7 @@ import { createAiSdkModel } from './ai-sdk-model';
 import { PROVIDERS, modelIdOf } from './presets';
 import { PROXY_BASE_URL_HEADER, proxyBaseURL } from './proxy-policy';
 import { checkProviderSettings } from './check-provider-settings';
+import { withoutEmptyCredentials } from './without-empty-credentials';
 import type { ModelClient } from './types';
 
 export interface ProviderModelContext {
@@ -30,7 +31,9 @@ export function createProviderModel(settings: ProviderModelSettings, ctx: Provid
   const targetURL = settings.provider === 'openai-compatible' ? settings.baseURL.replace(/\/+$/, '') : ctx.baseURL;
   const baseURL = viaProxy ? proxyBaseURL(ctx.pageOrigin!, settings.provider) : targetURL;
   const shownURL = targetURL ?? info.baseURL;
-  const common = { ...(ctx.fetch ? { fetch: ctx.fetch } : {}), ...(baseURL ? { baseURL } : {}) };
+  // Through the proxy without a key of the user's: send no credential header at all, so the server's key may be used.
+  const fetch = viaProxy && !apiKey ? withoutEmptyCredentials(ctx.fetch ?? ((input, init) => globalThis.fetch(input, init))) : ctx.fetch;
+  const common = { ...(fetch ? { fetch } : {}), ...(baseURL ? { baseURL } : {}) };
 
   let model: LanguageModel;
   switch (settings.provider) {
@@ -49,7 +52,7 @@ export function createProviderModel(settings: ProviderModelSettings, ctx: Provid
         baseURL: baseURL!,
         ...(apiKey || viaProxy ? { apiKey } : {}),
         includeUsage: true,
-        ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
+        ...(fetch ? { fetch } : {}),
         ...(viaProxy ? { headers: { [PROXY_BASE_URL_HEADER]: targetURL! } } : {}),
       })(settings.model);
       break;

@@ -1,13 +1,9 @@
 // The model proxy's request → response logic, on web APIs only (the Next route handler is a thin wrapper).
-import {
-  crossSiteRefusal,
-  forwardRequestHeaders,
-  forwardResponseHeaders,
-  isProxyProvider,
-  PROXY_BASE_URL_HEADER,
-  resolveProxyTarget,
-  type ProxyEnv,
-} from './proxy-policy';
+// Order: method, who is calling (Origin / Sec-Fetch-Site), where to (host and model API path), which key.
+import { bringsCredential, emptyCredentialRefusal, serverKeyFor } from './proxy-credentials';
+import type { ProxyEnv } from './proxy-env';
+import { crossSiteRefusal, noOriginRefusal } from './proxy-origin';
+import { forwardRequestHeaders, forwardResponseHeaders, isProxyProvider, PROXY_BASE_URL_HEADER, resolveProxyTarget } from './proxy-policy';
 
 const METHODS = ['GET', 'HEAD', 'POST'];
 /** Statuses whose response must not have a body. */
@@ -26,6 +22,9 @@ export async function handleProxyRequest(
   const provider = isProxyProvider(params.provider) ? params.provider : 'unknown';
   let host = '-';
   const done = (response: Response): Response => {
+    // Every answer, the upstream's included: never sniffed as another type, never leaking the app's URL onwards.
+    response.headers.set('x-content-type-options', 'nosniff');
+    response.headers.set('referrer-policy', 'no-referrer');
     log(`model-proxy ${method} ${provider} ${host} -> ${response.status} ${Math.round(performance.now() - started)}ms`);
     return response;
   };
@@ -35,12 +34,13 @@ export async function handleProxyRequest(
     res.headers.set('allow', 'GET, HEAD, POST');
     return done(res);
   }
-  const crossSite = crossSiteRefusal(request.headers);
+  const crossSite = crossSiteRefusal(request.url, request.headers);
   if (crossSite) return done(errorResponse(crossSite.status, crossSite.message));
 
   const target = resolveProxyTarget(
     {
       provider: params.provider,
+      method,
       path: params.path,
       search: new URL(request.url).search,
       baseURLHeader: request.headers.get(PROXY_BASE_URL_HEADER),
@@ -51,9 +51,15 @@ export async function handleProxyRequest(
   host = target.url.host;
   const upstreamProvider = isProxyProvider(params.provider) ? params.provider : 'openai';
 
+  const emptyKey = emptyCredentialRefusal(request.headers);
+  if (emptyKey) return done(errorResponse(emptyKey.status, emptyKey.message));
+  const serverKey = bringsCredential(request.headers) ? undefined : serverKeyFor(upstreamProvider, target.url, env);
+  const noOrigin = noOriginRefusal(method, request.headers, { allowNoOrigin: env.allowNoOrigin, usesServerKey: serverKey !== undefined });
+  if (noOrigin) return done(errorResponse(noOrigin.status, noOrigin.message));
+
   const init: RequestInit & { duplex: 'half' } = {
     method,
-    headers: forwardRequestHeaders(request.headers, upstreamProvider, env),
+    headers: forwardRequestHeaders(request.headers, upstreamProvider, serverKey),
     body: method === 'POST' ? request.body : null,
     duplex: 'half',
     redirect: 'manual',

@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { proxyEnvFrom, type ProxyEnv } from './proxy-env';
 import {
-  crossSiteRefusal,
   forwardRequestHeaders,
   forwardResponseHeaders,
   privateKind,
   PROXY_BASE_URL_HEADER,
   PROXY_PATH,
   proxyBaseURL,
-  proxyEnvFrom,
-  proxyStatus,
   resolveProxyTarget,
-  type ProxyEnv,
   type ProxyTarget,
 } from './proxy-policy';
 
-const NO_ENV: ProxyEnv = { allowedHosts: [], keys: {} };
+const NO_ENV: ProxyEnv = proxyEnvFrom({});
 
-function resolve(provider: string, path: string[], opts: { search?: string; base?: string | null; env?: ProxyEnv } = {}): ProxyTarget {
-  return resolveProxyTarget({ provider, path, search: opts.search ?? '', baseURLHeader: opts.base ?? null }, opts.env ?? NO_ENV);
+/** Model listings are GETs, everything else a POST, as the app sends them. */
+function methodFor(path: string[]): string {
+  return path[0] === 'models' && !path[1]?.includes(':') ? 'GET' : 'POST';
+}
+
+function resolve(provider: string, path: string[], opts: { search?: string; base?: string | null; env?: ProxyEnv; method?: string } = {}): ProxyTarget {
+  return resolveProxyTarget(
+    { provider, method: opts.method ?? methodFor(path), path, search: opts.search ?? '', baseURLHeader: opts.base ?? null },
+    opts.env ?? NO_ENV,
+  );
 }
 
 function urlOf(target: ProxyTarget): string {
@@ -39,25 +44,6 @@ describe('proxyBaseURL', () => {
     expect(PROXY_PATH).toBe('/api/model-proxy');
     expect(proxyBaseURL('http://127.0.0.1:3000', 'openai')).toBe('http://127.0.0.1:3000/api/model-proxy/openai');
     expect(proxyBaseURL('https://play.example.com/', 'openai-compatible')).toBe('https://play.example.com/api/model-proxy/openai-compatible');
-  });
-});
-
-describe('proxyEnvFrom', () => {
-  it('reads keys and allowed hosts', () => {
-    const env = proxyEnvFrom({
-      OPENAI_API_KEY: 'sk-openai',
-      ANTHROPIC_API_KEY: ' sk-ant ',
-      GOOGLE_GENERATIVE_AI_API_KEY: '',
-      OPENAI_COMPATIBLE_API_KEY: 'sk-compat',
-      MODEL_PROXY_ALLOWED_HOSTS: ' localhost:11434, Models.Example.COM ,,[::1]:8000, http://lan-box:1234/v1, 127.0.0.1:8080',
-    });
-    expect(env.keys).toEqual({ openai: 'sk-openai', anthropic: 'sk-ant', 'openai-compatible': 'sk-compat' });
-    expect(env.allowedHosts).toEqual(['localhost:11434', 'models.example.com', '[::1]:8000', 'lan-box:1234', '127.0.0.1:8080']);
-  });
-
-  it('has no hosts and no keys by default, and drops entries that are not hosts', () => {
-    expect(proxyEnvFrom({})).toEqual({ allowedHosts: [], keys: {} });
-    expect(proxyEnvFrom({ MODEL_PROXY_ALLOWED_HOSTS: 'user@host, host:99999, a b, ok.example' }).allowedHosts).toEqual(['ok.example']);
   });
 });
 
@@ -87,9 +73,9 @@ describe('resolveProxyTarget: fixed providers', () => {
   });
 
   it('encodes characters that would change the URL and keeps the ones model APIs use', () => {
-    expect(urlOf(resolve('openai', ['files', 'a?b#c d']))).toBe('https://api.openai.com/v1/files/a%3Fb%23c%20d');
-    expect(urlOf(resolve('google', ['models', 'x@y:z,w']))).toBe('https://generativelanguage.googleapis.com/v1beta/models/x@y:z,w');
-    expect(urlOf(resolve('openai', ['files', '100%']))).toBe('https://api.openai.com/v1/files/100%25');
+    expect(urlOf(resolve('openai', ['models', 'a?b#c d']))).toBe('https://api.openai.com/v1/models/a%3Fb%23c%20d');
+    expect(urlOf(resolve('google', ['models', 'x@y,w:generateContent']))).toBe('https://generativelanguage.googleapis.com/v1beta/models/x@y,w:generateContent');
+    expect(urlOf(resolve('openai', ['models', '100%']))).toBe('https://api.openai.com/v1/models/100%25');
   });
 
   it('passes the query string through', () => {
@@ -115,6 +101,72 @@ describe('resolveProxyTarget: path segments', () => {
 
   it('allows dots inside a segment', () => {
     expect(urlOf(resolve('google', ['models', 'gemini-2.5-flash..x']))).toBe('https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash..x');
+    expect(urlOf(resolve('google', ['models', 'gemini-2.5-flash..x:generateContent']))).toBe(
+      'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash..x:generateContent',
+    );
+  });
+});
+
+describe('resolveProxyTarget: model API paths only', () => {
+  const ollama = proxyEnvFrom({ MODEL_PROXY_ALLOWED_HOSTS: 'localhost:11434' });
+
+  it("refuses Ollama's own API on an allowed Ollama host, however it is written", () => {
+    const attempts: Array<[string, string[]]> = [
+      ['http://localhost:11434/v1', ['api', 'pull']],
+      ['http://localhost:11434', ['api', 'pull']],
+      ['http://localhost:11434/api', ['pull']],
+      ['http://localhost:11434/v1', ['..', 'api', 'pull']],
+      ['http://localhost:11434/v1', ['%2e%2e', 'api', 'pull']],
+      ['http://localhost:11434/v1', ['..%2fapi%2fpull']],
+    ];
+    for (const [base, path] of attempts) {
+      const r = refusal(compatible(base, ollama, path));
+      expect(r.status, `${base} ${path.join('/')}`).toBe(403);
+    }
+    expect(refusal(compatible('http://localhost:11434/v1', ollama, ['api', 'pull'])).message).toMatch(
+      /"api\/pull" is not one.*POST chat\/completions, POST completions, POST embeddings, GET models, GET models\/<id>/,
+    );
+  });
+
+  it('forwards the model API below an allowed base URL', () => {
+    expect(urlOf(compatible('http://localhost:11434/v1', ollama))).toBe('http://localhost:11434/v1/chat/completions');
+    expect(urlOf(resolve('openai-compatible', ['models'], { base: 'http://localhost:11434/v1', env: ollama }))).toBe('http://localhost:11434/v1/models');
+  });
+
+  it('refuses other paths on the fixed providers too', () => {
+    for (const [provider, path] of [
+      ['openai', ['files']],
+      ['openai', ['fine_tuning', 'jobs']],
+      ['openai', ['organization', 'api_keys']],
+      ['anthropic', ['messages', 'batches']],
+      ['google', ['files']],
+      ['google', ['tunedModels']],
+    ] as const) {
+      const r = refusal(resolve(provider, [...path], { method: 'POST' }));
+      expect(r.status, path.join('/')).toBe(403);
+      expect(r.message).toContain('forwards model API calls only');
+    }
+  });
+
+  it('refuses a model API path with the wrong method (405)', () => {
+    expect(refusal(resolve('openai', ['chat', 'completions'], { method: 'GET' })).status).toBe(405);
+    expect(refusal(resolve('openai', ['models'], { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses dot segments, encoded dots or slashes and backslashes in the base URL, before they collapse', () => {
+    for (const base of [
+      'http://localhost:11434/v1/../api',
+      'http://localhost:11434/v1/./x',
+      'http://localhost:11434/v1/..',
+      'http://localhost:11434/%2e%2e/api',
+      'http://localhost:11434/v1%2f..%2fapi',
+      'http://localhost:11434/v1\\..\\api',
+      'http://localhost:11434/v1/%5c',
+    ]) {
+      const r = refusal(compatible(base, ollama));
+      expect(r.status, base).toBe(400);
+      expect(r.message, base).toMatch(/base URL .* is refused: its path contains/);
+    }
   });
 });
 
@@ -297,8 +349,8 @@ describe('forwardRequestHeaders', () => {
       'content-length': '12',
     });
 
-  it('passes only the allowed headers', () => {
-    const out = forwardRequestHeaders(incoming(), 'openai', { allowedHosts: [], keys: { openai: 'sk-server' } });
+  it('passes only the allowed headers, the caller\'s own key unchanged', () => {
+    const out = forwardRequestHeaders(incoming(), 'openai', 'sk-server');
     expect(Object.fromEntries(out)).toEqual({
       'content-type': 'application/json',
       accept: 'text/event-stream',
@@ -312,39 +364,28 @@ describe('forwardRequestHeaders', () => {
     });
   });
 
-  it("adds the server key in each provider's header when the request has none", () => {
-    const env: ProxyEnv = { allowedHosts: [], keys: { openai: 'k-o', anthropic: 'k-a', google: 'k-g', 'openai-compatible': 'k-c' } };
+  it("adds the server key it is given in each provider's header", () => {
     const plain = new Headers({ 'content-type': 'application/json' });
-    expect(forwardRequestHeaders(plain, 'openai', env).get('authorization')).toBe('Bearer k-o');
-    expect(forwardRequestHeaders(plain, 'openai-compatible', env).get('authorization')).toBe('Bearer k-c');
-    const anthropic = forwardRequestHeaders(plain, 'anthropic', env);
+    expect(forwardRequestHeaders(plain, 'openai', 'k-o').get('authorization')).toBe('Bearer k-o');
+    expect(forwardRequestHeaders(plain, 'openai-compatible', 'k-c').get('authorization')).toBe('Bearer k-c');
+    const anthropic = forwardRequestHeaders(plain, 'anthropic', 'k-a');
     expect(anthropic.get('x-api-key')).toBe('k-a');
     expect(anthropic.get('authorization')).toBeNull();
-    const google = forwardRequestHeaders(plain, 'google', env);
+    const google = forwardRequestHeaders(plain, 'google', 'k-g');
     expect(google.get('x-goog-api-key')).toBe('k-g');
     expect(google.get('authorization')).toBeNull();
   });
 
-  it('treats an empty credential as no key', () => {
-    const env: ProxyEnv = { allowedHosts: [], keys: { openai: 'k-o', anthropic: 'k-a', google: 'k-g' } };
-    for (const value of ['Bearer ', 'Bearer', 'bearer   ', '']) {
-      expect(forwardRequestHeaders(new Headers({ authorization: value }), 'openai', env).get('authorization')).toBe('Bearer k-o');
-    }
-    expect(forwardRequestHeaders(new Headers({ 'x-api-key': '' }), 'anthropic', env).get('x-api-key')).toBe('k-a');
-    expect(forwardRequestHeaders(new Headers({ 'x-goog-api-key': ' ' }), 'google', env).get('x-goog-api-key')).toBe('k-g');
-  });
-
-  it("keeps the user's own key and never adds the server's beside it", () => {
-    const env: ProxyEnv = { allowedHosts: [], keys: { openai: 'k-o', anthropic: 'k-a', google: 'k-g' } };
-    expect(forwardRequestHeaders(new Headers({ authorization: 'Bearer mine' }), 'openai', env).get('authorization')).toBe('Bearer mine');
-    const a = forwardRequestHeaders(new Headers({ 'x-api-key': 'mine' }), 'anthropic', env);
-    expect(a.get('x-api-key')).toBe('mine');
-    const g = forwardRequestHeaders(new Headers({ 'x-goog-api-key': 'mine' }), 'google', env);
+  it("never adds a server key beside the caller's own, in any credential header", () => {
+    expect(forwardRequestHeaders(new Headers({ authorization: 'Bearer mine' }), 'openai', 'k-o').get('authorization')).toBe('Bearer mine');
+    const a = forwardRequestHeaders(new Headers({ authorization: 'Bearer mine' }), 'anthropic', 'k-a');
+    expect(a.get('x-api-key')).toBeNull();
+    const g = forwardRequestHeaders(new Headers({ 'x-goog-api-key': 'mine' }), 'google', 'k-g');
     expect(g.get('x-goog-api-key')).toBe('mine');
   });
 
-  it('drops an empty credential and adds nothing when the server has no key', () => {
-    const out = forwardRequestHeaders(new Headers({ authorization: 'Bearer ', 'content-type': 'application/json' }), 'openai-compatible', NO_ENV);
+  it('adds nothing without a server key', () => {
+    const out = forwardRequestHeaders(new Headers({ 'content-type': 'application/json' }), 'openai-compatible', undefined);
     expect(out.get('authorization')).toBeNull();
     expect(out.get('content-type')).toBe('application/json');
   });
@@ -378,26 +419,5 @@ describe('forwardResponseHeaders', () => {
       'x-request-id': 'req_1',
       'cache-control': 'no-cache',
     });
-  });
-});
-
-describe('crossSiteRefusal', () => {
-  it('refuses calls from other sites and lets same-origin and non-browser calls through', () => {
-    expect(crossSiteRefusal(new Headers({ 'sec-fetch-site': 'cross-site' }))?.status).toBe(403);
-    expect(crossSiteRefusal(new Headers({ 'sec-fetch-site': 'same-site' }))?.status).toBe(403);
-    expect(crossSiteRefusal(new Headers({ 'sec-fetch-site': 'same-origin' }))).toBeUndefined();
-    expect(crossSiteRefusal(new Headers({ 'sec-fetch-site': 'none' }))).toBeUndefined();
-    expect(crossSiteRefusal(new Headers())).toBeUndefined();
-  });
-});
-
-describe('proxyStatus', () => {
-  it('tells which providers have a server key, never the key', () => {
-    const status = proxyStatus(proxyEnvFrom({ OPENAI_API_KEY: 'sk-secret', MODEL_PROXY_ALLOWED_HOSTS: 'localhost:11434' }));
-    expect(status).toEqual({
-      serverKeys: { openai: true, anthropic: false, google: false, 'openai-compatible': false },
-      allowedHosts: ['localhost:11434'],
-    });
-    expect(JSON.stringify(status)).not.toContain('sk-secret');
   });
 });

@@ -2,7 +2,11 @@
 //
 // The proxy is not an open proxy: openai, anthropic and google go to their fixed addresses; an OpenAI-compatible
 // server is reached only when its host is a known public service or one the server's operator listed in
-// MODEL_PROXY_ALLOWED_HOSTS. Only the headers a model API needs are passed on, in both directions.
+// MODEL_PROXY_ALLOWED_HOSTS; on any of them only model API paths (proxy-api-paths.ts) are forwarded. Only the headers
+// a model API needs are passed on, in both directions.
+import { apiPathRefusal } from './proxy-api-paths';
+import { CREDENTIAL_HEADERS, addServerKey } from './proxy-credentials';
+import { ALLOWED_HOSTS_ENV, allowedHostFor, type ProxyEnv } from './proxy-env';
 
 export type ProxyProvider = 'openai' | 'anthropic' | 'google' | 'openai-compatible';
 
@@ -18,23 +22,6 @@ export function proxyBaseURL(origin: string, provider: ProxyProvider): string {
 /** For openai-compatible: the server's real base URL, e.g. https://openrouter.ai/api/v1. */
 export const PROXY_BASE_URL_HEADER = 'x-proxy-base-url';
 
-export const ALLOWED_HOSTS_ENV = 'MODEL_PROXY_ALLOWED_HOSTS';
-
-/** The environment variable each provider's server-side key is read from. */
-export const PROXY_KEY_ENV: Record<ProxyProvider, string> = {
-  openai: 'OPENAI_API_KEY',
-  anthropic: 'ANTHROPIC_API_KEY',
-  google: 'GOOGLE_GENERATIVE_AI_API_KEY',
-  'openai-compatible': 'OPENAI_COMPATIBLE_API_KEY',
-};
-
-/** Fixed upstreams. */
-export const PROXY_UPSTREAMS: Record<Exclude<ProxyProvider, 'openai-compatible'>, string> = {
-  openai: 'https://api.openai.com/v1',
-  anthropic: 'https://api.anthropic.com/v1',
-  google: 'https://generativelanguage.googleapis.com/v1beta',
-};
-
 /** Public OpenAI-compatible services the proxy calls without configuration (https, default port only). */
 export const PRESET_COMPATIBLE_HOSTS: readonly string[] = [
   'openrouter.ai',
@@ -45,51 +32,12 @@ export const PRESET_COMPATIBLE_HOSTS: readonly string[] = [
   'api.mistral.ai',
 ];
 
-export interface ProxyEnv {
-  /** From MODEL_PROXY_ALLOWED_HOSTS: comma separated host or host:port, lower case. */
-  allowedHosts: string[];
-  /** Server-side keys, used when a request brings none. */
-  keys: Partial<Record<ProxyProvider, string>>;
-}
-
-export function proxyEnvFrom(env: Record<string, string | undefined>): ProxyEnv {
-  const allowedHosts: string[] = [];
-  for (const entry of (env[ALLOWED_HOSTS_ENV] ?? '').split(',')) {
-    const host = normalizeHostEntry(entry);
-    if (host && !allowedHosts.includes(host)) allowedHosts.push(host);
-  }
-  const keys: Partial<Record<ProxyProvider, string>> = {};
-  for (const provider of PROXY_PROVIDERS) {
-    const key = env[PROXY_KEY_ENV[provider]]?.trim();
-    if (key) keys[provider] = key;
-  }
-  return { allowedHosts, keys };
-}
-
-/** `localhost:11434`, `HTTP://LocalHost:11434/v1`, `[::1]:8000` → canonical `host[:port]`; undefined when it is not one. */
-function normalizeHostEntry(raw: string): string | undefined {
-  let entry = raw.trim().toLowerCase();
-  if (!entry) return undefined;
-  // Tolerate a whole URL: keep its host and an explicitly written port.
-  entry = entry.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '');
-  const m = /^(\[[0-9a-f:.]+\]|[^:@[\]]+)(?::(\d{1,5}))?$/.exec(entry);
-  if (!m) return undefined;
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${m[1]}`).hostname;
-  } catch {
-    return undefined;
-  }
-  const port = m[2];
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return undefined;
-  return port !== undefined ? `${hostname}:${Number(port)}` : hostname;
-}
-
-/** Whether the operator listed this URL's host: an entry without a port matches the scheme's default port only. */
-function isAllowedHost(url: URL, env: ProxyEnv): boolean {
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  return env.allowedHosts.some((entry) => (entry === url.hostname && url.port === '') || entry === `${url.hostname}:${port}`);
-}
+/** Fixed upstreams. */
+export const PROXY_UPSTREAMS: Record<Exclude<ProxyProvider, 'openai-compatible'>, string> = {
+  openai: 'https://api.openai.com/v1',
+  anthropic: 'https://api.anthropic.com/v1',
+  google: 'https://generativelanguage.googleapis.com/v1beta',
+};
 
 function isPresetHost(url: URL): boolean {
   return url.port === '' && PRESET_COMPATIBLE_HOSTS.includes(url.hostname);
@@ -97,14 +45,14 @@ function isPresetHost(url: URL): boolean {
 
 export type ProxyTarget = { ok: true; url: URL } | { ok: false; status: number; message: string };
 
-const HOW_TO_ALLOW = `${ALLOWED_HOSTS_ENV} (comma separated host or host:port, in the server's environment)`;
+const HOW_TO_ALLOW = `${ALLOWED_HOSTS_ENV} (comma separated host or host:port, each optionally =KEY_VARIABLE, in the server's environment)`;
 
 function refuse(status: number, message: string): ProxyTarget {
   return { ok: false, status, message };
 }
 
 export function resolveProxyTarget(
-  input: { provider: string; path: string[]; search: string; baseURLHeader: string | null },
+  input: { provider: string; method: string; path: string[]; search: string; baseURLHeader: string | null },
   env: ProxyEnv,
 ): ProxyTarget {
   const provider = input.provider;
@@ -131,8 +79,10 @@ export function resolveProxyTarget(
         `The path segment ${JSON.stringify(segment.slice(0, 60))} is refused: ${problem}. The proxy forwards plain path segments only (no empty, "." or ".." segments, no "/" or "\\" inside a segment, percent-encoded or not).`,
       );
     }
-    segments.push(encodeSegment(segment));
   }
+  const refusedPath = apiPathRefusal(provider, input.path, input.method);
+  if (refusedPath) return refuse(refusedPath.status, refusedPath.message);
+  for (const segment of input.path) segments.push(encodeSegment(segment));
 
   const search = input.search === '' || input.search === '?' ? '' : input.search.startsWith('?') ? input.search : `?${input.search}`;
   if (search.includes('#')) return refuse(403, 'The query string must not contain "#".');
@@ -174,7 +124,7 @@ function checkCompatibleBase(header: string | null, env: ProxyEnv): ProxyTarget 
     return refuse(403, 'The base URL must not carry a user name or password (user:password@host); send the key as the API key instead.');
   }
   const host = url.host;
-  if (!isAllowedHost(url, env)) {
+  if (!allowedHostFor(url, env)) {
     const kind = privateKind(url.hostname);
     if (kind) {
       return refuse(
@@ -195,10 +145,21 @@ function checkCompatibleBase(header: string | null, env: ProxyEnv): ProxyTarget 
       );
     }
   }
+  const pathProblem = basePathProblem(raw);
+  if (pathProblem) return refuse(400, `The base URL in ${PROXY_BASE_URL_HEADER} is refused: its path ${pathProblem}. Give the server's plain base URL, e.g. http://localhost:11434/v1.`);
   if (url.search || url.hash || /[?#]/.test(raw)) {
     return refuse(400, `The base URL in ${PROXY_BASE_URL_HEADER} must not have a query (?…) or fragment (#…).`);
   }
   return { ok: true, url };
+}
+
+/** Why the raw base URL's path is unsafe (checked before the URL parser collapses it), or undefined. */
+function basePathProblem(raw: string): string | undefined {
+  const path = raw.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/\\]*/i, '');
+  if (path.includes('\\')) return 'contains "\\"';
+  if (/%(2e|2f|5c)/i.test(path)) return 'contains a percent-encoded ".", "/" or "\\"';
+  if (/(^|\/)\.\.?(\/|$)/.test(path)) return 'contains a "." or ".." segment';
+  return undefined;
 }
 
 /** Why this path segment is unsafe, or undefined. Checks the segment as given and every percent-decoding of it. */
@@ -295,28 +256,17 @@ const REQUEST_HEADERS = [
   'x-title',
 ];
 
-const KEY_HEADERS = ['authorization', 'x-api-key', 'x-goog-api-key'];
-
-/** A credential header with nothing in it: '', 'Bearer', 'Bearer  '. */
-function isEmptyCredential(value: string): boolean {
-  return value.trim().replace(/^bearer\b/i, '').trim() === '';
-}
-
-export function forwardRequestHeaders(incoming: Headers, provider: ProxyProvider, env: ProxyEnv): Headers {
+/**
+ * The headers sent upstream: the allowed ones as the caller sent them (its own key unchanged), plus the server key
+ * when one is given (the caller brought no credential header; see proxy-credentials.ts).
+ */
+export function forwardRequestHeaders(incoming: Headers, provider: ProxyProvider, serverKey: string | undefined): Headers {
   const out = new Headers();
   for (const name of REQUEST_HEADERS) {
     const value = incoming.get(name);
-    if (value === null) continue;
-    if (KEY_HEADERS.includes(name) && isEmptyCredential(value)) continue;
-    out.set(name, value);
+    if (value !== null) out.set(name, value);
   }
-  const carriesKey = KEY_HEADERS.some((name) => out.has(name));
-  const serverKey = env.keys[provider];
-  if (!carriesKey && serverKey) {
-    if (provider === 'anthropic') out.set('x-api-key', serverKey);
-    else if (provider === 'google') out.set('x-goog-api-key', serverKey);
-    else out.set('authorization', `Bearer ${serverKey}`);
-  }
+  if (serverKey && !CREDENTIAL_HEADERS.some((name) => out.has(name))) addServerKey(out, provider, serverKey);
   return out;
 }
 
@@ -331,35 +281,4 @@ export function forwardResponseHeaders(upstream: Headers): Headers {
     if (RESPONSE_HEADERS.includes(lower) || RESPONSE_HEADER_PREFIXES.some((p) => lower.startsWith(p))) out.set(lower, value);
   });
   return out;
-}
-
-/**
- * Refuses calls a browser makes from another site (Sec-Fetch-Site cross-site or same-site): another page must not
- * spend the server's keys through a visitor's browser. Requests without the header (curl, the CLI) and the app's own
- * pages (same-origin) pass.
- */
-export function crossSiteRefusal(headers: Headers): { status: number; message: string } | undefined {
-  const site = headers.get('sec-fetch-site')?.toLowerCase();
-  if (site === 'cross-site' || site === 'same-site') {
-    return { status: 403, message: `The model proxy serves this app's own pages only; this call came from another site (Sec-Fetch-Site: ${site}).` };
-  }
-  return undefined;
-}
-
-export interface ProxyStatus {
-  serverKeys: Record<ProxyProvider, boolean>;
-  allowedHosts: string[];
-}
-
-/** What the settings page may know about the proxy: which providers have a server key (never the keys) and the extra hosts. */
-export function proxyStatus(env: ProxyEnv): ProxyStatus {
-  return {
-    serverKeys: {
-      openai: Boolean(env.keys.openai),
-      anthropic: Boolean(env.keys.anthropic),
-      google: Boolean(env.keys.google),
-      'openai-compatible': Boolean(env.keys['openai-compatible']),
-    },
-    allowedHosts: [...env.allowedHosts],
-  };
 }

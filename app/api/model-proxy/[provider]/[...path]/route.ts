@@ -1,6 +1,6 @@
 // The model proxy: the browser calls model providers through this server. All rules live in lib/models/proxy-*.
 import { handleProxyRequest } from '@/lib/models/proxy-handler';
-import { proxyEnvFrom } from '@/lib/models/proxy-policy';
+import { proxyEnvFrom } from '@/lib/models/proxy-env';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -14,10 +14,5 @@ async function proxy(request: Request, context: ProxyRouteContext): Promise<Resp
   return handleProxyRequest(request, { provider, path }, proxyEnvFrom(process.env));
 }
 
-export async function GET(request: Request, context: ProxyRouteContext): Promise<Response> {
-  return proxy(request, context);
-}
-
-export async function POST(request: Request, context: ProxyRouteContext): Promise<Response> {
-  return proxy(request, context);
-}
+// Every method goes to the handler, so the refusals (405) carry the same headers and log line as the rest.
+export { proxy as GET, proxy as HEAD, proxy as POST, proxy as PUT, proxy as PATCH, proxy as DELETE, proxy as OPTIONS };
