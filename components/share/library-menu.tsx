@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useLibraryStore, type LibraryItem } from '@/lib/store/library-store';
 import { useRunStore } from '@/lib/store/run-store';
+import { duplicateItem } from '@/lib/store/trust-store';
 import { closePanelOf, PopoverPanel } from './popover-panel';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -57,7 +58,7 @@ export function LibraryMenu() {
 
 function LibraryRow({ item, busy }: { item: LibraryItem; busy: boolean }) {
   const current = useLibraryStore((s) => s.currentId === item.id);
-  const { open, duplicate, remove } = useLibraryStore.getState();
+  const { open, remove } = useLibraryStore.getState();
   const [renaming, setRenaming] = useState(false);
 
   return (
@@ -84,7 +85,7 @@ function LibraryRow({ item, busy }: { item: LibraryItem; busy: boolean }) {
             <button type="button" className="btn-ghost text-xs" aria-label={`Rename “${item.title}”`} onClick={() => setRenaming(true)}>
               Rename
             </button>
-            <button type="button" className="btn-ghost text-xs" aria-label={`Duplicate “${item.title}”`} onClick={() => duplicate(item.id)}>
+            <button type="button" className="btn-ghost text-xs" aria-label={`Duplicate “${item.title}”`} onClick={() => duplicateItem(item.id)}>
               Duplicate
             </button>
             <button type="button" className="btn-ghost text-xs" aria-label={`Delete “${item.title}”`} disabled={busy && current} onClick={() => remove(item.id)}>

@@ -80,6 +80,18 @@ describe('a playground from outside', () => {
     expect(t.useRunStore.getState().started).toBe(2);
   });
 
+  it('keeps a duplicate of a playground under review under review, with what was accepted', async () => {
+    const t = await load(memoryStorage());
+    t.useShareStore.getState().openLink(link());
+    const id = t.useLibraryStore.getState().currentId!;
+    t.acceptForCurrent(['model:http://other.test']);
+    const copy = t.duplicateItem(id)!;
+    expect(copy).not.toBe(id);
+    expect(t.useTrustStore.getState().untrusted[copy]).toEqual({ source: 'link', accepted: ['model:http://other.test'] });
+    t.useLibraryStore.getState().open(copy);
+    expect(t.pendingForCurrent().map((a) => a.address)).toEqual([ATTACKER]);
+  });
+
   it('counts an address typed by hand as accepted, and only that one', async () => {
     const t = await load(memoryStorage());
     t.useShareStore.getState().openLink(link());

@@ -154,6 +154,18 @@ export function pendingForCurrent(): ContactAddress[] {
   return pendingAddresses(itemId ? useTrustStore.getState().untrusted[itemId] : undefined, usePlaygroundStore.getState().doc);
 }
 
+/** Duplicates a saved playground; a copy of one still under review stays under review (with what was accepted). */
+export function duplicateItem(itemId: string): string | undefined {
+  const copyId = useLibraryStore.getState().duplicate(itemId);
+  const review = useTrustStore.getState().untrusted[itemId];
+  if (copyId && review) {
+    const store = useTrustStore.getState();
+    store.markUntrusted(copyId, review.source);
+    if (review.accepted.length) store.accept(copyId, review.accepted);
+  }
+  return copyId;
+}
+
 /** The person typed these addresses into the open playground: they count as accepted. */
 export function acceptForCurrent(ids: string[]): void {
   const itemId = useLibraryStore.getState().currentId;
