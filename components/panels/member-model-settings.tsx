@@ -4,7 +4,8 @@
 import { useId, useRef, useState } from 'react';
 import { keyOriginOf } from '@/lib/models/key-origin';
 import type { ManagedAgentSettings, ModelSettings as Model, ProviderModelSettings, RealProvider } from '@/lib/playground/schema';
-import { defaultProviderModel, isProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
+import { isProviderModel } from '@/lib/models/presets';
+import { defaultProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { modelAddressId } from '@/lib/trust/contact-addresses';
 import { firstProblem } from './member-problem';

@@ -3,7 +3,8 @@
 import { keyOriginOf } from '@/lib/models/key-origin';
 import type { ModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
-import { isProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
+import { isProviderModel } from '@/lib/models/presets';
+import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useRunStore } from '@/lib/store/run-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { useUiStore } from '@/lib/store/ui-store';

@@ -2,13 +2,13 @@
 // every edit) and is copied into its library item shortly after each edit. A record that can't be read is kept aside.
 // Nothing is overwritten in place: a link, a file or an example opens as a new item, and the one before stays.
 import { create } from 'zustand';
+import { isProviderModel } from '../models/presets';
 import { findExample } from '../playground/examples';
 import { parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';
 import {
   BACKUP_PREFIX,
   hydratePlaygroundStore,
-  isProviderModel,
   PLAYGROUND_FORMAT,
   playgroundLoadedFrom,
   setAutosaveGate,

@@ -5,7 +5,6 @@ import { EXAMPLES } from '../playground/examples';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
 import {
   modelSettingsSchema,
-  REAL_PROVIDERS,
   type AgentSettings,
   type ManagedAgentSettings,
   type ModelSettings,
@@ -14,7 +13,7 @@ import {
   type RealProvider,
   type SandboxSettings,
 } from '../playground/schema';
-import { PRESETS, PROVIDERS } from '../models/presets';
+import { isProviderModel, PRESETS, PROVIDERS } from '../models/presets';
 import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
 import { checkMemberEdit, checkMembers, newMember, patchMember, type ManagedAgentInput, type MemberEdit } from '../playground/managed-agent-edit';
 import { readStored, type StoredFormat } from './stored-document';
@@ -283,10 +282,6 @@ export async function hydratePlaygroundStore(): Promise<void> {
   await usePlaygroundStore.persist.rehydrate();
   usePlaygroundStore.setState({ hydrated: true, ...(pendingNotice ? { notice: pendingNotice } : {}) });
   pendingNotice = undefined;
-}
-
-export function isProviderModel(model: ModelSettings): model is ProviderModelSettings {
-  return (REAL_PROVIDERS as readonly string[]).includes(model.provider);
 }
 
 /** A new provider's settings: its usual model; for OpenAI-compatible servers, a local Ollama. */

@@ -12,7 +12,8 @@ import { otlpFromEvents } from '../trace/otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
 import { useKeyStore } from './key-store';
 import { hydrateLibrary, newItemId, useLibraryStore } from './library-store';
-import { isProviderModel, usePlaygroundStore, type SavedPlayground } from './playground-store';
+import { isProviderModel } from '../models/presets';
+import { usePlaygroundStore, type SavedPlayground } from './playground-store';
 import { useRunStore } from './run-store';
 import { useTrustStore } from './trust-store';
 
