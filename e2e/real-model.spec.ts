@@ -212,7 +212,8 @@ test('the key never reaches the URL, the saved playground, the trace or the cons
   const settings = page.getByTestId('model-settings');
   await settings.getByLabel('Remember on this device').check();
   expect(holding(await storage())).toEqual([KEYS_STORAGE]);
-  expect(JSON.parse((await storage())[KEYS_STORAGE]!)).toEqual({ 'openai-compatible:custom': KEY });
+  // Stored for the one origin it was typed for, and nothing else.
+  expect(JSON.parse((await storage())[KEYS_STORAGE]!)).toEqual({ version: 2, keys: { [`http://127.0.0.1:${PORT}`]: KEY } });
 
   // Remembered: a reload brings it back.
   await page.reload();

@@ -1,5 +1,5 @@
 // The app's answers carry a Content-Security-Policy with a per-answer nonce, and nosniff / no-referrer everywhere;
-// the app works under it (no violation while it loads, edits tools and runs), and an injected inline script does not run.
+// the app works under it (no violation while it loads, edits tools and runs), and injected inline script does not run.
 import { expect, test } from './fixtures';
 
 function directives(policy: string): Map<string, string[]> {
@@ -30,9 +30,9 @@ test('every answer says nosniff and no-referrer; pages carry a nonce CSP without
   }
 });
 
-test('the app loads, edits tools and runs under the policy with no violation, and an injected inline script does not run', async ({ page, offlineGuard }) => {
+test('the app loads, edits tools and runs under the policy with no violation, and injected inline script does not run', async ({ page, offlineGuard }) => {
   // The one refusal this test provokes on purpose, at its end (violations before it are counted below).
-  offlineGuard.allowConsoleErrors(/Refused to execute inline script because it violates the following Content Security Policy/);
+  offlineGuard.allowConsoleErrors(/Refused to execute inline event handler because it violates the following Content Security Policy/);
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
@@ -48,10 +48,11 @@ test('the app loads, edits tools and runs under the policy with no violation, an
   await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');
   expect(violations).toEqual([]);
 
+  // The classic injection: markup with an inline event handler. Without 'unsafe-inline' it never runs.
   await page.evaluate(() => {
-    const script = document.createElement('script');
-    script.textContent = 'window.__injected = true;';
-    document.body.append(script);
+    const div = document.createElement('div');
+    div.innerHTML = '<img alt="" src="data:image/png;base64,AAAA" onerror="window.__injected = true">';
+    document.body.append(div);
   });
   await expect.poll(() => violations.length).toBe(1);
   expect(violations[0]).toMatch(/^script-src/);

@@ -56,7 +56,10 @@ test('hovering a tool whose JSDoc names images shows them as text and fetches no
       '\n/**\n * Looks things up. ![beacon](http://127.0.0.1:3961/beacon.png) <img src="http://127.0.0.1:3961/pixel.gif" alt="pixel">\n * @param q What to look up.\n */\nexport function lookup_thing(q: string): string {\n  return q;\n}\n',
     );
     await expect(page.getByTestId('tool-signature').filter({ hasText: 'lookup_thing(' })).toHaveCount(1);
-    await editor.locator('.view-line span', { hasText: /^lookup_thing$/ }).first().hover();
+    // Monaco renders the name in a token span with the space before it; hover near its end, on the name itself.
+    const name = editor.locator('.view-line span span', { hasText: /^\s*lookup_thing$/ }).first();
+    const box = (await name.boundingBox())!;
+    await name.hover({ position: { x: box.width - 8, y: box.height / 2 } });
     const hover = page.locator('.monaco-hover').filter({ hasText: 'Looks things up.' });
     await expect(hover).toContainText('[image: beacon — http://127.0.0.1:3961/beacon.png]');
     await expect(hover).toContainText('[image: pixel — http://127.0.0.1:3961/pixel.gif]');

@@ -1,7 +1,7 @@
 // The page's Content-Security-Policy: what the app needs and nothing else. Pure, so the proxy and the tests share it.
 //
 // - Scripts: only the app's own, each carrying this answer's nonce (Next puts it on its framework and page scripts);
-//   'strict-dynamic' lets those load the app's chunks. No 'unsafe-inline': an injected <script> does not run.
+//   'strict-dynamic' lets those load the app's chunks. No 'unsafe-inline': injected markup's inline scripts and event handlers do not run.
 //   'wasm-unsafe-eval' compiles the QuickJS sandbox; 'unsafe-eval' only in development (React's dev tooling needs it).
 // - Workers (the agent runner, Monaco's language services) come from the app itself.
 // - Styles allow inline: Monaco and the UI set style attributes and inject <style> elements. Styles cannot run code.
