@@ -45,7 +45,15 @@ function helper(text: string): string {
 
 export type ExecutorFactory = (options: ExecutorOptions) => Executor;
 
-export function describeExecutorContract(label: string, create: ExecutorFactory): void {
+export interface ContractOptions {
+  /**
+   * false only for builds whose host stack cannot hold 1,000 interpreter frames (QuickJS's unoptimised debug
+   * build overflows V8's stack below 300 frames); every executor the app or the CLI uses runs the case.
+   */
+  deepRecursion?: boolean;
+}
+
+export function describeExecutorContract(label: string, create: ExecutorFactory, contract: ContractOptions = {}): void {
   describe(`${label}: session semantics`, () => {
     const compiled = compileTools(CONTRACT_TOOLS);
     const open: Executor[] = [];
@@ -197,6 +205,16 @@ export function describeExecutorContract(label: string, create: ExecutorFactory)
       expect((await s.execute('const x = null;\n\nx.y')).error).toMatchObject({ type: 'TypeError', line: 3 });
       expect((await s.execute('let ok = 1;\nlet = = 2;')).error).toMatchObject({ type: 'SyntaxError', line: 2 });
       expect((await s.execute('throw "plain string"')).error).toMatchObject({ message: 'plain string' });
+    });
+
+    it.runIf(contract.deepRecursion !== false)('runs recursion 1,000 deep, and throws a catchable RangeError far deeper, keeping the session', async () => {
+      const s = await session({ limits: { timeoutMs: 5_000 } });
+      await s.execute('let kept = 42;\nfunction depth(n) { return n ? 1 + depth(n - 1) : 0; }');
+      expect((await s.execute('depth(1000)')).output).toBe('1000');
+      const deep = await s.execute('let caught;\ntry { depth(100000); } catch (e) { caught = e instanceof RangeError; }\nconsole.log(caught, kept);');
+      expect(deep.error).toBeUndefined();
+      expect(deep.stateLost).toBeUndefined();
+      expect(deep.logs).toBe('true 42\n');
     });
 
     it('stops a synchronous infinite loop at the deadline and stays usable, with its state', async () => {

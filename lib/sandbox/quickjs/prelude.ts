@@ -10,6 +10,9 @@ export const PRELUDE = String.raw`(function (bridge, limits) {
   const hostCall = bridge.hostCall, hostFetch = bridge.fetch, setHostTimer = bridge.setTimer, clearHostTimer = bridge.clearTimer;
   const stringify = JSON.stringify, parseJson = JSON.parse, keysOf = Object.keys, isArray = Array.isArray;
   const FINAL = { toString() { return 'final_answer was called'; } };
+  // QuickJS reports a stack overflow as an InternalError; V8 (and the docs) call it a RangeError, so code that
+  // guards deep recursion with \`e instanceof RangeError\` works here too.
+  if (typeof InternalError === 'function') Object.setPrototypeOf(InternalError.prototype, RangeError.prototype);
   let finalCalled = false;
 
   // --- values → JSON-safe data, bounded ------------------------------------------------------------
