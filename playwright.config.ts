@@ -32,8 +32,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,
-  // What a person would wait for on a busy 2-core machine: a run's first answer can take several seconds there.
-  expect: { timeout: 10_000 },
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       // The model proxy may reach the fake model servers the tests start on these ports; the one on 3918 is paired with
