@@ -30,7 +30,7 @@ test('a run through the app’s server reaches the model, using the key the serv
   expect(chat[0]!.headers.origin).toBeUndefined();
 });
 
-test('the proxy is not an open proxy: other hosts, internal addresses and odd schemes are refused', async ({ request }) => {
+test('the proxy is not an open proxy: other hosts, internal addresses and odd schemes are refused', async ({ request, baseURL }) => {
   const before = fake.requests.length;
   const attempts = [
     { provider: 'openai-compatible', base: 'https://evil.example.com/v1' },
@@ -42,7 +42,8 @@ test('the proxy is not an open proxy: other hosts, internal addresses and odd sc
   ];
   for (const { provider, base } of attempts) {
     const response = await request.post(`/api/model-proxy/${provider}/chat/completions`, {
-      headers: { 'content-type': 'application/json', ...(base ? { 'x-proxy-base-url': base } : {}) },
+      // As from the app's own page, so each is refused for its target.
+      headers: { 'content-type': 'application/json', origin: baseURL!, ...(base ? { 'x-proxy-base-url': base } : {}) },
       data: { model: 'x', messages: [] },
     });
     expect([403, 404], `${provider} ${base}`).toContain(response.status());
@@ -50,4 +51,38 @@ test('the proxy is not an open proxy: other hosts, internal addresses and odd sc
     expect(body.error.message.length, `${provider} ${base}`).toBeGreaterThan(10);
   }
   expect(fake.requests.length).toBe(before);
+});
+
+test('the proxy forwards only model API calls from the app’s own pages, and never fills an empty key with its own', async ({ request, baseURL }) => {
+  const before = fake.requests.length;
+  const own = { 'content-type': 'application/json', 'x-proxy-base-url': fake.baseURL, origin: baseURL! };
+  const data = { model: 'fake-proxied', messages: [] };
+  const refused = async (path: string, headers: Record<string, string>, status: number, says: RegExp) => {
+    const response = await request.post(`/api/model-proxy/openai-compatible/${path}`, { headers, data });
+    expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(status);
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    expect(response.headers()['referrer-policy']).toBe('no-referrer');
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(says);
+  };
+  // Not a model API path (Ollama's own API, an admin page): refused, with what is forwarded.
+  await refused('api/pull', own, 403, /is not one.*POST chat\/completions/);
+  await refused('chat/completions', { ...own, 'x-proxy-base-url': `${fake.baseURL}/../admin` }, 400, /"\." or "\.\." segment/);
+  // Another site's page, or a script without Origin: refused.
+  await refused('chat/completions', { ...own, origin: 'https://evil.example' }, 403, /another origin/);
+  const { origin: _dropped, ...noOrigin } = own;
+  await refused('chat/completions', noOrigin, 403, /MODEL_PROXY_ALLOW_NO_ORIGIN=1/);
+  // An empty key is refused, not replaced by the server's.
+  await refused('chat/completions', { ...own, authorization: 'Bearer ' }, 401, /authorization header is empty/);
+  expect(fake.requests.length).toBe(before);
+
+  // The status route says which hosts get a key, never the key.
+  const status = await request.get('/api/model-proxy-status');
+  const text = await status.text();
+  expect(text).not.toContain(SERVER_KEY);
+  expect(JSON.parse(text)).toMatchObject({
+    allowedHosts: [
+      { host: '127.0.0.1:3917', serverKey: false },
+      { host: '127.0.0.1:3918', keyVariable: 'OPENAI_COMPATIBLE_API_KEY', serverKey: true },
+    ],
+  });
 });
