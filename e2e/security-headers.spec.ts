@@ -32,7 +32,7 @@ test('every answer says nosniff and no-referrer; pages carry a nonce CSP without
 
 test('the app loads, edits tools and runs under the policy with no violation, and injected inline script does not run', async ({ page, offlineGuard }) => {
   // The one refusal this test provokes on purpose, at its end (violations before it are counted below).
-  offlineGuard.allowConsoleErrors(/Refused to execute inline event handler because it violates the following Content Security Policy/);
+  offlineGuard.allowConsoleErrors(/inline event handler violates the following Content Security Policy directive/);
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
