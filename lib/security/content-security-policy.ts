@@ -1,7 +1,8 @@
 // The page's Content-Security-Policy: what the app needs and nothing else. Pure, so the proxy and the tests share it.
 //
 // - Scripts: only the app's own, each carrying this answer's nonce (Next puts it on its framework and page scripts);
-//   'strict-dynamic' lets those load the app's chunks. No 'unsafe-inline': injected markup's inline scripts and event handlers do not run.
+//   the app's chunks load from 'self'. No 'strict-dynamic' (it would let a script element made by script run) and no
+//   'unsafe-inline': injected inline scripts and event handlers do not run.
 //   'wasm-unsafe-eval' compiles the QuickJS sandbox; 'unsafe-eval' only in development (React's dev tooling needs it).
 // - Workers (the agent runner, Monaco's language services) come from the app itself.
 // - Styles allow inline: Monaco and the UI set style attributes and inject <style> elements. Styles cannot run code.
@@ -15,7 +16,7 @@ export const WEBCONTAINER_FRAME_ORIGIN = 'https://stackblitz.com';
 export function contentSecurityPolicy(nonce: string, options: { development?: boolean } = {}): string {
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", "'wasm-unsafe-eval'", ...(options.development ? ["'unsafe-eval'"] : [])],
+    ['script-src', "'self'", `'nonce-${nonce}'`, "'wasm-unsafe-eval'", ...(options.development ? ["'unsafe-eval'"] : [])],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'", 'data:'],
