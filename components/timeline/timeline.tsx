@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useRunStore } from '@/lib/store/run-store';
 import { RunSummary } from './run-summary';
+import { StaleRunNotice } from './stale-run-notice';
 import { StepCard } from './step-card';
 
 export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
@@ -45,7 +46,8 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
   return (
     <div className="flex h-full flex-col">
       {main && (
-        <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
+        <div className="space-y-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
+          <StaleRunNotice />
           <RunSummary state={state} stopping={phase === 'stopping'} />
         </div>
       )}

@@ -15,7 +15,10 @@ interface FakeRunStore {
   events: AgentEvent[];
   started: number;
   start: () => void;
-  showRecorded: (events: AgentEvent[]) => void;
+  /** The library item the timeline shows. */
+  itemId?: string;
+  showRecorded: (events: AgentEvent[], itemId?: string) => void;
+  showItem: (itemId: string) => void;
 }
 vi.mock('./run-store', async () => {
   const { create } = await import('zustand');
@@ -24,7 +27,8 @@ vi.mock('./run-store', async () => {
     events: [],
     started: 0,
     start: () => set({ started: get().started + 1 }),
-    showRecorded: (events) => set({ events }),
+    showRecorded: (events, itemId) => set({ events, itemId }),
+    showItem: (itemId) => set({ events: [], itemId }),
   }));
   return { useRunStore };
 });
