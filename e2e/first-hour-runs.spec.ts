@@ -1,6 +1,7 @@
 // Issue 11, points 1, 10, 11: a run belongs to its playground; an empty task is refused at the field; a new
 // playground has a documented tool; the same link opens its item; a trace you exported re-imports as yours.
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { playgroundSchema } from '../lib/playground/schema';
 import { encodeShareHash } from '../lib/share/share-link';
@@ -18,6 +19,11 @@ async function runToAnswer(page: Page, answer: string) {
   await runButton(page).click();
   await expect(page.getByTestId('final-answer')).toHaveText(answer, { timeout: 20_000 });
   await expect(runButton(page)).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function openLibrary(page: Page) {
@@ -83,6 +89,19 @@ test('Run with an empty task is refused at the Task field, on its tab, and nothi
   await expect(page.getByText('Write a task first')).toBeHidden();
   await runToAnswer(page, CAIRO);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing serious on the stale-run notice and the refused task (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await runToAnswer(page, CAIRO);
+    await page.getByRole('textbox', { name: 'Task' }).fill('');
+    await expect(page.getByTestId('stale-run')).toBeVisible();
+    await runButton(page).click();
+    await expect(page.getByText('Write a task first')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
 
 test('a new playground starts with one small documented example tool and a task that uses it', async ({ page }) => {
   await page.goto('/');
