@@ -58,7 +58,8 @@ export function ToolsEditor({
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
-  const [mac, setMac] = useState(false);
+  // The playground renders in the browser only (no server render), so the platform is known at the first render.
+  const [mac] = useState(() => isApplePlatform(globalThis.navigator));
   const hintId = useId();
 
   // The latest props, for the editor's long-lived callbacks and for creating it with the current text.
@@ -132,10 +133,6 @@ export function ToolsEditor({
       cleanup?.();
       setLoaded(null);
     };
-  }, []);
-
-  useEffect(() => {
-    setMac(isApplePlatform(globalThis.navigator));
   }, []);
 
   useImperativeHandle(

@@ -35,6 +35,12 @@ vi.mock('./run-store', async () => {
 
 const KEY = 'sk-test-SECRET-0123456789';
 const example = EXAMPLES[0]!;
+/** The replay model a link with the example's CodeAgent run opens with: that run's responses, the example's pace. */
+const replayOfRecorded = () => {
+  const model = example.playground.model;
+  if (model.provider !== 'replay' || Array.isArray(model.responses)) throw new Error('the first example keeps responses per agent type');
+  return { ...model, responses: model.responses.code };
+};
 let recorded: AgentEvent[];
 beforeAll(async () => {
   recorded = (await runToEnd(example.playground)).events;
@@ -153,7 +159,7 @@ describe('opening a link', () => {
     const shown = t.run.getState().events;
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.some((e) => e.type === 'model_delta')).toBe(false);
-    expect(t.pg().doc.model).toEqual({ ...example.playground.model, delayMs: 0 });
+    expect(t.pg().doc.model).toEqual({ ...replayOfRecorded(), delayMs: 0 });
     expect(t.pg().providerStash).toEqual({ openai: OPENAI });
     expect(t.share().banner).toMatchObject({ timeline: true, recordedWith: 'replay', keptModel: 'OpenAI (gpt-4.1-mini)' });
     expect(t.run.getState().started).toBe(0);
@@ -165,7 +171,7 @@ describe('opening a link', () => {
   it('a recorded replay keeps its pace, and nothing is set aside', async () => {
     const t = await load();
     t.share().openLink(`#${encodeShareHash({ playground: example.playground, run: { events: recorded } })}`);
-    expect(t.pg().doc.model).toEqual(example.playground.model);
+    expect(t.pg().doc.model).toEqual(replayOfRecorded());
     expect(t.pg().providerStash).toBeUndefined();
     expect(t.share().banner).toEqual({ itemId: t.lib().currentId, source: 'link', timeline: true, recordedWith: 'replay' });
   });
@@ -263,7 +269,7 @@ describe('files', () => {
     const trace = traceFromEvents(withModel(example.playground, OPENAI), recorded);
     t.share().importFile('run.trace.json', JSON.stringify(trace));
     expect(t.run.getState().events).toEqual(trace.events);
-    expect(t.pg().doc.model).toEqual({ ...example.playground.model, delayMs: 0 });
+    expect(t.pg().doc.model).toEqual({ ...replayOfRecorded(), delayMs: 0 });
     expect(t.share().banner).toMatchObject({ source: 'trace-file', timeline: true, recordedWith: 'replay', keptModel: 'OpenAI (gpt-4.1-mini)' });
     // A trace without its event log still replays; there is just no timeline until Run.
     const { events: _events, ...old } = trace;
