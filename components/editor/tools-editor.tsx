@@ -3,7 +3,7 @@
 // Until Monaco is there (or if it cannot load) a plain textarea edits the same value.
 // Tab indents (Monaco's default); Monaco's Ctrl+M switches Tab to moving the focus, and the hint under the editor
 // says which it does now.
-import { useEffect, useId, useImperativeHandle, useRef, useState, type JSX, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, useSyncExternalStore, type JSX, type Ref } from 'react';
 import type * as Monaco from 'monaco-editor';
 import { diagnosticMarkers, MARKER_OWNER, type EditorDiagnostic } from './diagnostic-markers';
 import { loadMonaco, type MonacoApi } from './load-monaco';
@@ -58,8 +58,7 @@ export function ToolsEditor({
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
-  // The playground renders in the browser only (no server render), so the platform is known at the first render.
-  const [mac] = useState(() => isApplePlatform(globalThis.navigator));
+  const mac = useSyncExternalStore(noSubscription, () => isApplePlatform(globalThis.navigator), () => false);
   const hintId = useId();
 
   // The latest props, for the editor's long-lived callbacks and for creating it with the current text.
@@ -232,6 +231,8 @@ export function ToolsEditor({
     </div>
   );
 }
+
+const noSubscription = () => () => {};
 
 /** The offset in `text` of a 1-based line and column, clamped to the text. */
 function offsetOf(text: string, line: number, column: number): number {
