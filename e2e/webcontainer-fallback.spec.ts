@@ -30,7 +30,7 @@ test('with StackBlitz blocked, WebContainer is unavailable with its reason withi
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
 
   const clicked = Date.now();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
   // While the run waits, a countdown says how long the boot may still take.
   const booting = page.getByTestId('webcontainer-boot-notice');
   await expect(booting).toContainText(/Starting WebContainer .*… \d s left/);

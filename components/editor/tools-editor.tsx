@@ -93,10 +93,19 @@ export function ToolsEditor({
           scrollBeyondLastLine: false,
           fixedOverflowWidgets: true,
         });
-        const tabMode = editor.onDidChangeConfiguration((e) => {
-          if (e.hasChanged(monaco.editor.EditorOption.tabFocusMode)) setTabMovesFocus(editor.getOption(monaco.editor.EditorOption.tabFocusMode));
+        // Monaco's own Ctrl+M flips a global flag the page cannot read; this action, on the same key and registered
+        // later (so it wins), flips the editor's tabFocusMode option instead, which the hint can show.
+        const mac = isApplePlatform(globalThis.navigator);
+        const tabMode = editor.addAction({
+          id: 'tools.toggleTabMovesFocus',
+          label: 'Toggle Tab Key Moves Focus',
+          keybindings: [mac ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM],
+          run: () => {
+            const next = !editor.getOption(monaco.editor.EditorOption.tabFocusMode);
+            editor.updateOptions({ tabFocusMode: next });
+            setTabMovesFocus(next);
+          },
         });
-        setTabMovesFocus(editor.getOption(monaco.editor.EditorOption.tabFocusMode));
         const typing = model.onDidChangeContent(() => {
           if (applyingValue.current) return;
           const text = model.getValue();
@@ -219,7 +228,7 @@ export function ToolsEditor({
         />
       )}
       {loaded && (
-        <p id={hintId} data-testid="editor-tab-hint" className="muted mt-1 text-xs">
+        <p id={hintId} data-testid="editor-tab-hint" aria-live="polite" className="muted mt-1 text-xs">
           {tabKeyHint(tabMovesFocus, mac)}
         </p>
       )}
