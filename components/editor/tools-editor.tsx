@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import type * as Monaco from 'monaco-editor';
 import { diagnosticMarkers, MARKER_OWNER, type EditorDiagnostic } from './diagnostic-markers';
+import { monacoTheme } from './editor-themes';
 import { loadMonaco, type MonacoApi } from './load-monaco';
 
 export type { EditorDiagnostic } from './diagnostic-markers';
@@ -29,10 +30,6 @@ const DEFAULT_ARIA_LABEL = 'Tools source (TypeScript)';
 let nextModelId = 1;
 
 const MAX_UNECHOED = 100;
-
-function monacoTheme(theme: 'light' | 'dark'): string {
-  return theme === 'dark' ? 'vs-dark' : 'vs';
-}
 
 export function ToolsEditor({
   value,
