@@ -6,6 +6,7 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, useSyncExternalStore, type JSX, type Ref } from 'react';
 import type * as Monaco from 'monaco-editor';
 import { diagnosticMarkers, MARKER_OWNER, type EditorDiagnostic } from './diagnostic-markers';
+import { monacoTheme } from './editor-themes';
 import { loadMonaco, type MonacoApi } from './load-monaco';
 import { isApplePlatform, tabKeyHint } from './tab-key-hint';
 
@@ -39,10 +40,6 @@ const DEFAULT_ARIA_LABEL = 'Tools source (TypeScript)';
 let nextModelId = 1;
 
 const MAX_UNECHOED = 100;
-
-function monacoTheme(theme: 'light' | 'dark'): string {
-  return theme === 'dark' ? 'vs-dark' : 'vs';
-}
 
 export function ToolsEditor({
   ref,

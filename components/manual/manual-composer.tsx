@@ -41,7 +41,7 @@ function Composer({ turn }: { turn: ManualTurnRequest }) {
   return (
     <section aria-label="Your turn as the model" data-testid="manual-composer" className="card mt-3 space-y-3 border-2 border-blue-400 p-3 dark:border-blue-600">
       <header>
-        <h3 className="font-semibold">Your turn: you are the model ({turn.request.purpose} turn of {who})</h3>
+        <h2 className="font-semibold">Your turn: you are the model ({turn.request.purpose} turn of {who})</h2>
         <p className="muted text-sm">{template.hint} The step then runs for real in the sandbox.</p>
       </header>
       <Disclosure title={`What the model receives: ${turn.request.messages.length} messages${tools.length ? ` and ${tools.length} tool schemas` : ''}`} defaultOpen>

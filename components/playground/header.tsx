@@ -56,7 +56,7 @@ export function Header({ onRun }: { onRun: () => void }) {
         </button>
       ) : (
         <button type="button" className="btn-primary" onClick={onRun} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">
-          ▶ Run
+          <span aria-hidden="true">▶</span> Run
         </button>
       )}
       <ShareDialog />
