@@ -117,7 +117,8 @@ function Composer({ turn }: { turn: ManualTurnRequest }) {
           {error}
         </p>
       )}
-      <div className="flex items-center gap-2">
+      {/* On a phone the page scrolls as one: the send button sticks to the bottom of the screen while the composer is in view. */}
+      <div className="sticky bottom-0 -mx-3 -mb-3 flex items-center gap-2 rounded-b-lg border-t border-zinc-200 bg-white p-3 lg:static lg:m-0 lg:border-0 lg:bg-transparent lg:p-0 dark:border-zinc-700 dark:bg-zinc-900 lg:dark:bg-transparent">
         <button type="button" className="btn-primary" onClick={submit}>
           Send as the model
         </button>
