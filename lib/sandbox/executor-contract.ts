@@ -227,6 +227,34 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       expect(deep.error).toBeUndefined();
       expect(deep.stateLost).toBeUndefined();
       expect(deep.logs).toBe('true 42\n');
+      expect((await s.execute('kept')).output).toBe('42');
+    });
+
+    // Recursion through the engine's own code (callbacks, getters, conversions) takes more host stack per frame than a
+    // plain call; each shape, far too deep, must still end in the snippet's catch with the session kept.
+    if (contract.deepRecursion !== false) it('throws a catchable RangeError for deep recursion through callbacks, getters, conversions and constructors, keeping the session', async () => {
+      const s = await session({ limits: { timeoutMs: 10_000 } });
+      await s.execute('let kept = 42;');
+      const shapes: Record<string, string> = {
+        'map callback': 'function viaMap(n) { return n ? [n - 1].map(viaMap)[0] + 1 : 0; }',
+        getter: 'function viaGetter(n) { return n ? ({ get next() { return viaGetter(n - 1); } }).next + 1 : 0; }',
+        'sort comparator': 'function viaSort(n) { let d = 0; [2, 1].sort(() => { d = n ? viaSort(n - 1) + 1 : 0; return 0; }); return d; }',
+        toString: 'function viaToString(n) { return n ? Number(`${{ toString: () => viaToString(n - 1) }}`) + 1 : 0; }',
+        valueOf: 'function viaValueOf(n) { return n ? ({ valueOf: () => viaValueOf(n - 1) }) + 1 : 0; }',
+        'JSON.stringify replacer': 'function viaReplacer(n) { return n ? JSON.parse(JSON.stringify({ a: 0 }, (k, v) => (k === "a" ? viaReplacer(n - 1) : v))).a + 1 : 0; }',
+        constructor: 'class Nest { constructor(n) { this.depth = n ? new Nest(n - 1).depth + 1 : 0; } }\nfunction viaNew(n) { return new Nest(n).depth; }',
+        'async function': 'async function viaAsync(n) { return n ? (await viaAsync(n - 1)) + 1 : 0; }',
+      };
+      for (const [shape, source] of Object.entries(shapes)) {
+        const name = /function (via\w+)/.exec(source)![1]!;
+        await s.execute(source);
+        const shallow = await s.execute(`await ${name}(50)`);
+        expect(shallow.output, `${shape}, 50 deep`).toBe('50');
+        const deep = await s.execute(`let caught = 'nothing thrown';\ntry { await ${name}(100000); } catch (e) { caught = e instanceof RangeError; }\nconsole.log(caught, kept);`);
+        expect(deep.stateLost, shape).toBeUndefined();
+        expect(deep.error, shape).toBeUndefined();
+        expect(deep.logs, shape).toBe('true 42\n');
+      }
     });
 
     it('stops a synchronous infinite loop at the deadline and stays usable, with its state', async () => {

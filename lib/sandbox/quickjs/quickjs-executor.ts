@@ -13,6 +13,8 @@ import {
   type SandboxLimits,
   type ToolCallRecord,
 } from '../types';
+import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
+import { calibratedStackBytes } from './calibrate-stack';
 import { loadQuickJS, type QuickJSSyncVariant } from './load-quickjs';
 import { policyFetch, type FetchRequest } from './network-policy';
 import { PRELUDE } from './prelude';
@@ -198,7 +200,7 @@ export class QuickJSExecutor implements Executor {
     if (!this.module) throw new Error('QuickJS is not loaded yet: call start() first');
     const runtime = this.module.newRuntime();
     runtime.setMemoryLimit(this.limits.memoryMb * 1024 * 1024);
-    runtime.setMaxStackSize(this.limits.stackKb * 1024);
+    runtime.setMaxStackSize(this.stackBytes());
     runtime.setInterruptHandler(() => this.shouldInterrupt() !== undefined);
     // No module loader: import() rejects.
     runtime.setModuleLoader(() => {
@@ -212,6 +214,17 @@ export class QuickJSExecutor implements Executor {
       this.closeSession();
       throw error;
     }
+  }
+
+  /**
+   * QuickJS's own stack limit. The release build's is sized to this thread's host stack, so deep recursion ends in
+   * QuickJS's catchable RangeError before the host's stack runs out; other builds (the debug build of the leak tests,
+   * whose frames are far larger) keep the configured budget.
+   */
+  stackBytes(): number {
+    const budget = this.limits.stackKb * 1024;
+    const variant = this.options.variant ?? releaseSync;
+    return variant === releaseSync ? calibratedStackBytes(budget) : budget;
   }
 
   private closeSession(): void {
