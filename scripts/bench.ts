@@ -98,10 +98,21 @@ function compileMs(): number {
   return median(times);
 }
 
+/** How deep plain recursion goes in the QuickJS sandbox on this thread before the catchable RangeError. */
+async function recursionFigure(): Promise<string> {
+  const executor = createQuickJSExecutor({ toolsJs: '', toolNames: [] });
+  await executor.start();
+  const r = await executor.execute('let reached = 0;\nfunction down(n) { reached = n; down(n + 1); }\ntry { down(1); } catch (e) {}\nreached');
+  const limitKb = (executor.stackBytes() / 1024).toFixed(0);
+  executor.dispose();
+  return `QuickJS recursion: ${r.output ?? '?'} frames before RangeError (Node; stack limit ${limitKb} KiB, sized to this thread's stack; a Chromium worker: about 560)`;
+}
+
 const cold = await coldStartMs();
 console.log(`QuickJS module load (first, in this process): ${cold.moduleMs.toFixed(1)} ms`);
 console.log(`Sandbox cold start, runtime + context + prelude + tools: first ${cold.firstSessionMs.toFixed(1)} ms, then median ${cold.sessionMs.toFixed(2)} ms`);
 console.log(`Tools source compile (20 tools, 180 lines, what the editor pays per keystroke): median ${compileMs().toFixed(2)} ms`);
+console.log(await recursionFigure());
 for (const steps of [10, 200]) {
   // Warm up both paths once, then take medians.
   await engineStepMs(steps);
