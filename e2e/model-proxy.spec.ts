@@ -83,6 +83,7 @@ test('the proxy forwards only model API calls from the app’s own pages, and ne
     allowedHosts: [
       { host: '127.0.0.1:3917', serverKey: false },
       { host: '127.0.0.1:3918', keyVariable: 'OPENAI_COMPATIBLE_API_KEY', serverKey: true },
+      { host: '127.0.0.1:3919', serverKey: false },
     ],
   });
 });
