@@ -57,7 +57,7 @@ test('straight from the browser, a server that does not allow the page’s origi
     tools: ADD_TOOL,
     model: { provider: 'openai-compatible', preset: 'custom', baseURL: `http://127.0.0.1:${FAKE_PORT}/v1`, model: 'fake-coder' },
   });
-  // The fake answers the chat call's preflight without Access-Control-* headers, as a server that allows no page does.
+  // The fake answers the chat call without Access-Control-* headers, as a server that allows no other page does.
   fake.fault({ kind: 'no-cors' });
   fake.reply({ text: fence('final_answer(add(2, 3))') });
   await runButton(page).click();
@@ -69,6 +69,27 @@ test('straight from the browser, a server that does not allow the page’s origi
   await expect(error).toContainText(`it does not allow calls from this page (${origin}) — CORS: check that the server allows calls from this page’s origin (CORS).`);
   await expect(error).not.toContainText("provider's side");
   await expect(page.getByTestId('step-retry')).toHaveCount(0);
-  // The preflight was refused, so the call itself never reached the server.
-  expect(fake.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
+  // Once: the answer lacked Access-Control-Allow-Origin, so the page could not read it, and the call was not retried.
+  // (Playwright's request interception answers preflights itself, so the call reaches the fake either way.)
+  expect(fake.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
+});
+
+test('straight from the browser with no network, OpenAI is not blamed for CORS: the message says it answers browsers', async ({ page, offlineGuard }) => {
+  // The guard refuses every call that would leave 127.0.0.1, as a computer without network does; this one is expected.
+  offlineGuard.allowExternal(/^https:\/\/api\.openai\.com\//);
+  offlineGuard.allowConsoleErrors(/net::ERR_FAILED/);
+  await openWithPlayground(page, { version: 1, title: 'Offline', task: 'Add 2 and 3.', tools: ADD_TOOL, model: { provider: 'openai', model: 'gpt-4.1-mini' } });
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByTestId('model-settings').getByLabel('API key').fill('sk-test-OFFLINE-1234567890');
+  await runButton(page).click();
+
+  await expect(page.getByTestId('run-status')).toHaveText('Failed', { timeout: 20_000 });
+  const error = page.getByTestId('step-error');
+  await expect(error).toContainText('The browser could not reach OpenAI at https://api.openai.com/v1');
+  await expect(error).toContainText('OpenAI answers calls from browsers (CORS allows any page), so CORS is not the cause.');
+  await expect(error).toContainText('So the likely cause is the network: this computer is offline');
+  await expect(error).not.toContainText('does not allow calls from this page');
+  await expect(page.getByTestId('step-retry')).toHaveCount(0);
+  // The call was made, and stopped before it left the machine.
+  expect(offlineGuard.external.filter((url) => url.startsWith('https://api.openai.com/v1/'))).toHaveLength(1);
 });
