@@ -19,7 +19,7 @@ test('a run through the app’s server reaches the model, using the key the serv
     tools: ADD_TOOL,
     model: { provider: 'openai-compatible', preset: 'custom', baseURL: fake.baseURL, model: 'fake-proxied', via: 'proxy' },
   });
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-summary')).toContainText('Finished', { timeout: 20_000 });
   await expect(page.getByTestId('run-summary')).toContainText('42');
   const chat = fake.requests.filter((r) => r.path === '/v1/chat/completions');
