@@ -35,8 +35,8 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       // The model proxy may reach the fake model servers the tests start on these ports; the one on 3918 is paired with
-      // this server-side key (the other gets none).
-      MODEL_PROXY_ALLOWED_HOSTS: '127.0.0.1:3917,127.0.0.1:3918=OPENAI_COMPATIBLE_API_KEY',
+      // this server-side key (the other gets none). Nothing ever listens on 3919: the proxy's own failure to connect.
+      MODEL_PROXY_ALLOWED_HOSTS: '127.0.0.1:3917,127.0.0.1:3918=OPENAI_COMPATIBLE_API_KEY,127.0.0.1:3919',
       OPENAI_COMPATIBLE_API_KEY: 'sk-server-side-0123456789',
     },
   },

@@ -3,10 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { playgroundSchema } from '../lib/playground/schema';
-import { encodeShareHash } from '../lib/share/share-link';
 import { expect, test } from './fixtures';
-import { ADD_TOOL, fence, openExample } from './support';
+import { adderFromAFriendLink, openExample } from './support';
 
 const CAIRO = 'Cairo: 34 °C (93.2 °F)';
 const STALE = 'This run was made with an earlier version of the playground.';
@@ -118,14 +116,7 @@ test('a new playground starts with one small documented example tool and a task 
 });
 
 test('opening the same share link twice opens the item it made the first time, still under review', async ({ page }) => {
-  const doc = playgroundSchema.parse({
-    version: 1,
-    title: 'Adder from a friend',
-    task: 'Add 2 and 3.',
-    tools: ADD_TOOL,
-    model: { provider: 'replay', responses: [fence('final_answer(add(2, 3))')], delayMs: 0 },
-  });
-  const link = `/#${encodeShareHash({ playground: doc })}`;
+  const link = adderFromAFriendLink();
   await page.goto('/');
   await runButton(page).waitFor();
   await page.goto(link);

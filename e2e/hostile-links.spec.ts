@@ -3,11 +3,9 @@
 // never load from.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { playgroundSchema } from '../lib/playground/schema';
-import { encodeShareHash } from '../lib/share/share-link';
 import { deepNestingHash, inflationHash } from '../lib/test-support/hostile-links';
 import { expect, test } from './fixtures';
-import { ADD_TOOL, fence, openExample, STORAGE_KEY } from './support';
+import { adderFromAFriendLink, openExample, STORAGE_KEY } from './support';
 
 const LIBRARY_KEY = 'agent-playground:library';
 const MY_TASK = 'My own recognizable task: compare Oslo and Lisbon.';
@@ -103,14 +101,7 @@ test('a link whose save fails opens with its banner and one notice offering Expo
       }
     }
   });
-  const doc = playgroundSchema.parse({
-    version: 1,
-    title: 'Adder from a friend',
-    task: 'Add 2 and 3.',
-    tools: ADD_TOOL,
-    model: { provider: 'replay', responses: [fence('final_answer(add(2, 3))')], delayMs: 0 },
-  });
-  await page.goto(`/#${encodeShareHash({ playground: doc })}`);
+  await page.goto(adderFromAFriendLink());
 
   await expect(page.getByLabel('Playground title')).toHaveValue('Adder from a friend');
   await expect(page.getByTestId('shared-banner')).toContainText('Shared playground: review the tools before running.');

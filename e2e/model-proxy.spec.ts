@@ -19,7 +19,7 @@ test('a run through the app’s server reaches the model, using the key the serv
     tools: ADD_TOOL,
     model: { provider: 'openai-compatible', preset: 'custom', baseURL: fake.baseURL, model: 'fake-proxied', via: 'proxy' },
   });
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-summary')).toContainText('Finished', { timeout: 20_000 });
   await expect(page.getByTestId('run-summary')).toContainText('42');
   const chat = fake.requests.filter((r) => r.path === '/v1/chat/completions');
@@ -83,6 +83,7 @@ test('the proxy forwards only model API calls from the app’s own pages, and ne
     allowedHosts: [
       { host: '127.0.0.1:3917', serverKey: false },
       { host: '127.0.0.1:3918', keyVariable: 'OPENAI_COMPATIBLE_API_KEY', serverKey: true },
+      { host: '127.0.0.1:3919', serverKey: false },
     ],
   });
 });

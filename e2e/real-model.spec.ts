@@ -45,6 +45,9 @@ async function typeKey(page: Page) {
   await expect(settings.getByTestId('model-list-status')).toContainText('fake-coder');
 }
 
+/** A run's first answer: the runner worker starts and compiles the tools first, which takes seconds on a busy 2-core machine. */
+const RUN_STARTS = { timeout: 20_000 };
+
 function header(page: Page) {
   return page.getByRole('banner');
 }
@@ -91,10 +94,10 @@ test('a CodeAgent runs on an OpenAI-compatible server chosen in the header, with
   await settings.getByLabel('Context window (tokens)').fill('10000');
 
   fake.reply({ text: CODE_STEP_1, usage: { promptTokens: 1_200, completionTokens: 40, cachedTokens: 1_000 } }, { text: CODE_STEP_2, usage: { promptTokens: 1_400, completionTokens: 20 } });
-  await header(page).getByRole('button', { name: 'Run' }).click();
+  await header(page).getByRole('button', { name: 'Run', exact: true }).click();
 
   const step1 = page.getByRole('article', { name: 'Step 1' });
-  await expect(step1.getByTestId('tool-call-name')).toHaveText('add');
+  await expect(step1.getByTestId('tool-call-name')).toHaveText('add', RUN_STARTS);
   await expect(step1.getByTestId('step-observation')).toContainText('sum is 5');
   await expect(step1.getByTestId('step-thought')).toContainText('I add the numbers with the tool.');
   await expect(step1).not.toContainText('the model must not write this');
@@ -124,10 +127,10 @@ test('a ToolCallingAgent runs on the fake server with native tool calls, final_a
   await openWithPlayground(page, compatible('tool-calling'));
   await typeKey(page);
   fake.reply({ toolCalls: [{ name: 'add', arguments: { a: 2, b: 3 } }] }, { toolCalls: [{ name: 'final_answer', arguments: { answer: 'The sum is 5' } }] });
-  await header(page).getByRole('button', { name: 'Run' }).click();
+  await header(page).getByRole('button', { name: 'Run', exact: true }).click();
 
   const step1 = page.getByRole('article', { name: 'Step 1' });
-  await expect(step1.getByTestId('tool-call-name')).toHaveText('add');
+  await expect(step1.getByTestId('tool-call-name')).toHaveText('add', RUN_STARTS);
   await expect(step1.getByTestId('tool-call-result')).toContainText('5');
   await expect(page.getByTestId('final-answer')).toHaveText('The sum is 5');
   await expect(page.getByTestId('run-status')).toHaveText('Finished');
@@ -144,10 +147,10 @@ test('a 429 with retry-after is waited out and retried; the step shows the retry
   await typeKey(page);
   fake.fault({ kind: 'status', status: 429, retryAfterSeconds: 1 });
   fake.reply({ text: fence('final_answer(add(2, 3));') });
-  await header(page).getByRole('button', { name: 'Run' }).click();
+  await header(page).getByRole('button', { name: 'Run', exact: true }).click();
 
   const step1 = page.getByRole('article', { name: 'Step 1' });
-  await expect(step1.getByTestId('step-retry')).toHaveText('Retry 1 after 1.0 s — 429 rate limited');
+  await expect(step1.getByTestId('step-retry')).toHaveText('Retry 1 after 1.0 s — 429 rate limited', RUN_STARTS);
   await expect(page.getByTestId('final-answer')).toHaveText('5');
   await expect(page.getByTestId('run-status')).toHaveText('Finished');
   expect(chatRequests()).toHaveLength(2);
@@ -159,9 +162,9 @@ test('a rejected key is explained without showing the key', async ({ page, offli
   await typeKey(page);
   // The fake echoes the key it was given in its error, as OpenAI does.
   fake.fault({ kind: 'status', status: 401 });
-  await header(page).getByRole('button', { name: 'Run' }).click();
+  await header(page).getByRole('button', { name: 'Run', exact: true }).click();
 
-  await expect(page.getByTestId('run-status')).toHaveText('Failed');
+  await expect(page.getByTestId('run-status')).toHaveText('Failed', RUN_STARTS);
   const error = page.getByTestId('step-error');
   await expect(error).toContainText('rejected the API key (401');
   await expect(error).toContainText('[key hidden]');
@@ -175,9 +178,9 @@ test('a stream cut off midway keeps the partial text and says it was cut', async
   await typeKey(page);
   fake.fault({ kind: 'cut', afterChars: 40 });
   fake.reply({ text: fence('final_answer(add(2, 3));', 'Thought: this answer is long enough to be cut off by the fake server.') });
-  await header(page).getByRole('button', { name: 'Run' }).click();
+  await header(page).getByRole('button', { name: 'Run', exact: true }).click();
 
-  await expect(page.getByTestId('run-status')).toHaveText('Failed');
+  await expect(page.getByTestId('run-status')).toHaveText('Failed', RUN_STARTS);
   const step1 = page.getByRole('article', { name: 'Step 1' });
   await expect(step1.getByTestId('step-streaming')).toContainText('Thought: this answer is long enough');
   await expect(step1.getByTestId('step-error')).toContainText('cut off after 40 characters');
@@ -193,8 +196,8 @@ test('the key never reaches the URL, the saved playground, the trace or the cons
   await openWithPlayground(page, compatible('code'));
   await typeKey(page);
   fake.reply({ text: CODE_STEP_1 }, { text: CODE_STEP_2 });
-  await header(page).getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByTestId('final-answer')).toHaveText('The sum is 5');
+  await header(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('The sum is 5', RUN_STARTS);
 
   const storage = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k) ?? ''])));
   const holding = (all: Record<string, string>) => Object.keys(all).filter((k) => all[k]!.includes(KEY));

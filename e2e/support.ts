@@ -1,6 +1,7 @@
 // Helpers for the browser tests: open the app with a given playground saved, as if the person had made it.
 import type { Page } from '@playwright/test';
-import type { PlaygroundInput } from '../lib/playground/schema';
+import { playgroundSchema, type Playground, type PlaygroundInput } from '../lib/playground/schema';
+import { encodeShareHash } from '../lib/share/share-link';
 
 export const STORAGE_KEY = 'agent-playground:playground';
 
@@ -28,6 +29,20 @@ export function add(a: number, b: number): number {
 `;
 
 export const fence = (code: string, thought = 'Thought: next.') => `${thought}\n\`\`\`js\n${code}\n\`\`\``;
+
+/** The playground a friend shares: one tool, a replayed answer, so it runs offline once trusted. */
+export function adderFromAFriend(): Playground {
+  return playgroundSchema.parse({
+    version: 1,
+    title: 'Adder from a friend',
+    task: 'Add 2 and 3.',
+    tools: ADD_TOOL,
+    model: { provider: 'replay', responses: [fence('final_answer(add(2, 3))')], delayMs: 0 },
+  });
+}
+
+/** The share link (path and hash) of the friend's adder. */
+export const adderFromAFriendLink = (): string => `/#${encodeShareHash({ playground: adderFromAFriend() })}`;
 
 /** Opens a bundled example from the Examples menu (it opens as a new playground; the one before stays in the library). */
 export async function openExample(page: Page, title: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createManualModel } from '../models/manual-model';
-import { js, ofType, playground, recordingModel, runToEnd } from '../test-support/playgrounds';
+import { js, MATH_TOOLS, ofType, playground, recordingModel, runToEnd } from '../test-support/playgrounds';
 import { foldEvents } from './run-state';
 import { modelInputForStep } from './memory';
 
@@ -175,6 +175,27 @@ describe('ToolCallingAgent loop', () => {
     expect(tools[0]).toMatch(/no tool named 'subtract'.*add, word_length, explode, final_answer/);
     expect(tools[1]).toBe("Error: Invalid arguments for add: missing required argument `b`; argument `a` must be a number; got string.");
     expect(tools[2]).toMatch(/^Error: .*boom/);
+  });
+
+  it('says a tool that throws new Error("boom") failed with "Error: boom", never "Error: Error: boom"', async () => {
+    const tools = `${MATH_TOOLS}
+/**
+ * Fails with a TypeError.
+ * @param why The message.
+ */
+export function misuse(why: string): never {
+  throw new TypeError(why);
+}
+`;
+    const { model, requests } = recordingModel([
+      { toolCalls: [call('explode', { why: 'boom' }, 'c1'), call('misuse', { why: 'bad input' }, 'c2')] },
+      { toolCalls: [call('final_answer', { answer: 0 }, 'c3')] },
+    ]);
+    const { events } = await runToEnd(playground({ tools, agent: { type: 'tool-calling' } }), { model });
+    // The call's record, the observation and the message the model gets next: each says the failure once.
+    expect(ofType(events, 'tool_call_end').slice(0, 2).map((c) => c.error)).toEqual(['boom', 'TypeError: bad input']);
+    expect(ofType(events, 'observation')[0]?.text).toBe('explode: Error: boom\nmisuse: Error: TypeError: bad input');
+    expect(requests[1]!.messages.filter((m) => m.role === 'tool').map((m) => m.content)).toEqual(['Error: boom', 'Error: TypeError: bad input']);
   });
 
   it('tells the model to call a tool when it answers in plain text', async () => {

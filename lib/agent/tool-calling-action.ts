@@ -93,7 +93,8 @@ async function runCall(ctx: StepContext, step: number, call: ToolCall): Promise<
   });
   if (outcome.error) {
     if (outcome.error.type === 'AbortError' || signal.aborted) signal.throwIfAborted();
-    return { error: `${outcome.error.type}: ${outcome.error.message}` };
+    // A plain Error is said as its message alone: the observation and the tool message add "Error: " themselves.
+    return { error: outcome.error.type === 'Error' ? outcome.error.message : `${outcome.error.type}: ${outcome.error.message}` };
   }
   return { result: outcome.value };
 }

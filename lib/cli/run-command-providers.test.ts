@@ -105,7 +105,7 @@ describe('agent run with a real provider over HTTP', () => {
     const closed = await closedPort();
     const refused = await cli(['run', path, '--model', 'openai-compatible:x', '--base-url', `http://127.0.0.1:${closed}/v1`]);
     expect(refused.code).toBe(EXIT.failure);
-    expect(refused.err).toContain(`Could not reach The OpenAI-compatible server at http://127.0.0.1:${closed}/v1 (connection refused: is the server running`);
+    expect(refused.err).toContain(`Could not reach the OpenAI-compatible server at http://127.0.0.1:${closed}/v1 (connection refused: is the server running`);
 
     const noKey = await cli(['run', path, '--model', 'openai:gpt-4.1-mini'], {});
     expect(noKey.code).toBe(EXIT.badInput);

@@ -97,6 +97,13 @@ describe('a browser that cannot reach a provider: what is true of its CORS', () 
     expect(router.message).toMatch(/OpenRouter answers calls from browsers/);
   });
 
+  it('names a custom server in lower case inside a sentence', () => {
+    const local = classifyModelFailure(failed, { ...base, ...page, preset: 'custom', baseURL: 'http://127.0.0.1:3917/v1' });
+    expect(local.message).toMatch(/^The browser could not reach the OpenAI-compatible server at http:\/\/127\.0\.0\.1:3917\/v1 /);
+    expect(local.message).toMatch(/it does not allow calls from this page \(http:\/\/127\.0\.0\.1:3000\) — CORS: check that the server allows calls from this page’s origin/);
+    expect(classifyModelFailure(status(401), { ...base, ...page, preset: 'custom' }).message).toMatch(/^The OpenAI-compatible server rejected the API key .* a key for the OpenAI-compatible server \(/);
+  });
+
   it('Ollama already allows pages on localhost; from another origin it needs OLLAMA_ORIGINS', () => {
     expect(classifyModelFailure(failed, { ...base, pageOrigin: 'http://localhost:3000' }).message).toMatch(/CORS is unlikely: Ollama allows pages on localhost/);
     expect(classifyModelFailure(failed, { ...base, pageOrigin: 'http://192.168.1.20:3000' }).message).toMatch(/OLLAMA_ORIGINS set to this page’s origin/);

@@ -38,6 +38,8 @@ export class ModelTimeoutError extends Error {
 export function classifyModelFailure(error: unknown, ctx: FailureContext): ModelFailure {
   const who =
     ctx.provider !== 'openai-compatible' ? PROVIDERS[ctx.provider].label : ctx.preset && ctx.preset !== 'custom' ? PRESETS[ctx.preset].label : 'The OpenAI-compatible server';
+  // Inside a sentence: "could not reach the OpenAI-compatible server", not "… reach The …".
+  const whoInside = who.replace(/^The /, 'the ');
   if (error instanceof ModelTimeoutError) {
     return {
       kind: 'timeout',
@@ -53,16 +55,16 @@ export function classifyModelFailure(error: unknown, ctx: FailureContext): Model
       const own = fromProxy(error, who);
       if (own) return own;
     }
-    return fromStatus(error, who, ctx);
+    return fromStatus(error, who, ctx, whoInside);
   }
   if (ctx.partialChars > 0) {
     return {
       kind: 'cut',
       retryable: false,
-      message: `The answer from ${who} was cut off after ${ctx.partialChars} characters (${detail(error)}). The partial output is kept above; run again to retry.`,
+      message: `The answer from ${whoInside} was cut off after ${ctx.partialChars} characters (${detail(error)}). The partial output is kept above; run again to retry.`,
     };
   }
-  if (isNetworkFailure(error)) return networkFailure(error, who, ctx);
+  if (isNetworkFailure(error)) return networkFailure(error, whoInside, ctx);
   return { kind: 'other', retryable: false, message: `${who} call failed: ${detail(error)}` };
 }
 
@@ -106,7 +108,7 @@ function unreachableAdvice({ code, host }: UnreachableFailure): string {
   }
 }
 
-function fromStatus(error: APICallError, who: string, ctx: FailureContext): ModelFailure {
+function fromStatus(error: APICallError, who: string, ctx: FailureContext, whoInside: string): ModelFailure {
   const status = error.statusCode!;
   const said = providerMessage(error);
   const theySaid = said ? ` The server said: “${said}”.` : '';
@@ -119,7 +121,7 @@ function fromStatus(error: APICallError, who: string, ctx: FailureContext): Mode
         `${who} rejected the API key (401 Unauthorized).${theySaid} ` +
         (ctx.via === 'proxy'
           ? `Enter a key in Settings → Model, or give the server ${PROVIDERS[ctx.provider].envKey}.`
-          : `Check the key in Settings → Model: a ${who} key (${PROVIDERS[ctx.provider].keyHelp}), pasted whole, not expired.`),
+          : `Check the key in Settings → Model: a key for ${whoInside} (${PROVIDERS[ctx.provider].keyHelp}), pasted whole, not expired.`),
     };
   }
   if (status === 403) {
