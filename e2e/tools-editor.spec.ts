@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { createServer } from 'node:http';
 
@@ -69,4 +70,48 @@ test('hovering a tool whose JSDoc names images shows them as text and fetches no
   } finally {
     await new Promise((resolve) => beacon.close(resolve));
   }
+});
+
+test('Tab indents in the editor, Ctrl+M makes Tab move focus (the hint says so), and clicking a problem puts the cursor on its line', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Tools' }).click();
+  const editor = page.locator('.monaco-editor').first();
+  await expect(editor).toBeVisible({ timeout: 30_000 });
+  const hint = page.getByTestId('editor-tab-hint');
+  await expect(hint).toHaveText('Tab indents · Ctrl+M: Tab moves focus');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="editor-tab-hint"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+Home');
+  const firstLine = editor.locator('.view-line').first();
+  const before = (await firstLine.textContent())!;
+  await page.keyboard.press('Tab');
+  // Raw text: toHaveText would ignore the leading whitespace that is the point here.
+  await expect.poll(() => firstLine.textContent()).not.toBe(before);
+  expect((await firstLine.textContent())!.trim()).toBe(before.trim());
+  expect((await firstLine.textContent())!.length).toBeGreaterThan(before.length);
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(true);
+
+  await page.keyboard.press('Control+M');
+  await expect(hint).toHaveText('Tab moves focus · Ctrl+M: Tab indents');
+  const text = (await firstLine.textContent())!;
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(false);
+  expect(await firstLine.textContent()).toBe(text);
+  // Back to indenting, for the rest of the page's life.
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+M');
+  await expect(hint).toHaveText('Tab indents · Ctrl+M: Tab moves focus');
+
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\nexport function shout(text: string): string {\n  return text.toUpperCase();\n}\n');
+  const problem = page.getByTestId('tool-errors').getByRole('button', { name: /tool `shout` needs a JSDoc comment/ });
+  await expect(problem).toBeVisible();
+  const line = Number((await problem.textContent())!.match(/Line (\d+)/)![1]);
+  await page.keyboard.press('Control+Home');
+  await expect(editor.locator('.active-line-number')).toHaveText('1');
+  await problem.click();
+  await expect(editor.locator('.active-line-number')).toHaveText(String(line));
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(true);
 });

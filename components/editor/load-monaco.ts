@@ -1,6 +1,7 @@
 // Loads the locally bundled Monaco once per page, on demand, and prepares it for tools sources.
 import type * as Monaco from 'monaco-editor';
 import { configureTypeScript } from './configure-typescript';
+import { defineEditorThemes } from './editor-themes';
 import { installMonacoWorkers } from './monaco-workers';
 import { registerToolHovers } from './tool-hovers';
 
@@ -14,6 +15,7 @@ export function loadMonaco(): Promise<MonacoApi> {
     installMonacoWorkers();
     const monaco = await import('monaco-editor');
     configureTypeScript(monaco);
+    defineEditorThemes(monaco);
     registerToolHovers(monaco);
     return monaco;
   })().catch((error: unknown) => {

@@ -1,14 +1,25 @@
 'use client';
 // The tools source editor: Monaco with the sandbox's TypeScript setup, loaded on demand from the app itself.
 // Until Monaco is there (or if it cannot load) a plain textarea edits the same value.
-import { useEffect, useRef, useState, type JSX } from 'react';
+// Tab indents (Monaco's default); Monaco's Ctrl+M switches Tab to moving the focus, and the hint under the editor
+// says which it does now.
+import { useEffect, useId, useImperativeHandle, useRef, useState, useSyncExternalStore, type JSX, type Ref } from 'react';
 import type * as Monaco from 'monaco-editor';
 import { diagnosticMarkers, MARKER_OWNER, type EditorDiagnostic } from './diagnostic-markers';
+import { monacoTheme } from './editor-themes';
 import { loadMonaco, type MonacoApi } from './load-monaco';
+import { isApplePlatform, tabKeyHint } from './tab-key-hint';
 
 export type { EditorDiagnostic } from './diagnostic-markers';
 
+/** What the page may ask of the editor. */
+export interface ToolsEditorHandle {
+  /** Puts the cursor at a 1-based line and column (clamped to the text), shows that line and focuses the editor. */
+  goTo(line: number, column: number): void;
+}
+
 export interface ToolsEditorProps {
+  ref?: Ref<ToolsEditorHandle>;
   value: string;
   onChange: (value: string) => void;
   /** Shown as error markers at their (1-based) line and column. */
@@ -30,11 +41,8 @@ let nextModelId = 1;
 
 const MAX_UNECHOED = 100;
 
-function monacoTheme(theme: 'light' | 'dark'): string {
-  return theme === 'dark' ? 'vs-dark' : 'vs';
-}
-
 export function ToolsEditor({
+  ref,
   value,
   onChange,
   diagnostics,
@@ -46,6 +54,9 @@ export function ToolsEditor({
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
+  const [tabMovesFocus, setTabMovesFocus] = useState(false);
+  const mac = useSyncExternalStore(noSubscription, () => isApplePlatform(globalThis.navigator), () => false);
+  const hintId = useId();
 
   // The latest props, for the editor's long-lived callbacks and for creating it with the current text.
   const latest = useRef({ value, onChange, theme, ariaLabel });
@@ -79,6 +90,19 @@ export function ToolsEditor({
           scrollBeyondLastLine: false,
           fixedOverflowWidgets: true,
         });
+        // Monaco's own Ctrl+M flips a global flag the page cannot read; this action, on the same key and registered
+        // later (so it wins), flips the editor's tabFocusMode option instead, which the hint can show.
+        const mac = isApplePlatform(globalThis.navigator);
+        const tabMode = editor.addAction({
+          id: 'tools.toggleTabMovesFocus',
+          label: 'Toggle Tab Key Moves Focus',
+          keybindings: [mac ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM],
+          run: () => {
+            const next = !editor.getOption(monaco.editor.EditorOption.tabFocusMode);
+            editor.updateOptions({ tabFocusMode: next });
+            setTabMovesFocus(next);
+          },
+        });
         const typing = model.onDidChangeContent(() => {
           if (applyingValue.current) return;
           const text = model.getValue();
@@ -99,6 +123,7 @@ export function ToolsEditor({
 
         cleanup = () => {
           typing.dispose();
+          tabMode.dispose();
           editor.dispose();
           model.dispose();
         };
@@ -114,6 +139,28 @@ export function ToolsEditor({
       setLoaded(null);
     };
   }, []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      goTo(line, column) {
+        if (loaded) {
+          const { monaco, editor, model } = loaded;
+          const at = model.validatePosition({ lineNumber: Math.trunc(line) || 1, column: Math.trunc(column) || 1 });
+          editor.setSelection(new monaco.Selection(at.lineNumber, at.column, at.lineNumber, at.column));
+          editor.revealLineInCenterIfOutsideViewport(at.lineNumber);
+          editor.focus();
+          return;
+        }
+        const textarea = textareaRef.current;
+        if (!textarea) return;
+        const offset = offsetOf(textarea.value, line, column);
+        textarea.focus();
+        textarea.setSelectionRange(offset, offset);
+      },
+    }),
+    [loaded],
+  );
 
   useEffect(() => {
     if (!loaded || !focusWhenShown.current) return;
@@ -177,6 +224,11 @@ export function ToolsEditor({
           className="min-h-0 w-full flex-1 resize-none rounded border border-zinc-300 bg-transparent p-2 font-mono text-[13px] leading-5 dark:border-zinc-700"
         />
       )}
+      {loaded && (
+        <p id={hintId} data-testid="editor-tab-hint" aria-live="polite" className="muted mt-1 text-xs">
+          {tabKeyHint(tabMovesFocus, mac)}
+        </p>
+      )}
       {failed && !loaded && (
         <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" role="status">
           The code editor could not be loaded, so this is a plain text box. Your tools source works the same.
@@ -184,4 +236,15 @@ export function ToolsEditor({
       )}
     </div>
   );
+}
+
+const noSubscription = () => () => {};
+
+/** The offset in `text` of a 1-based line and column, clamped to the text. */
+function offsetOf(text: string, line: number, column: number): number {
+  const lines = text.split('\n');
+  const index = Math.min(Math.max(Math.trunc(line) || 1, 1), lines.length) - 1;
+  let offset = 0;
+  for (let i = 0; i < index; i++) offset += lines[i]!.length + 1;
+  return offset + Math.min(Math.max(Math.trunc(column) || 1, 1) - 1, lines[index]!.length);
 }

@@ -41,7 +41,7 @@ function Composer({ turn }: { turn: ManualTurnRequest }) {
   return (
     <section aria-label="Your turn as the model" data-testid="manual-composer" className="card mt-3 space-y-3 border-2 border-blue-400 p-3 dark:border-blue-600">
       <header>
-        <h3 className="font-semibold">Your turn: you are the model ({turn.request.purpose} turn of {who})</h3>
+        <h2 className="font-semibold">Your turn: you are the model ({turn.request.purpose} turn of {who})</h2>
         <p className="muted text-sm">{template.hint} The step then runs for real in the sandbox.</p>
       </header>
       <Disclosure title={`What the model receives: ${turn.request.messages.length} messages${tools.length ? ` and ${tools.length} tool schemas` : ''}`} defaultOpen>
@@ -117,7 +117,8 @@ function Composer({ turn }: { turn: ManualTurnRequest }) {
           {error}
         </p>
       )}
-      <div className="flex items-center gap-2">
+      {/* On a phone the page scrolls as one: the send button sticks to the bottom of the screen while the composer is in view. */}
+      <div className="sticky bottom-0 -mx-3 -mb-3 flex items-center gap-2 rounded-b-lg border-t border-zinc-200 bg-white p-3 lg:static lg:m-0 lg:border-0 lg:bg-transparent lg:p-0 dark:border-zinc-700 dark:bg-zinc-900 lg:dark:bg-transparent">
         <button type="button" className="btn-primary" onClick={submit}>
           Send as the model
         </button>

@@ -1,7 +1,9 @@
 'use client';
 // The left side: Task, Tools, Settings and Prompt, as accessible tabs.
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useUiStore, type EditorTab } from '@/lib/store/ui-store';
+import { useScrollMemory } from '../ui/use-scroll-memory';
+import { useWideLayout } from '../ui/use-wide-layout';
 import { PromptPanel } from './prompt-panel';
 import { SettingsPanel } from './settings-panel';
 import { TaskPanel } from './task-panel';
@@ -17,6 +19,9 @@ const TABS: { id: EditorTab; label: string }[] = [
 export function EditorTabs({ toolErrors }: { toolErrors: number }) {
   const tab = useUiStore((s) => s.tab);
   const setTab = useUiStore((s) => s.setTab);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // Each tab keeps its own scroll position; on a phone the page scrolls instead (the playground remembers it there).
+  useScrollMemory(tab, panelRef, useWideLayout());
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
     const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : -1;
@@ -26,7 +31,7 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
     document.getElementById(`tab-${TABS[next]!.id}`)?.focus();
   };
   return (
-    <div className="flex h-full min-h-0 flex-col">
+    <div className="flex flex-col lg:h-full lg:min-h-0">
       <div role="tablist" aria-label="Playground" className="flex gap-1 border-b border-zinc-200 px-3 dark:border-zinc-800" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
@@ -36,6 +41,7 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
             type="button"
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
+            aria-label={t.id === 'tools' && toolErrors > 0 ? `Tools, ${toolErrors} ${toolErrors === 1 ? 'error' : 'errors'}` : undefined}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
@@ -44,14 +50,14 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
           >
             {t.label}
             {t.id === 'tools' && toolErrors > 0 && (
-              <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-label={`${toolErrors} errors`}>
+              <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-hidden="true">
                 {toolErrors}
               </span>
             )}
           </button>
         ))}
       </div>
-      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto p-3">
+      <div ref={panelRef} id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
         {tab === 'task' && <TaskPanel />}
         {tab === 'tools' && <ToolsPanel />}
         {tab === 'settings' && <SettingsPanel />}

@@ -5,6 +5,7 @@ import { useId, useRef, useState } from 'react';
 import { keyOriginOf } from '@/lib/models/key-origin';
 import type { ManagedAgentSettings, ModelSettings as Model, ProviderModelSettings, RealProvider } from '@/lib/playground/schema';
 import { isProviderModel } from '@/lib/models/presets';
+import { describeRecorded } from '@/lib/models/replay-responses';
 import { defaultProviderModel, usePlaygroundStore } from '@/lib/store/playground-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { modelAddressId } from '@/lib/trust/contact-addresses';
@@ -81,7 +82,7 @@ export function MemberModelSettings({ member, index }: { member: ManagedAgentSet
 
 function help(model: Model | undefined): string {
   if (!model) return 'It calls the same model as the main agent, with the same key.';
-  if (model.provider === 'replay') return `${model.responses.length} recorded responses of its own, played in order (recorded runs and imported playgrounds bring them).`;
+  if (model.provider === 'replay') return `${describeRecorded(model.responses)} of its own, played in order (recorded runs and imported playgrounds bring them).`;
   if (model.provider === 'manual') return 'You write its turns, as for the main agent.';
   return 'Its own model: its address is reviewed like the main model’s, and it gets only the key entered for that address.';
 }

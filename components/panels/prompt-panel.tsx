@@ -34,7 +34,7 @@ export function PromptPanel() {
         </tbody>
       </table>
       <div className="flex items-center gap-2">
-        <h3 className="text-sm font-semibold">The system prompt, exactly as sent</h3>
+        <h2 className="text-sm font-semibold">The system prompt, exactly as sent</h2>
         <CopyButton text={analysis.systemPrompt} label="Copy the system prompt" />
       </div>
       <pre tabIndex={0} data-testid="system-prompt" className="mono-block">{analysis.systemPrompt}</pre>

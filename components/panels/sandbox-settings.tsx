@@ -10,6 +10,7 @@ import { runOpenPlayground } from '@/lib/store/run-playground';
 import { useSandboxStatusStore } from '@/lib/store/sandbox-status-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { packageAddressId, WEBCONTAINER_ADDRESS_ID } from '@/lib/trust/contact-addresses';
+import { BootCountdown } from './boot-countdown';
 
 const packagesSchema = sandboxSettingsSchema.shape.packages.unwrap();
 
@@ -78,10 +79,13 @@ export function WebContainerStatusLine() {
   }, [unavailable]);
   return (
     <div ref={box} data-testid="webcontainer-status" data-state={status.state} className={`space-y-2 rounded-md border px-3 py-2 text-sm ${TONE[status.state]}`}>
-      <p role="status" aria-live="polite" aria-atomic="true">
-        <span className="font-medium">WebContainer: </span>
-        {describeStatus(status)}
-      </p>
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <p role="status" aria-live="polite" aria-atomic="true">
+          <span className="font-medium">WebContainer: </span>
+          {describeStatus(status)}
+        </p>
+        {status.state === 'booting' && <BootCountdown status={status} />}
+      </div>
       {isBusy(status) && (
         <progress
           className="h-1.5 w-full"
@@ -103,6 +107,7 @@ export function WebContainerStatusLine() {
       )}
       {status.state === 'unavailable' && status.scope === 'boot' && (
         <div className="flex flex-wrap items-center gap-2">
+          <RetryWebContainerButton />
           <RunOnQuickJsButton />
           <UseQuickJsButton />
         </div>
@@ -122,6 +127,23 @@ export function RunOnQuickJsButton() {
   return (
     <button type="button" className="btn-primary text-xs" onClick={run} disabled={!idle}>
       Run on QuickJS
+    </button>
+  );
+}
+
+/**
+ * After a failed boot: boots the WebContainer again, with the same countdown. With `thenRun` (a failed start's notice)
+ * the playground runs again too, and starts once the container is up.
+ */
+export function RetryWebContainerButton({ thenRun = false }: { thenRun?: boolean }) {
+  const idle = useRunStore((s) => s.phase === 'idle');
+  const retry = () => {
+    void useSandboxStatusStore.getState().retry();
+    if (thenRun) runOpenPlayground();
+  };
+  return (
+    <button type="button" className="btn text-xs" onClick={retry} disabled={!idle}>
+      Retry
     </button>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 // Agent, model and sandbox settings of the playground, each checked against the document's schema.
 import { useState } from 'react';
+import { describeRecorded } from '@/lib/models/replay-responses';
 import { agentSettingsSchema, modelSettingsSchema, sandboxSettingsSchema } from '@/lib/playground/schema';
 import { isAppHost } from '@/lib/sandbox/quickjs/network-policy';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
@@ -44,7 +45,7 @@ export function SettingsPanel() {
       {model.provider === 'replay' && (
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold">Replay model</legend>
-          <p className="muted text-sm">{model.responses.length} recorded responses, played in order.</p>
+          <p className="muted text-sm">{describeRecorded(model.responses)}, played in order.</p>
           <NumberField label="Delay between streamed pieces (ms)" value={model.delayMs} rule={ruleOf(replayShape.delayMs.unwrap())} onCommit={(n) => setReplayDelay(n ?? 0)} help="Slows the replay down to watch it stream like a live model." />
         </fieldset>
       )}

@@ -13,10 +13,10 @@ export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; s
   if (!analysis) return <p className="muted text-sm">Reading the tools…</p>;
   return (
     <section aria-label="Tools as the model sees them" data-testid="tool-list" aria-busy={stale} className="space-y-2">
-      <h3 className="flex items-center gap-2 text-sm font-semibold">
+      <h2 className="flex items-center gap-2 text-sm font-semibold">
         Tools as the model sees them ({analysis.tools.length})
         {stale && <span className="muted text-xs font-normal">updating…</span>}
-      </h3>
+      </h2>
       {analysis.tools.length === 0 && <p className="muted text-sm">No tools yet: export a function with a JSDoc comment.</p>}
       <ul className="space-y-2">
         {analysis.tools.map((tool) => (

@@ -1,9 +1,11 @@
 'use client';
-// The tools source in an editor, its errors, and the live list of tools beside it.
+// The tools source in an editor, its errors (each one a button that puts the cursor on it), and the live list of
+// tools beside it.
+import { useRef } from 'react';
 import { useAnalysisStore } from '@/lib/store/analysis-store';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useResolvedTheme } from '../playground/use-theme';
-import { ToolsEditor } from '../editor/tools-editor';
+import { ToolsEditor, type ToolsEditorHandle } from '../editor/tools-editor';
 import { ToolList } from './tool-list';
 
 export function ToolsPanel() {
@@ -12,15 +14,22 @@ export function ToolsPanel() {
   const { analysis, stale, error } = useAnalysisStore();
   const theme = useResolvedTheme();
   const errors = analysis?.errors ?? [];
+  const editor = useRef<ToolsEditorHandle>(null);
   return (
     <div className="grid gap-3 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="space-y-2">
-        <ToolsEditor value={tools} onChange={setTools} diagnostics={errors} theme={theme} className="h-[28rem]" />
+        <ToolsEditor ref={editor} value={tools} onChange={setTools} diagnostics={errors} theme={theme} className="h-[28rem]" />
         {errors.length > 0 && (
           <ul aria-label="Problems in the tools source" data-testid="tool-errors" className="space-y-1 text-sm text-red-800 dark:text-red-300">
             {errors.map((d, i) => (
               <li key={i}>
-                Line {d.line}:{d.column}: {d.message}
+                <button
+                  type="button"
+                  className="cursor-pointer rounded-sm text-left underline decoration-dotted underline-offset-2 hover:decoration-solid"
+                  onClick={() => editor.current?.goTo(d.line, d.column)}
+                >
+                  Line {d.line}:{d.column}: {d.message}
+                </button>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 'use client';
 // Title, saved playgrounds, examples, model, agent type, Run / Stop, share and export.
+import { useId, useState } from 'react';
 import { keyOriginOf } from '@/lib/models/key-origin';
 import type { ModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
@@ -31,37 +32,49 @@ export function Header({ onRun }: { onRun: () => void }) {
   const phase = useRunStore((s) => s.phase);
   const stop = useRunStore((s) => s.stop);
   const busy = phase !== 'idle';
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
 
+  // Below `lg` the header is one row (title, More, Run); More shows the other controls in rows under it. At `lg` and
+  // wider every control sits in the row as before: the groups are `display: contents` there, the same elements.
+  const more = moreOpen ? 'flex' : 'hidden';
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-      <h1 className="text-base font-bold whitespace-nowrap">Agent Playground</h1>
-      <input className="field w-56 min-w-40 flex-1 font-medium" aria-label="Playground title" value={title} onChange={(e) => setTitle(e.target.value)} />
-      <LibraryMenu />
-      <ExamplesMenu disabled={busy} />
-      <select className="field w-auto max-w-56" aria-label="Model" value={provider} disabled={busy} onChange={(e) => chooseModel(e.target.value as ModelSettings['provider'])}>
-        {MODEL_CHOICES.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-      <AddKey />
-      <select className="field w-auto" aria-label="Agent type" value={agentType} disabled={busy} onChange={(e) => updateAgent({ type: e.target.value as 'code' | 'tool-calling' })}>
-        <option value="code">CodeAgent</option>
-        <option value="tool-calling">ToolCallingAgent</option>
-      </select>
+      <h1 className="sr-only text-base font-bold whitespace-nowrap lg:not-sr-only">Agent Playground</h1>
+      <input className="field min-w-0 flex-1 font-medium lg:w-auto lg:min-w-40 lg:flex-auto lg:field-sizing-content" aria-label="Playground title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <button type="button" className="btn lg:hidden" aria-expanded={moreOpen} aria-controls={`${moreId}-a ${moreId}-b`} onClick={() => setMoreOpen(!moreOpen)}>
+        More
+      </button>
+      <div id={`${moreId}-a`} className={`${more} order-last basis-full flex-wrap items-center gap-2 lg:contents`}>
+        <LibraryMenu />
+        <ExamplesMenu disabled={busy} />
+        <select className="field w-auto max-w-56" aria-label="Model" value={provider} disabled={busy} onChange={(e) => chooseModel(e.target.value as ModelSettings['provider'])}>
+          {MODEL_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <AddKey />
+        <select className="field w-auto" aria-label="Agent type" value={agentType} disabled={busy} onChange={(e) => updateAgent({ type: e.target.value as 'code' | 'tool-calling' })}>
+          <option value="code">CodeAgent</option>
+          <option value="tool-calling">ToolCallingAgent</option>
+        </select>
+      </div>
       {busy ? (
         <button type="button" className="btn-danger" onClick={stop} disabled={phase === 'stopping'} aria-keyshortcuts="Escape">
           {phase === 'stopping' ? 'Stopping…' : 'Stop'}
         </button>
       ) : (
         <button type="button" className="btn-primary" onClick={onRun} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">
-          ▶ Run
+          <span aria-hidden="true">▶</span> Run
         </button>
       )}
-      <ShareDialog />
-      <ExportMenu />
-      <ThemeToggle />
+      <div id={`${moreId}-b`} className={`${more} order-last basis-full flex-wrap items-center gap-2 lg:contents`}>
+        <ShareDialog />
+        <ExportMenu />
+        <ThemeToggle />
+      </div>
     </header>
   );
 }
@@ -83,6 +96,7 @@ function AddKey() {
   if (!isProviderModel(model) || hasKey || !needsBrowserKey(model)) return null;
   const open = () => {
     useUiStore.getState().setTab('settings');
+    useUiStore.getState().setView('playground');
     // After the Settings tab has rendered, put the focus in the key box.
     requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(API_KEY_INPUT_ID)?.focus()));
   };

@@ -9,6 +9,7 @@ import { useUiStore } from '@/lib/store/ui-store';
 import { SaveProblemNotice } from '../share/save-problem-notice';
 import { BackupNotice } from '../ui/backup-notice';
 import { Notice } from '../ui/notice';
+import { isWebContainerBootError, useRunWaitingForBoot, WebContainerBootNotice, WebContainerFailureActions } from './webcontainer-notice';
 
 export function Notices() {
   const notice = usePlaygroundStore((s) => s.notice);
@@ -18,7 +19,8 @@ export function Notices() {
   const { undoOpenExample, dismissExampleOpened } = useLibraryStore.getState();
   const startError = useRunStore((s) => s.startError);
   const setTab = useUiStore((s) => s.setTab);
-  if (!notice && !saveProblem && !opened && !startError) return null;
+  const booting = useRunWaitingForBoot();
+  if (!notice && !saveProblem && !opened && !startError && !booting) return null;
   return (
     <div className="space-y-2 px-3 pt-2">
       {notice && (
@@ -48,6 +50,7 @@ export function Notices() {
           {opened.previousTitle !== undefined && ` Your playground “${opened.previousTitle || 'Untitled playground'}” is kept in Playgrounds.`}
         </Notice>
       )}
+      {booting && <WebContainerBootNotice status={booting} />}
       {startError && (
         <Notice
           tone="error"
@@ -57,6 +60,8 @@ export function Notices() {
               <button type="button" className="btn text-xs" onClick={() => setTab('tools')}>
                 Show the tools
               </button>
+            ) : isWebContainerBootError(startError) ? (
+              <WebContainerFailureActions />
             ) : undefined
           }
         >

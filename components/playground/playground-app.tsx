@@ -9,10 +9,14 @@ import { usePriceStore } from '@/lib/store/price-store';
 import { runOpenPlayground } from '@/lib/store/run-playground';
 import { hydrateTrustStore, reviewAllIfRecordUnreadable } from '@/lib/store/trust-store';
 import { useUiStore } from '@/lib/store/ui-store';
+import { useRunStore } from '@/lib/store/run-store';
 import { ManualComposer } from '../manual/manual-composer';
 import { EditorTabs } from '../panels/editor-tabs';
 import { Timeline } from '../timeline/timeline';
+import { useScrollMemory } from '../ui/use-scroll-memory';
+import { useWideLayout } from '../ui/use-wide-layout';
 import { Header } from './header';
+import { VIEW_SECTION_ID, ViewSwitch } from './view-switch';
 import { KeyNotice } from './key-notice';
 import { Notices } from './notices';
 import { startSharing } from '@/lib/store/share-store';
@@ -27,6 +31,17 @@ export default function PlaygroundApp() {
   const hydrated = usePlaygroundStore((s) => s.hydrated);
   const doc = usePlaygroundStore((s) => s.doc);
   const toolErrors = useAnalysisStore((s) => s.analysis?.errors.length ?? 0);
+  const view = useUiStore((s) => s.view);
+  const tab = useUiStore((s) => s.tab);
+  const busy = useRunStore((s) => s.phase !== 'idle');
+  const runId = useRunStore((s) => s.runId);
+  // On a phone the page itself scrolls: each tab and each run keeps its own place (a new run starts at its top).
+  useScrollMemory(view === 'run' ? `run:${runId ?? ''}` : `tab:${tab}`, 'document', !useWideLayout());
+
+  useEffect(() => {
+    // A run that starts shows itself (on a phone the run is the other view).
+    if (busy) useUiStore.getState().setView('run');
+  }, [busy]);
 
   useEffect(() => {
     void useUiStore.persist.rehydrate();
@@ -58,16 +73,20 @@ export default function PlaygroundApp() {
 
   if (!ready) return <p className="p-6">Opening your playground…</p>;
   return (
-    <div className="flex h-dvh flex-col">
-      <Header onRun={run} />
+    // Below `lg` the page scrolls as one (header and view switch stay on top); at `lg` it fits the screen, columns scroll.
+    <div className="flex min-h-dvh flex-col lg:h-dvh">
+      <div className="sticky top-0 z-30 bg-white lg:static dark:bg-zinc-950">
+        <Header onRun={run} />
+        <ViewSwitch />
+      </div>
       <Notices />
       <KeyNotice />
       <ShareNotices />
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,11fr)_minmax(0,10fr)]">
-        <section aria-label="Playground editor" className="min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800">
+        <section id={VIEW_SECTION_ID.playground} aria-label="Playground editor" className={`${view === 'playground' ? '' : 'hidden lg:block'} min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800`}>
           <EditorTabs toolErrors={toolErrors} />
         </section>
-        <section aria-label="Run" className="min-h-0">
+        <section id={VIEW_SECTION_ID.run} aria-label="Run" className={`${view === 'run' ? '' : 'hidden lg:block'} min-h-0`}>
           <Timeline
             footer={<ManualComposer />}
             empty={

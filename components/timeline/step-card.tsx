@@ -26,7 +26,7 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
   return (
     <article aria-label={title} data-testid="step" data-step={step.index} data-kind={step.kind} className="card space-y-3 p-3">
       <header className="flex flex-wrap items-center gap-2">
-        <h3 className="font-semibold">{title}</h3>
+        <h2 className="font-semibold">{title}</h2>
         <span data-testid="step-kind" className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium dark:bg-zinc-800">
           {KIND_LABEL[step.kind]}
         </span>

@@ -21,24 +21,24 @@ function InspectorBody({ step, run }: { step: StepState; run: AgentRunState }) {
   return (
     <div className="space-y-3">
       <MessageList messages={messages} />
-      <section aria-label="Raw model output" data-testid="raw-output">
+      <div role="group" aria-label="Raw model output" data-testid="raw-output">
         <div className="flex items-center gap-2">
-          <h4 className="muted text-xs font-semibold tracking-wide uppercase">Raw model output</h4>
+          <h3 className="muted text-xs font-semibold tracking-wide uppercase">Raw model output</h3>
           <CopyButton text={raw} label={`Copy the raw output of step ${step.index}`} />
         </div>
         <pre tabIndex={0} className="mono-block mt-1 max-h-96 overflow-y-auto">{raw || '(empty)'}</pre>
-      </section>
+      </div>
     </div>
   );
 }
 
 export function MessageList({ messages, heading = 'Messages sent to the model' }: { messages: ChatMessage[]; heading?: string }) {
   return (
-    <section aria-label={heading} data-testid="model-messages">
+    <div role="group" aria-label={heading} data-testid="model-messages">
       <div className="flex items-center gap-2">
-        <h4 className="muted text-xs font-semibold tracking-wide uppercase">
+        <h3 className="muted text-xs font-semibold tracking-wide uppercase">
           {heading} ({messages.length})
-        </h4>
+        </h3>
         <CopyButton text={JSON.stringify(messages, null, 2)} label="Copy all messages as JSON" />
       </div>
       <ol className="mt-1 space-y-2">
@@ -61,6 +61,6 @@ export function MessageList({ messages, heading = 'Messages sent to the model' }
           </li>
         ))}
       </ol>
-    </section>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useRunStore } from '@/lib/store/run-store';
 import { RunSummary } from './run-summary';
+import { StaleRunNotice } from './stale-run-notice';
 import { StepCard } from './step-card';
 
 export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
@@ -43,13 +44,14 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className="flex h-full flex-col">
+    <div className="flex flex-col lg:h-full">
       {main && (
-        <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
+        <div className="space-y-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
+          <StaleRunNotice />
           <RunSummary state={state} stopping={phase === 'stopping'} />
         </div>
       )}
-      <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="min-h-0 flex-1 overflow-y-auto p-3">
+      <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
       {!main && empty}
       {steps.length > 0 && (
         <ol aria-label="Steps" className="relative" style={{ height: virtualizer.getTotalSize() }}>

@@ -8,8 +8,8 @@ import { previewOf } from './step-text';
 
 export function ToolCalls({ calls, nested }: { calls: ToolCallState[]; nested: (callId: string) => ReactNode }) {
   return (
-    <section aria-label="Tool calls">
-      <h4 className="muted text-xs font-semibold tracking-wide uppercase">Tool calls ({calls.length})</h4>
+    <div role="group" aria-label="Tool calls">
+      <h3 className="muted text-xs font-semibold tracking-wide uppercase">Tool calls ({calls.length})</h3>
       <ol className="mt-1 space-y-1">
         {calls.map((call) => (
           <li key={call.callId} data-testid="tool-call" className="rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-700">
@@ -29,7 +29,7 @@ export function ToolCalls({ calls, nested }: { calls: ToolCallState[]; nested: (
           </li>
         ))}
       </ol>
-    </section>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
 export * from './types';
-export { createReplayModel, type ReplayResponse, type ReplayOptions } from './replay-model';
+export { createReplayModel, type ReplayResponse, type ReplayResponses, type ReplayAgentType, type ReplayOptions } from './replay-model';
 export { createManualModel, type ManualTurn } from './manual-model';
 export { addUsage, estimateTokens, ZERO_USAGE } from './usage';

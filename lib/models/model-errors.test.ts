@@ -66,3 +66,62 @@ describe('retryAfter', () => {
     expect(retryAfter(undefined)).toBeUndefined();
   });
 });
+
+describe('a browser that cannot reach a provider: what is true of its CORS', () => {
+  const failed = new TypeError('Failed to fetch');
+  const page = { via: 'browser' as const, pageOrigin: 'http://127.0.0.1:3000', preset: undefined };
+
+  it('OpenAI and Google answer browsers: the network or the address is the likely cause, not CORS', () => {
+    for (const [provider, baseURL, label] of [
+      ['openai', 'https://api.openai.com/v1', 'OpenAI'],
+      ['google', 'https://generativelanguage.googleapis.com/v1beta', 'Google'],
+    ] as const) {
+      const { message } = classifyModelFailure(failed, { ...base, ...page, provider, baseURL });
+      expect(message).toContain(`${label} answers calls from browsers (CORS allows any page), so CORS is not the cause.`);
+      expect(message).toMatch(/likely cause is the network: this computer is offline/);
+      expect(message).not.toMatch(/does not accept calls straight from a browser/);
+    }
+  });
+
+  it('Anthropic answers browsers that send its header, which the app sends', () => {
+    const { message } = classifyModelFailure(failed, { ...base, ...page, provider: 'anthropic', baseURL: 'https://api.anthropic.com/v1' });
+    expect(message).toMatch(/anthropic-dangerous-direct-browser-access\), so CORS is not the cause/);
+  });
+
+  it('a gateway at another address, or a remote OpenAI-compatible server, must allow the page itself', () => {
+    const gateway = classifyModelFailure(failed, { ...base, ...page, provider: 'openai', baseURL: 'https://gateway.example.com/v1' });
+    expect(gateway.message).toMatch(/does not allow calls from this page \(http:\/\/127\.0\.0\.1:3000\) — CORS/);
+    const remote = classifyModelFailure(failed, { ...base, ...page, provider: 'openai-compatible', preset: 'custom', baseURL: 'https://llm.example.com/v1' });
+    expect(remote.message).toMatch(/Access-Control-Allow-Origin.*MODEL_PROXY_ALLOWED_HOSTS/);
+    const router = classifyModelFailure(failed, { ...base, ...page, provider: 'openai-compatible', preset: 'openrouter', baseURL: 'https://openrouter.ai/api/v1' });
+    expect(router.message).toMatch(/OpenRouter answers calls from browsers/);
+  });
+
+  it('Ollama already allows pages on localhost; from another origin it needs OLLAMA_ORIGINS', () => {
+    expect(classifyModelFailure(failed, { ...base, pageOrigin: 'http://localhost:3000' }).message).toMatch(/CORS is unlikely: Ollama allows pages on localhost/);
+    expect(classifyModelFailure(failed, { ...base, pageOrigin: 'http://192.168.1.20:3000' }).message).toMatch(/OLLAMA_ORIGINS set to this page’s origin/);
+  });
+});
+
+describe('answers the app’s proxy made itself', () => {
+  const proxied = { ...base, provider: 'openai' as const, preset: undefined, via: 'proxy' as const, pageOrigin: 'http://127.0.0.1:3000' };
+  const marked = (statusCode: number, mark: string, body: unknown) =>
+    new APICallError({ message: 'x', url: 'u', requestBodyValues: {}, statusCode, responseHeaders: { 'x-agent-playground-proxy': mark }, responseBody: JSON.stringify(body), isRetryable: true });
+
+  it('an unreachable provider is the server’s network, not retryable, with advice per cause', () => {
+    const dns = classifyModelFailure(marked(502, 'unreachable', { error: { kind: 'unreachable', code: 'ENOTFOUND', host: 'api.openai.com' } }), proxied);
+    expect(dns).toMatchObject({ kind: 'unreachable', retryable: false });
+    expect(dns.message).toMatch(/^The app's server could not reach api\.openai\.com \(DNS lookup failed\)\. Check that server's network: is it online, and can it resolve api\.openai\.com/);
+    const refused = classifyModelFailure(marked(502, 'unreachable', { error: { kind: 'unreachable', code: 'ECONNREFUSED', host: '127.0.0.1:3919' } }), proxied);
+    expect(refused.message).toMatch(/\(connection refused\)\. Nothing answers at 127\.0\.0\.1:3919 as seen from the app's server/);
+    const tls = classifyModelFailure(marked(502, 'unreachable', { error: { kind: 'unreachable', code: 'TLS', host: 'api.openai.com', detail: 'CERT_HAS_EXPIRED' } }), proxied);
+    expect(tls.message).toMatch(/\(the TLS \(https\) connection failed: CERT_HAS_EXPIRED\)\. Check the address/);
+  });
+
+  it('an unmarked 502 through the proxy is still the provider’s, and retryable', () => {
+    const upstream = new APICallError({ message: 'x', url: 'u', requestBodyValues: {}, statusCode: 502, responseHeaders: {}, responseBody: '', isRetryable: true });
+    expect(classifyModelFailure(upstream, proxied)).toMatchObject({ kind: 'server', retryable: true });
+    // A browser-direct call never reads the mark (only the app's own proxy sets it).
+    expect(classifyModelFailure(marked(502, 'unreachable', { error: { host: 'x' } }), { ...proxied, via: 'browser' }).kind).toBe('server');
+  });
+});

@@ -2,8 +2,9 @@
 import { APICallError } from '@ai-sdk/provider';
 import type { RealProvider } from '../playground/schema';
 import { isLocalAddress, PRESETS, PROVIDERS } from './presets';
+import { PROXY_MARK_HEADER, readUnreachable, UNREACHABLE_REASONS, type UnreachableFailure } from './proxy-unreachable';
 
-export type FailureKind = 'auth' | 'forbidden' | 'model' | 'rate-limit' | 'server' | 'timeout' | 'cut' | 'network' | 'bad-request' | 'other';
+export type FailureKind = 'unreachable' | 'proxy' | 'auth' | 'forbidden' | 'model' | 'rate-limit' | 'server' | 'timeout' | 'cut' | 'network' | 'bad-request' | 'other';
 
 export interface ModelFailure {
   kind: FailureKind;
@@ -47,7 +48,13 @@ export function classifyModelFailure(error: unknown, ctx: FailureContext): Model
         'The server may be busy or still loading the model (a local server loads it on first use): try again, or raise the timeout in Settings → Model.',
     };
   }
-  if (APICallError.isInstance(error) && error.statusCode !== undefined && error.statusCode >= 400) return fromStatus(error, who, ctx);
+  if (APICallError.isInstance(error) && error.statusCode !== undefined && error.statusCode >= 400) {
+    if (ctx.via === 'proxy') {
+      const own = fromProxy(error, who);
+      if (own) return own;
+    }
+    return fromStatus(error, who, ctx);
+  }
   if (ctx.partialChars > 0) {
     return {
       kind: 'cut',
@@ -57,6 +64,46 @@ export function classifyModelFailure(error: unknown, ctx: FailureContext): Model
   }
   if (isNetworkFailure(error)) return networkFailure(error, who, ctx);
   return { kind: 'other', retryable: false, message: `${who} call failed: ${detail(error)}` };
+}
+
+/** An answer the app's proxy made itself: it could not reach the provider, or it refused the call. Never the provider's fault. */
+function fromProxy(error: APICallError, who: string): ModelFailure | undefined {
+  const status = error.statusCode!;
+  const unreachable = readUnreachable(error.responseHeaders, error.responseBody);
+  if (unreachable) {
+    return {
+      kind: 'unreachable',
+      status,
+      retryable: false,
+      message:
+        `The app's server could not reach ${unreachable.host} (${UNREACHABLE_REASONS[unreachable.code]}${unreachable.detail ? `: ${unreachable.detail}` : ''}). ` +
+        `${unreachableAdvice(unreachable)} ${who} itself was never reached, so this is not on the provider's side, and the call was not retried.`,
+    };
+  }
+  const mark = Object.entries(error.responseHeaders ?? {}).find(([k]) => k.toLowerCase() === PROXY_MARK_HEADER)?.[1];
+  if (mark !== 'refused') return undefined;
+  const said = providerMessage(error);
+  return {
+    kind: 'proxy',
+    status,
+    retryable: false,
+    message: `This app's model proxy refused the call (${status})${said ? `: ${said}` : '.'}${/[.!?]$/.test(said ?? '.') ? '' : '.'} ${who} was not called.`,
+  };
+}
+
+function unreachableAdvice({ code, host }: UnreachableFailure): string {
+  const hostname = host.replace(/:\d+$/, '');
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Check that server's network: is it online, and can it resolve ${hostname} (DNS)? Behind a firewall it may need an outbound HTTP proxy.`;
+    case 'ECONNREFUSED':
+      return `Nothing answers at ${host} as seen from the app's server: check that the model server runs there, on that port.`;
+    case 'TLS':
+      return "Check the address (https to a server that speaks plain http?) and, on the app's server, its clock and trusted certificates (a company proxy that re-signs https needs its certificate trusted).";
+    default:
+      return `Check that server's network: is it online, and may it connect to ${host} (a firewall, an outbound proxy)?`;
+  }
 }
 
 function fromStatus(error: APICallError, who: string, ctx: FailureContext): ModelFailure {
@@ -140,7 +187,12 @@ function networkFailure(error: unknown, who: string, ctx: FailureContext): Model
   const lines = [`The browser could not reach ${who} at ${url} (${detail(error)}). Browsers hide the reason; the usual causes:`];
   if (local) {
     lines.push('• the server is not running, or listens on another port;');
-    lines.push(`• it does not allow calls from this page (${ctx.pageOrigin}) — CORS: ${ctx.preset ? PRESETS[ctx.preset].setup : PRESETS.custom.setup} For Ollama: OLLAMA_ORIGINS; for LM Studio: the “Enable CORS” switch;`);
+    if (ctx.preset === 'ollama' && /^https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0)(:\d+)?$/.test(ctx.pageOrigin)) {
+      // Ollama's default OLLAMA_ORIGINS already covers pages on localhost, 127.0.0.1 and 0.0.0.0, any port.
+      lines.push(`• CORS is unlikely: Ollama allows pages on localhost and 127.0.0.1 by default, unless OLLAMA_ORIGINS was set to a list without this page (${ctx.pageOrigin});`);
+    } else {
+      lines.push(`• it does not allow calls from this page (${ctx.pageOrigin}) — CORS: ${ctx.preset ? PRESETS[ctx.preset].setup : PRESETS.custom.setup} For Ollama: OLLAMA_ORIGINS; for LM Studio: the “Enable CORS” switch;`);
+    }
     if (ctx.pageOrigin.startsWith('https:') && url.startsWith('http:')) {
       lines.push('• this page is https and the server is plain http (mixed content): open the playground over http://localhost, or serve the model over https;');
     }
@@ -148,11 +200,40 @@ function networkFailure(error: unknown, who: string, ctx: FailureContext): Model
       lines.push("• Chrome's Private Network Access rules stop public web pages from calling local addresses: run the playground locally (npm start) or allow it in Chrome;");
     }
   } else {
-    lines.push('• no network, or the address is wrong;');
-    lines.push(`• ${who} does not accept calls straight from a browser (CORS): choose “through this app's server” under Call in Settings → Model.`);
+    const cors = corsOf(ctx);
+    if (cors) {
+      lines.push(`• ${cors} So the likely cause is the network: this computer is offline, a firewall, VPN or content blocker stops ${hostOf(url)}, or the address is wrong.`);
+      lines.push(`• If only this network blocks it, “through this app's server” under Call in Settings → Model may still get through.`);
+    } else {
+      lines.push('• no network, or the address is wrong;');
+      lines.push(`• the server does not allow calls from this page (${ctx.pageOrigin}) — CORS: it must answer with Access-Control-Allow-Origin for this origin; or choose “through this app's server” under Call in Settings → Model (the operator lists the host in MODEL_PROXY_ALLOWED_HOSTS).`);
+    }
     if (ctx.pageOrigin.startsWith('https:') && url.startsWith('http:')) lines.push('• this page is https and the address is plain http (mixed content).');
   }
   return { kind: 'network', retryable: false, message: lines.join('\n') };
+}
+
+/** What is true of the provider's CORS when the call goes to its own address; undefined where it depends on the server. */
+function corsOf(ctx: FailureContext): string | undefined {
+  const own = ctx.provider === 'openai-compatible' ? (ctx.preset ? PRESETS[ctx.preset].baseURL : undefined) : PROVIDERS[ctx.provider].baseURL;
+  if (!own || !ctx.baseURL || ctx.baseURL.replace(/\/+$/, '') !== own) return undefined; // a gateway or another server: its own CORS rules
+  switch (ctx.provider) {
+    case 'anthropic':
+      return 'Anthropic answers browsers that send its direct-browser-access header, and the app sends it (anthropic-dangerous-direct-browser-access), so CORS is not the cause.';
+    case 'openai':
+    case 'google':
+      return `${PROVIDERS[ctx.provider].label} answers calls from browsers (CORS allows any page), so CORS is not the cause.`;
+    default:
+      return ctx.preset === 'openrouter' || ctx.preset === 'huggingface' ? `${PRESETS[ctx.preset].label} answers calls from browsers (CORS allows any page), so CORS is not the cause.` : undefined;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 function isNetworkFailure(error: unknown): boolean {

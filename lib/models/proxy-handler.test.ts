@@ -379,6 +379,7 @@ describe('handleProxyRequest over HTTP', () => {
     const { request, params } = proxyRequest('openai-compatible', ['models', 'redirect'], { method: 'GET' });
     const res = await handleProxyRequest(request, params, env(), fetch, log);
     expect(res.status).toBe(502);
+    expect(res.headers.get('x-agent-playground-proxy')).toBe('refused');
     expect(await errorMessage(res)).toMatch(/redirect \(302\).*never follows redirects/);
     expect(res.headers.get('location')).toBeNull();
     expect(seen.map((s) => s.url)).toEqual(['/v1/models/redirect']);
@@ -395,7 +396,11 @@ describe('handleProxyRequest over HTTP', () => {
     const { request, params } = proxyRequest('openai-compatible', ['chat', 'completions'], { base: `http://${deadHost}/v1`, body: '{}' });
     const res = await handleProxyRequest(request, params, proxyEnvFrom({ MODEL_PROXY_ALLOWED_HOSTS: deadHost }), fetch, log);
     expect(res.status).toBe(502);
-    expect(await errorMessage(res)).toBe(`the proxy could not reach ${deadHost}: ECONNREFUSED`);
+    // Marked as the proxy's own failure, with the code and host as data: not the upstream's 502.
+    expect(res.headers.get('x-agent-playground-proxy')).toBe('unreachable');
+    expect(await res.json()).toEqual({
+      error: { kind: 'unreachable', code: 'ECONNREFUSED', host: deadHost, message: `The app's server could not reach ${deadHost}: connection refused.` },
+    });
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^model-proxy POST openai-compatible ${deadHost} -> 502 \\d+ms$`))]);
   });
 
@@ -541,5 +546,53 @@ describe('server keys through the proxy, against the fake OpenAI-compatible serv
     expect(response.text).toBe('From OpenAI, via the server key.');
     expect(targets).toEqual(['https://api.openai.com/v1/chat/completions']);
     expect(fake.requests[0]!.headers.authorization).toBe(`Bearer ${PAIRED_KEY}`);
+  });
+
+  const openaiViaProxy = (maxRetries: number) => modelSettingsSchema.parse({ provider: 'openai', model: 'gpt-4.1-mini', via: 'proxy', maxRetries }) as ProviderModelSettings;
+  const ask = { messages: [{ role: 'user' as const, content: 'Hi' }], purpose: 'action' as const, agent: 'main' };
+
+  it("blames the app's server, not OpenAI, when that server cannot resolve the provider's host, and tries once", async () => {
+    let attempts = 0;
+    // What Node's fetch throws on a machine without DNS.
+    const noDns: typeof fetch = async () => {
+      attempts++;
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.openai.com'), { code: 'ENOTFOUND', hostname: 'api.openai.com' }) });
+    };
+    const sleeps: number[] = [];
+    const model = createProviderModel(openaiViaProxy(3), {
+      apiKey: 'sk-browser-key-0123456789',
+      pageOrigin: APP,
+      fetch: throughProxy(proxyEnvFrom({}), noDns),
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    const retries: unknown[] = [];
+    const error = (await model.generate(ask, { onRetry: (r) => retries.push(r) }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^The app's server could not reach api\.openai\.com \(DNS lookup failed\)\. Check that server's network/);
+    expect(error.message).toMatch(/OpenAI itself was never reached, so this is not on the provider's side/);
+    expect(error.message).not.toMatch(/server error|Tried/);
+    expect(attempts).toBe(1);
+    expect(retries).toEqual([]);
+    expect(sleeps).toEqual([]);
+  });
+
+  it("still retries the provider's own 502, and says it is on the provider's side", async () => {
+    let attempts = 0;
+    const badGateway: typeof fetch = async () => {
+      attempts++;
+      return new Response('{"error":{"message":"upstream overloaded"}}', { status: 502, headers: { 'content-type': 'application/json' } });
+    };
+    const model = createProviderModel(openaiViaProxy(2), { apiKey: 'sk-browser-key-0123456789', pageOrigin: APP, fetch: throughProxy(proxyEnvFrom({}), badGateway), sleep: async () => {} });
+    const error = (await model.generate(ask).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/OpenAI had a server error \(502\)\. The server said: “upstream overloaded”\. This is on the provider's side.*Tried 3 times/);
+    expect(attempts).toBe(3);
+  });
+
+  it("says the proxy refused the call when the refusal is the proxy's own, not the provider's", async () => {
+    const model = createProviderModel(
+      modelSettingsSchema.parse({ provider: 'openai-compatible', preset: 'custom', baseURL: 'https://not-allowed.example/v1', model: 'm', via: 'proxy', maxRetries: 2 }) as ProviderModelSettings,
+      { pageOrigin: APP, fetch: throughProxy(proxyEnvFrom({})), sleep: async () => {} },
+    );
+    const error = (await model.generate(ask).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^This app's model proxy refused the call \(403\): .*not-allowed\.example.*The OpenAI-compatible server was not called\.$/s);
   });
 });

@@ -4,6 +4,7 @@ import { bringsCredential, emptyCredentialRefusal, serverKeyFor } from './proxy-
 import type { ProxyEnv } from './proxy-env';
 import { crossSiteRefusal, noOriginRefusal } from './proxy-origin';
 import { forwardRequestHeaders, forwardResponseHeaders, isProxyProvider, PROXY_BASE_URL_HEADER, resolveProxyTarget } from './proxy-policy';
+import { classifyUnreachable, PROXY_MARK_HEADER, unreachableResponse } from './proxy-unreachable';
 
 const METHODS = ['GET', 'HEAD', 'POST'];
 /** Statuses whose response must not have a body. */
@@ -70,7 +71,8 @@ export async function handleProxyRequest(
     upstream = await fetchImpl(target.url, init);
   } catch (error) {
     if (request.signal.aborted) return done(errorResponse(499, 'The call was cancelled by the client.'));
-    return done(errorResponse(502, `the proxy could not reach ${host}: ${failureCause(error)}`));
+    // This server has no way to the provider: a 502 of the proxy's own, so the page neither blames nor retries the provider.
+    return done(unreachableResponse(classifyUnreachable(error, host)));
   }
 
   if (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304) {
@@ -88,28 +90,7 @@ export async function handleProxyRequest(
   return done(new Response(body, { status: upstream.status, statusText: upstream.statusText, headers: forwardResponseHeaders(upstream.headers) }));
 }
 
+/** An answer of the proxy's own (a refusal, a redirect it won't follow), marked so the page does not take it for the provider's. */
 function errorResponse(status: number, message: string): Response {
-  return Response.json({ error: { message } }, { status, headers: { 'cache-control': 'no-store' } });
-}
-
-/** `ECONNREFUSED`, `ENOTFOUND`, ... from fetch's `cause`; else the error's message. */
-function failureCause(error: unknown): string {
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  const code = codeOf(cause) ?? codeOf(error);
-  if (code) return code;
-  if (cause instanceof Error && cause.message) return cause.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-function codeOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { code, errors } = value as { code?: unknown; errors?: unknown };
-  if (typeof code === 'string' && code) return code;
-  if (Array.isArray(errors)) {
-    for (const inner of errors) {
-      const found = codeOf(inner);
-      if (found) return found;
-    }
-  }
-  return undefined;
+  return Response.json({ error: { message } }, { status, headers: { 'cache-control': 'no-store', [PROXY_MARK_HEADER]: 'refused' } });
 }

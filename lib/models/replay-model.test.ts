@@ -36,6 +36,48 @@ describe('replay model', () => {
     expect((err as Error).message).toMatch(/no response left: it holds 1 .* number 2/);
   });
 
+  it('plays the list recorded for the agent type it answers, when responses are kept per agent type', async () => {
+    const responses = { code: ['as code'], 'tool-calling': [{ toolCalls: [{ name: 'final_answer', arguments: { answer: 1 } }] }] };
+    expect((await createReplayModel(responses, { agentType: 'code' }).generate(request)).text).toBe('as code');
+    const r = await createReplayModel(responses, { agentType: 'tool-calling' }).generate(request);
+    expect(r.toolCalls).toEqual([{ id: 'call_1', name: 'final_answer', arguments: { answer: 1 } }]);
+  });
+
+  it('with nothing recorded for this agent type, names the setting to change back and what the playground has', async () => {
+    const model = createReplayModel({ code: ['a', 'b', 'c'] }, { agentType: 'tool-calling' });
+    const err = await model.generate(request).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelError);
+    expect((err as Error).message).toBe(
+      'The replay model has no recorded response for the ToolCallingAgent (this playground has 3 for the CodeAgent). Switch Agent type back to CodeAgent, or pick another model in the header.',
+    );
+  });
+
+  it('for a team member, names its own Type setting', async () => {
+    const model = createReplayModel({ 'tool-calling': [{ text: 'x' }] }, { agentType: 'code' });
+    const err = await model.generate({ ...request, agent: 'librarian' }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/team member 'librarian' has 1 for the ToolCallingAgent\). Switch team member 'librarian'’s Type back to ToolCallingAgent \(Settings → Team members\)/);
+  });
+
+  it('when the list for this agent type runs out, says how many it held and where to add one', async () => {
+    const model = createReplayModel({ code: ['x'], 'tool-calling': ['only one'] }, { agentType: 'tool-calling' });
+    await model.generate(request);
+    const err = await model.generate(request).catch((e: unknown) => e);
+    expect((err as Error).message).toBe(
+      'The replay model has no recorded response left for the ToolCallingAgent: this playground has 1 for it and the agent asked for number 2 (and 1 for the CodeAgent). ' +
+        'Add a response to model.responses["tool-calling"], or pick another model in the header (Manual lets you write this turn yourself).',
+    );
+  });
+
+  it('a single list that looks recorded for the other agent type says so when it runs out', async () => {
+    const model = createReplayModel(['Thought: go.\n```js\nconsole.log(1)\n```'], { agentType: 'tool-calling' });
+    await model.generate(request);
+    const err = await model.generate(request).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/holds 1, which look recorded for a CodeAgent \(code blocks, no tool calls\), and this ToolCallingAgent asked for number 2\. Switch Agent type back to CodeAgent/);
+    const tools = createReplayModel([{ toolCalls: [{ name: 'add', arguments: {} }] }], { agentType: 'code' });
+    await tools.generate(request);
+    expect(((await tools.generate(request).catch((e: unknown) => e)) as Error).message).toMatch(/look recorded for a ToolCallingAgent \(tool calls\).*Switch Agent type back to ToolCallingAgent/);
+  });
+
   it('stops when aborted', async () => {
     const controller = new AbortController();
     const model = createReplayModel(['a'.repeat(100)], { chunkSize: 1, delayMs: 5 });

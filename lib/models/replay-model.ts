@@ -1,38 +1,40 @@
 // The replay model: plays recorded responses in order. Bundled examples and shared runs use it offline.
+import {
+  AGENT_TYPE_NAMES,
+  guessRecordedType,
+  isKeyedByAgentType,
+  otherRecordedTypes,
+  responsesFor,
+  type ReplayAgentType,
+  type ReplayResponses,
+} from './replay-responses';
 import { estimateTokens } from './usage';
 import type { GenerateOptions, ModelClient, ModelRequest, ModelResponse, TokenUsage, ToolCall } from './types';
 import { ModelError } from './types';
 
-export type ReplayResponse =
-  | string
-  | {
-      text?: string;
-      toolCalls?: { id?: string; name: string; arguments: unknown }[];
-      usage?: Omit<TokenUsage, 'estimated'>;
-    };
+export type { ReplayAgentType, ReplayResponse, ReplayResponses } from './replay-responses';
 
 export interface ReplayOptions {
   /** Characters per streamed delta. */
   chunkSize?: number;
   /** Pause between deltas, to watch a replay stream like a live model. */
   delayMs?: number;
+  /** The type of the agent this model answers: picks its list from responses kept per agent type (default: code). */
+  agentType?: ReplayAgentType;
 }
 
-export function createReplayModel(responses: readonly ReplayResponse[], options: ReplayOptions = {}): ModelClient {
+export function createReplayModel(responses: ReplayResponses, options: ReplayOptions = {}): ModelClient {
   const chunkSize = options.chunkSize ?? 24;
+  const agentType = options.agentType ?? 'code';
+  const list = responsesFor(responses, agentType);
   let next = 0;
   let callCounter = 0;
   return {
     id: 'replay',
     async generate(request: ModelRequest, { signal, onTextDelta }: GenerateOptions = {}): Promise<ModelResponse> {
       signal?.throwIfAborted();
-      const recorded = responses[next];
-      if (recorded === undefined) {
-        throw new ModelError(
-          `The replay model has no response left: it holds ${responses.length} and the ${request.agent === 'main' ? 'agent' : `managed agent '${request.agent}'`} asked for number ${next + 1}. ` +
-            'Add a response to model.responses, or switch to the manual model and write this turn yourself.',
-        );
-      }
+      const recorded = list[next];
+      if (recorded === undefined) throw new ModelError(exhaustedMessage(responses, agentType, request.agent, next + 1));
       next++;
       const r = typeof recorded === 'string' ? { text: recorded } : recorded;
       const text = r.text ?? '';
@@ -55,6 +57,48 @@ export function createReplayModel(responses: readonly ReplayResponse[], options:
       return { text, toolCalls, usage };
     },
   };
+}
+
+/**
+ * Why the replay stopped, and what to change: the agent type setting when the recorded turns belong to the other
+ * type (as far as it can tell), else adding a response or picking another model.
+ */
+export function exhaustedMessage(responses: ReplayResponses, agentType: ReplayAgentType, agent: string, asked: number): string {
+  const main = agent === 'main';
+  const typeName = AGENT_TYPE_NAMES[agentType];
+  const owner = main ? 'this playground' : `team member '${agent}'`;
+  const switchTo = (other: ReplayAgentType) =>
+    main
+      ? `Switch Agent type back to ${AGENT_TYPE_NAMES[other]}, or pick another model in the header.`
+      : `Switch team member '${agent}'’s Type back to ${AGENT_TYPE_NAMES[other]} (Settings → Team members), or pick another model for it there.`;
+  const otherModel = main ? 'pick another model in the header (Manual lets you write this turn yourself)' : `pick another model for team member '${agent}' in Settings → Team members`;
+  const list = responsesFor(responses, agentType);
+
+  if (isKeyedByAgentType(responses)) {
+    const others = otherRecordedTypes(responses, agentType);
+    const elsewhere = others.map((o) => `${o.count} for the ${AGENT_TYPE_NAMES[o.type]}`).join(', ');
+    const field = main ? `model.responses["${agentType}"]` : `the model.responses["${agentType}"] of team member '${agent}'`;
+    if (list.length === 0) {
+      return `The replay model has no recorded response for the ${typeName}` + (others.length ? ` (${owner} has ${elsewhere}). ${switchTo(others[0]!.type)}` : `. Add responses to ${field}, or ${otherModel}.`);
+    }
+    return (
+      `The replay model has no recorded response left for the ${typeName}: ${owner} has ${list.length} for it and the ${main ? 'agent' : 'team member'} asked for number ${asked}` +
+      (others.length ? ` (and ${elsewhere})` : '') +
+      `. Add a response to ${field}, or ${otherModel}.`
+    );
+  }
+
+  const guessed = guessRecordedType(list);
+  if (guessed && guessed !== agentType) {
+    return (
+      `The replay model has no response left: it holds ${list.length}, which look recorded for a ${AGENT_TYPE_NAMES[guessed]} (${guessed === 'code' ? 'code blocks, no tool calls' : 'tool calls'}), ` +
+      `and this ${typeName} asked for number ${asked}. ${switchTo(guessed)}`
+    );
+  }
+  return (
+    `The replay model has no response left: it holds ${list.length} and the ${main ? 'agent' : `managed agent '${agent}'`} asked for number ${asked}. ` +
+    'Add a response to model.responses, or switch to the manual model and write this turn yourself.'
+  );
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

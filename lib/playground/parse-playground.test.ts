@@ -29,6 +29,16 @@ describe('parsePlayground', () => {
     expect(formatProblems(r.problems)).toMatch(/sandbox\.network\.allowedHosts\[0\]: must be a host name/);
   });
 
+  it('keeps recorded responses per agent type, and names a bad one or an unknown agent type by its path', () => {
+    const both = { code: ['Thought\n```js\nfinal_answer(1)\n```'], 'tool-calling': [{ toolCalls: [{ name: 'final_answer', arguments: { answer: 1 } }] }] };
+    const ok = parsePlayground({ version: 1, model: { provider: 'replay', responses: both } });
+    expect(ok.ok && ok.playground.model).toEqual({ provider: 'replay', responses: both, delayMs: 0 });
+    const bad = parsePlayground({ version: 1, model: { provider: 'replay', responses: { 'tool-calling': ['ok', { toolCalls: [{ arguments: {} }] }] } } });
+    expect(!bad.ok && bad.problems.map((p) => p.path)).toEqual(['model.responses.tool-calling[1].toolCalls[0].name']);
+    const unknown = parsePlayground({ version: 1, model: { provider: 'replay', responses: { chat: [] } } });
+    expect(!unknown.ok && unknown.problems).toEqual([{ path: 'model.responses.chat', message: 'unknown field' }]);
+  });
+
   it('refuses a secret-looking field and says secrets never belong in a playground', () => {
     const r = parsePlayground({ version: 1, model: { provider: 'replay', apiKey: 'sk-123' } });
     expect(r.ok).toBe(false);

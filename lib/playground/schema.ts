@@ -66,11 +66,22 @@ export const replayResponseSchema = z.union([
     .strict(),
 ]);
 
+const replayResponseListSchema = z.array(replayResponseSchema);
+
+/**
+ * The recorded turns: one list, played whatever the agent type (traces and older files), or a list per agent type, so
+ * the same playground replays as a CodeAgent and as a ToolCallingAgent.
+ */
+export const replayResponsesSchema = z.union([
+  replayResponseListSchema,
+  z.object({ code: replayResponseListSchema.optional(), 'tool-calling': replayResponseListSchema.optional() }).strict(),
+]);
+
 export const modelSettingsSchema = z.discriminatedUnion('provider', [
   z
     .object({
       provider: z.literal('replay'),
-      responses: z.array(replayResponseSchema).default([]),
+      responses: replayResponsesSchema.default([]),
       /** Pause between streamed pieces, to watch a replay like a live model. */
       delayMs: z.number().int().min(0).max(5_000).default(0),
     })

@@ -45,9 +45,9 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
   const compiled = compileTools(playground.tools);
   if (compiled.errors.length > 0) throw new ToolSourceError(compiled.errors);
 
-  const makeModel = (settings: ModelSettings, who: string): ModelClient => {
+  const makeModel = (settings: ModelSettings, who: string, agentType: Playground['agent']['type']): ModelClient => {
     if (settings.provider === 'replay') {
-      return createReplayModel(settings.responses, { delayMs: options.replayDelayMs ?? settings.delayMs });
+      return createReplayModel(settings.responses, { delayMs: options.replayDelayMs ?? settings.delayMs, agentType });
     }
     if (settings.provider !== 'manual') {
       // The key of the origin the calls go to, whatever the document calls the server.
@@ -60,7 +60,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     }
     return createManualModel(options.manualTurn);
   };
-  const mainModel = options.model ?? makeModel(playground.model, 'the agent');
+  const mainModel = options.model ?? makeModel(playground.model, 'the agent', playground.agent.type);
   const createExecutor = options.createExecutor ?? createQuickJSExecutor;
   const { sandbox } = playground;
   const executorFactory = (toolNames: string[]) => (hostTools: ExecutorOptions['hostTools']) =>
@@ -110,7 +110,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     return createAgent({
       name: m.name,
       type: m.type,
-      model: m.model ? makeModel(m.model, `managed agent '${m.name}'`) : mainModel,
+      model: m.model ? makeModel(m.model, `managed agent '${m.name}'`, m.type) : mainModel,
       createExecutor: executorFactory(m.tools),
       tools: agentTools(subset),
       maxSteps: m.maxSteps,

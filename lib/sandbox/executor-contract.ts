@@ -207,6 +207,18 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       expect((await s.execute('throw "plain string"')).error).toMatchObject({ message: 'plain string' });
     });
 
+    it('names what was called when it is not a function, and suggests the tool a mistyped name was meant to be', async () => {
+      const s = await session();
+      expect((await s.execute('const sum = ad(1, 2);')).error).toMatchObject({ type: 'ReferenceError', message: expect.stringMatching(/^'?ad'? is not defined \(did you mean add\?\)$/), line: 1 });
+      expect((await s.execute('const box = { slow_echos: 1 };\nconsole.log("x", box.slow_echos("hi"));')).error).toEqual({
+        type: 'TypeError',
+        message: 'box.slow_echos is not a function (did you mean slow_echo?)',
+        line: 2,
+      });
+      expect((await s.execute('const n = 5;\n\nn(1)')).error).toEqual({ type: 'TypeError', message: 'n is not a function', line: 3 });
+      expect((await s.execute('FINAL_ANSWER(3)')).error?.message).toMatch(/is not defined \(did you mean final_answer\?\)$/);
+    });
+
     if (contract.deepRecursion !== false) it('runs recursion 1,000 deep, and throws a catchable RangeError far deeper, keeping the session', async () => {
       const s = await session({ limits: { timeoutMs: 5_000 } });
       await s.execute('let kept = 42;\nfunction depth(n) { return n ? 1 + depth(n - 1) : 0; }');

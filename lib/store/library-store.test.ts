@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import { EXAMPLES } from '../playground/examples';
+import { STARTER_TASK, STARTER_TOOLS } from '../playground/starter-playground';
 import { memoryStorage } from '../test-support/memory-storage';
 
-// The run store talks to a worker; the library only needs its phase and showRecorded.
+// The run store talks to a worker; the library only needs its phase, and to tell it which item's run to show.
 interface FakeRunStore {
   phase: 'idle' | 'running';
   events: unknown[];
+  shownItem?: string;
   showRecorded: (events: unknown[]) => void;
+  showItem: (itemId: string) => void;
 }
 vi.mock('./run-store', async () => {
   const { create } = await import('zustand');
@@ -15,6 +18,7 @@ vi.mock('./run-store', async () => {
     phase: 'idle',
     events: ['an old run'],
     showRecorded: (events) => set({ events }),
+    showItem: (itemId) => set({ shownItem: itemId, events: [] }),
   }));
   return { useRunStore };
 });
@@ -77,17 +81,33 @@ describe('the library', () => {
     expect(again.lib().items[0]!.doc.task).toBe('typed just before closing');
   });
 
-  it('new opens an empty playground and keeps the previous one, with its latest edits, in the list; switching clears the timeline', async () => {
+  it('new opens a playground with one documented example tool and keeps the previous one, with its latest edits, in the list; the timeline shows the open item', async () => {
     const t = await load();
     const first = t.lib().currentId!;
     t.pg().setTask('my first task');
     const id = t.lib().create()!;
     expect(t.lib().currentId).toBe(id);
-    expect(t.pg().doc).toMatchObject({ title: 'Untitled playground', task: '', tools: '', model: { provider: 'manual' } });
-    expect(t.run.getState().events).toEqual([]);
+    expect(t.pg().doc).toMatchObject({ title: 'Untitled playground', task: STARTER_TASK, tools: STARTER_TOOLS, model: { provider: 'manual' } });
+    expect(t.run.getState()).toMatchObject({ events: [], shownItem: id });
     t.lib().open(first);
     expect(t.pg().doc.task).toBe('my first task');
     expect(t.saved().state.currentId).toBe(first);
+    expect(t.run.getState().shownItem).toBe(first);
+  });
+
+  it('keeps the digest of the link an item was opened from, through edits, a reload and a rename; a copy does not get it', async () => {
+    const t = await load();
+    const digest = 'a'.repeat(64);
+    const id = t.lib().addAndOpen({ doc: EXAMPLES[1]!.playground }, undefined, digest)!;
+    t.pg().setTask('edited');
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    expect(t.lib().items.find((i) => i.id === id)).toMatchObject({ linkDigest: digest, doc: { task: 'edited' } });
+    const copy = t.lib().duplicate(id)!;
+    expect(t.lib().items.find((i) => i.id === copy)!.linkDigest).toBeUndefined();
+    const again = await load({}, t.storage);
+    expect(again.lib().items.find((i) => i.id === id)!.linkDigest).toBe(digest);
+    again.lib().rename(id, 'Renamed');
+    expect(again.lib().items.find((i) => i.id === id)!.linkDigest).toBe(digest);
   });
 
   it('a new playground keeps the current real model and its settings, never a key', async () => {

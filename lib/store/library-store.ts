@@ -6,6 +6,7 @@ import { isProviderModel } from '../models/presets';
 import { findExample } from '../playground/examples';
 import { parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';
+import { STARTER_TASK, STARTER_TOOLS } from '../playground/starter-playground';
 import {
   BACKUP_PREFIX,
   hydratePlaygroundStore,
@@ -31,6 +32,8 @@ export interface LibraryItem extends SavedPlayground {
   title: string;
   /** Milliseconds since 1970. */
   updatedAt: number;
+  /** For an item opened from a share link: the digest of the link's content, so opening the same link again opens this item. */
+  linkDigest?: string;
 }
 
 export interface LibraryRecord {
@@ -61,7 +64,7 @@ export interface LibraryStore extends LibraryRecord {
   /** Opens a new, empty playground (keeping the current model when it is a real provider). */
   create: () => string | undefined;
   /** Adds a playground (shared, imported) and opens it; the previous one stays in the library. Returns its id (given or new). */
-  addAndOpen: (saved: SavedPlayground, id?: string) => string | undefined;
+  addAndOpen: (saved: SavedPlayground, id?: string, linkDigest?: string) => string | undefined;
   /** Opens a bundled example as a new item; the previous one stays in the library. */
   openExample: (exampleId: string) => string | undefined;
   /** Goes back to the item open before the example (and drops the example's item if it was not edited). */
@@ -104,11 +107,17 @@ export const LIBRARY_FORMAT: StoredFormat<ReadRecord> = {
 /** A valid item, or what is wrong with it. */
 function readItem(raw: unknown): LibraryItem | string {
   if (typeof raw !== 'object' || raw === null) return 'not an object';
-  const { id, updatedAt } = raw as { id?: unknown; updatedAt?: unknown };
+  const { id, updatedAt, linkDigest } = raw as { id?: unknown; updatedAt?: unknown; linkDigest?: unknown };
   if (typeof id !== 'string' || !id) return 'it has no id';
   const saved = PLAYGROUND_FORMAT.validate(raw);
   if (!saved.ok) return saved.reason;
-  return { ...saved.state, id, title: saved.state.doc.title, updatedAt: typeof updatedAt === 'number' && Number.isFinite(updatedAt) ? updatedAt : 0 };
+  return {
+    ...saved.state,
+    id,
+    title: saved.state.doc.title,
+    updatedAt: typeof updatedAt === 'number' && Number.isFinite(updatedAt) ? updatedAt : 0,
+    ...(typeof linkDigest === 'string' && /^[0-9a-f]{64}$/.test(linkDigest) ? { linkDigest } : {}),
+  };
 }
 
 function storage(): Storage | undefined {
@@ -132,14 +141,17 @@ function contentKey(saved: SavedPlayground): string {
   return JSON.stringify([saved.doc, saved.replayStash ?? null, saved.providerStash ?? null, saved.exampleId ?? null]);
 }
 
-function itemFrom(id: string, saved: SavedPlayground, updatedAt = Date.now()): LibraryItem {
-  return { id, title: saved.doc.title, updatedAt, doc: saved.doc, ...keptOf(saved) };
+function itemFrom(id: string, saved: SavedPlayground, updatedAt = Date.now(), linkDigest?: string): LibraryItem {
+  return { id, title: saved.doc.title, updatedAt, doc: saved.doc, ...keptOf(saved), ...(linkDigest ? { linkDigest } : {}) };
 }
 
-/** A fresh playground: empty, with the model of `from` when it is a real provider (its key stays in the key store), else the manual model. */
+/**
+ * A fresh playground: one small documented example tool and a task using it, with the model of `from` when it is a
+ * real provider (its key stays in the key store), else the manual model.
+ */
 export function blankPlayground(from?: Playground): Playground {
   const model = from && isProviderModel(from.model) ? from.model : { provider: 'manual' as const };
-  const parsed = parsePlayground({ version: 1, title: 'Untitled playground', model });
+  const parsed = parsePlayground({ version: 1, title: 'Untitled playground', task: STARTER_TASK, tools: STARTER_TOOLS, model });
   if (!parsed.ok) throw new Error('the blank playground is invalid');
   return parsed.playground;
 }
@@ -193,7 +205,7 @@ export function flushLibrary(): void {
   if (!item) return;
   const { doc, replayStash, providerStash, exampleId } = usePlaygroundStore.getState();
   if (item.doc === doc && item.replayStash === replayStash && item.providerStash === providerStash && item.exampleId === exampleId) return;
-  const updated = itemFrom(item.id, { doc, replayStash, providerStash, exampleId }, item.doc === doc ? item.updatedAt : Date.now());
+  const updated = itemFrom(item.id, { doc, replayStash, providerStash, exampleId }, item.doc === doc ? item.updatedAt : Date.now(), item.linkDigest);
   commit({ items: items.map((i) => (i.id === item.id ? updated : i)) });
 }
 
@@ -201,8 +213,8 @@ export function flushLibrary(): void {
 function openItem(item: LibraryItem, items: LibraryItem[]): void {
   commit({ items, currentId: item.id });
   usePlaygroundStore.getState().openDocument(item.doc, keptOf(item), item.id);
-  // The run on the timeline belongs to the playground just left.
-  useRunStore.getState().showRecorded([]);
+  // The run on the timeline belongs to the playground just left: show this one's last run, or the empty timeline.
+  useRunStore.getState().showItem(item.id);
 }
 
 function insertAndOpen(item: LibraryItem): string {
@@ -218,9 +230,9 @@ export const useLibraryStore = create<LibraryStore>((set, get) => ({
     if (busy()) return undefined;
     return insertAndOpen(itemFrom(newItemId(), { doc: blankPlayground(usePlaygroundStore.getState().doc) }));
   },
-  addAndOpen(saved, id = newItemId()) {
+  addAndOpen(saved, id = newItemId(), linkDigest) {
     if (busy()) return undefined;
-    return insertAndOpen(itemFrom(id, saved));
+    return insertAndOpen(itemFrom(id, saved, Date.now(), linkDigest));
   },
   openExample(exampleId) {
     const example = findExample(exampleId);
@@ -367,7 +379,7 @@ async function loadLibrary(): Promise<void> {
     // The playground store holds the latest edits of its own item (some may not have reached the library before the
     // page closed). The item takes its very objects, so later comparisons are by reference.
     const same = contentKey(saved) === contentKey(owner);
-    const item = itemFrom(owner.id, saved, same ? owner.updatedAt : Date.now());
+    const item = itemFrom(owner.id, saved, same ? owner.updatedAt : Date.now(), owner.linkDigest);
     items = record.items.map((i) => (i.id === owner.id ? item : i));
     currentId = owner.id;
   }

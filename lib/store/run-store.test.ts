@@ -4,7 +4,7 @@ import type { FromRunner, Port, ToRunner } from '../runner/runner-protocol';
 import { inProcessRunner } from '../test-support/in-process-runner';
 import { js, playground } from '../test-support/playgrounds';
 import { setRunnerEndpointFactory } from './runner-connection';
-import { HARD_STOP_MS, keysForPlayground, useRunStore } from './run-store';
+import { HARD_STOP_MS, keysForPlayground, runIsStale, useRunStore } from './run-store';
 
 const closers: (() => void)[] = [];
 beforeEach(() =>
@@ -101,6 +101,74 @@ describe('the run store', () => {
     expect(store().state.runs).toHaveLength(1);
     store().stop();
     await until(() => store().phase === 'idle');
+  });
+});
+
+describe('a run belongs to its playground', () => {
+  const answer = async (pg: ReturnType<typeof playground>, itemId: string, code: string) => {
+    store().start(pg, itemId);
+    await until(() => store().manualTurn !== undefined);
+    store().submitTurn({ text: js(code) });
+    await until(() => store().phase === 'idle');
+  };
+  const answerOf = () => store().state.runs.find((r) => !r.parent)?.finalAnswer?.value;
+
+  it('records the item and version it ran; an edit that changes the run makes it stale, a new title does not', async () => {
+    const pg = playground({ model: { provider: 'manual' } });
+    await answer(pg, 'item-a', 'final_answer(add(1, 2))');
+    expect(store()).toMatchObject({ itemId: 'item-a' });
+    expect(runIsStale(store(), pg, 'item-a')).toBe(false);
+    expect(runIsStale(store(), { ...pg, title: 'Renamed' }, 'item-a')).toBe(false);
+    expect(runIsStale(store(), { ...pg, task: 'Another task.' }, 'item-a')).toBe(true);
+    expect(runIsStale(store(), { ...pg, tools: `${pg.tools}
+// edited` }, 'item-a')).toBe(true);
+    expect(runIsStale(store(), pg, 'item-b')).toBe(true);
+    // Running again with the edit makes the run current.
+    const edited = { ...pg, task: 'Another task.' };
+    await answer(edited, 'item-a', 'final_answer(3)');
+    expect(runIsStale(store(), edited, 'item-a')).toBe(false);
+  });
+
+  it('switching items shows each one’s last run of this tab, or the empty timeline', async () => {
+    const pg = playground({ model: { provider: 'manual' } });
+    store().showItem('item-a');
+    await answer(pg, 'item-a', 'final_answer(add(20, 1))');
+    store().showItem('item-b');
+    expect([store().events, store().state.runs, store().itemId]).toEqual([[], [], 'item-b']);
+    await answer(pg, 'item-b', 'final_answer(add(40, 2))');
+    store().showItem('item-c');
+    expect(store().events).toEqual([]);
+    store().showItem('item-a');
+    expect(answerOf()).toBe(21);
+    expect(runIsStale(store(), pg, 'item-a')).toBe(false);
+    store().showItem('item-b');
+    expect(answerOf()).toBe(42);
+  });
+
+  it('a recorded run shown for an item belongs to that item and the playground it was recorded with', async () => {
+    const pg = playground({ model: { provider: 'manual' } });
+    await answer(pg, 'item-a', 'final_answer(5)');
+    const recorded = store().events;
+    store().showItem('item-link');
+    store().showRecorded(recorded, 'item-link', pg);
+    expect(runIsStale(store(), pg, 'item-link')).toBe(false);
+    expect(runIsStale(store(), { ...pg, task: 'Changed.' }, 'item-link')).toBe(true);
+    // A run shown without the playground it was made with can't be matched to this version.
+    store().showRecorded(recorded, 'item-link');
+    expect(runIsStale(store(), pg, 'item-link')).toBe(true);
+  });
+
+  it('refuses an empty or blank task: nothing starts, and the Task field is asked to take the focus', () => {
+    for (const task of ['', '   \n ']) {
+      store().start(playground({ task }), 'item-a');
+      expect(store().phase).toBe('idle');
+      expect(store().runId).toBeUndefined();
+      expect(store().emptyTask).toEqual({ focus: true });
+      store().taskFocused();
+      expect(store().emptyTask).toEqual({ focus: false });
+      store().clearEmptyTask();
+      expect(store().emptyTask).toBeUndefined();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type AgentEvent, type RunState } from '../agent';
 import type { ModelRequest, ModelResponse } from '../models/types';
 import { addUsage, ZERO_USAGE } from '../models/usage';
+import { runFingerprint } from '../playground/run-fingerprint';
 import type { Playground } from '../playground/schema';
 import { contactAddresses } from '../trust/contact-addresses';
 import { useKeyStore } from './key-store';
@@ -27,12 +28,34 @@ export interface RunStore {
   startError?: string;
   /** The model's turn the person is asked to write (manual model). */
   manualTurn?: ManualTurnRequest;
-  start: (playground: Playground) => void;
+  /** The library item the run shown belongs to, and the fingerprint of the playground it ran (see runFingerprint). */
+  itemId?: string;
+  fingerprint?: string;
+  /** Set when Run was refused because the task is empty: the Task field says so and takes the focus. */
+  emptyTask?: { focus: boolean };
+  /** Starts `playground` (of library item `itemId`); an empty task is refused and nothing is sent. */
+  start: (playground: Playground, itemId?: string) => void;
   stop: () => void;
   submitTurn: (response: ModelResponse) => void;
-  /** Shows a recorded run (a shared link, an imported trace; [] clears the timeline). Only while no run is going. */
-  showRecorded: (events: AgentEvent[]) => void;
+  /** Shows a recorded run (a shared link, an imported trace; [] clears the timeline) as item `itemId`'s run of `playground`. Only while no run is going. */
+  showRecorded: (events: AgentEvent[], itemId?: string, playground?: Playground) => void;
+  /** Shows the last run of library item `itemId` in this tab, or the empty timeline; the run shown is kept for its own item. */
+  showItem: (itemId: string) => void;
+  /** The Task field took the focus after a refused Run; the message stays until the task is edited. */
+  taskFocused: () => void;
+  clearEmptyTask: () => void;
 }
+
+/** What the timeline of one library item showed last in this tab. */
+interface ItemRun {
+  state: RunState;
+  events: AgentEvent[];
+  startError?: string;
+  fingerprint?: string;
+}
+
+/** Every item's last run in this tab (kept in memory only: a reload starts with empty timelines). */
+const lastRuns = new Map<string, ItemRun>();
 
 let counter = 0;
 
@@ -46,10 +69,14 @@ export const useRunStore = create<RunStore>((set, get) => {
     phase: 'idle',
     state: EMPTY_RUN_STATE,
     events: [],
-    start(playground) {
+    start(playground, itemId = get().itemId) {
       if (get().phase !== 'idle') return;
+      if (!playground.task.trim()) {
+        set({ emptyTask: { focus: true } });
+        return;
+      }
       const runId = `run-${Date.now()}-${++counter}`;
-      set({ phase: 'running', runId, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined });
+      set({ phase: 'running', runId, itemId, fingerprint: runFingerprint(playground), emptyTask: undefined, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined });
       const secrets = { keys: keysForPlayground(playground, useKeyStore.getState().keys), ...(typeof location === 'undefined' ? {} : { pageOrigin: location.origin }) };
       getRunner('run').start(runId, playground, {
         onEvents(events) {
@@ -81,12 +108,39 @@ export const useRunStore = create<RunStore>((set, get) => {
       set({ manualTurn: undefined });
       getRunner('run').answer(runId, manualTurn.turnId, response);
     },
-    showRecorded(events) {
+    showRecorded(events, itemId = get().itemId, playground) {
       if (get().phase !== 'idle') return;
-      set({ runId: undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
+      set({ runId: undefined, itemId, fingerprint: playground ? runFingerprint(playground) : undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
     },
+    showItem(itemId) {
+      const now = get();
+      if (now.phase !== 'idle') return;
+      if (now.itemId !== undefined) {
+        if (now.events.length || now.startError) lastRuns.set(now.itemId, { state: now.state, events: now.events, startError: now.startError, fingerprint: now.fingerprint });
+        else lastRuns.delete(now.itemId);
+      }
+      const next = lastRuns.get(itemId);
+      set({
+        runId: undefined,
+        itemId,
+        fingerprint: next?.fingerprint,
+        state: next?.state ?? EMPTY_RUN_STATE,
+        events: next?.events ?? [],
+        startError: next?.startError,
+        manualTurn: undefined,
+        emptyTask: undefined,
+      });
+    },
+    taskFocused: () => get().emptyTask?.focus && set({ emptyTask: { focus: false } }),
+    clearEmptyTask: () => get().emptyTask && set({ emptyTask: undefined }),
   };
 });
+
+/** Whether the run shown was made with another playground than `doc` of item `itemId` (an earlier version, or another item). */
+export function runIsStale(run: Pick<RunStore, 'itemId' | 'fingerprint' | 'events'>, doc: Playground, itemId: string | undefined): boolean {
+  if (run.events.length === 0) return false;
+  return run.itemId !== itemId || run.fingerprint === undefined || run.fingerprint !== runFingerprint(doc);
+}
 
 /** The keys of the origins this playground's models call, and no others: the runner never holds a key it can't use. */
 export function keysForPlayground(playground: Playground, keys: Readonly<Record<string, string>>): Record<string, string> {

@@ -47,7 +47,7 @@ const webContainerPlayground = (packages: string[] = []) =>
 afterEach(() => setPageWebContainerHost(undefined));
 
 describe('starting a run on the WebContainer sandbox', () => {
-  it('does not start the run when the container is unavailable, says why, and opens the sandbox settings', async () => {
+  it('does not start the run when the container is unavailable, says why, and leaves the open tab alone', async () => {
     const { sent } = recordingEndpoint();
     useHost(() => new Promise<never>(() => {}));
     useUiStore.getState().setTab('task');
@@ -55,11 +55,27 @@ describe('starting a run on the WebContainer sandbox', () => {
     expect(useRunStore.getState().phase).toBe('running');
     await until(() => useRunStore.getState().phase === 'idle');
     expect(useRunStore.getState().startError).toMatch(
-      /^the WebContainer sandbox is unavailable: StackBlitz's WebContainer service did not answer within 30 ms .* Reload the page to try again, or run on QuickJS/,
+      /^the WebContainer sandbox is unavailable: WebContainer's runtime is served by StackBlitz, and it could not be reached within 30 ms .* Retry, or run on QuickJS\.$/,
     );
     expect(sent.filter((m) => m.type === 'start')).toEqual([]);
     expect(useSandboxStatusStore.getState().webContainer).toMatchObject({ state: 'unavailable', scope: 'boot' });
-    expect(useUiStore.getState().tab).toBe('settings');
+    expect(useUiStore.getState().tab).toBe('task');
+  });
+
+  it('after Retry boots the container, the run starts', async () => {
+    const { sent } = recordingEndpoint();
+    let attempt = 0;
+    useHost(() => (++attempt === 1 ? new Promise<never>(() => {}) : Promise.resolve(createStandInContainer({}))));
+    useRunStore.getState().start(webContainerPlayground());
+    await until(() => useRunStore.getState().phase === 'idle');
+    expect(useRunStore.getState().startError).toMatch(/unavailable/);
+    const retried = useSandboxStatusStore.getState().retry();
+    expect(useSandboxStatusStore.getState().webContainer.state).toBe('booting');
+    useRunStore.getState().start(webContainerPlayground());
+    expect(await retried).toEqual({ ok: true });
+    await until(() => sent.some((m) => m.type === 'start'));
+    expect(attempt).toBe(2);
+    expect(useRunStore.getState().startError).toBeUndefined();
   });
 
   it('installs the packages first, then starts the run', async () => {

@@ -41,9 +41,13 @@ export function restartRunner(role: RunnerRole): void {
   open.delete(role);
 }
 
+/** How a run refused for a failed WebContainer boot starts its error, so the notice can offer Retry and QuickJS. */
+export const WEBCONTAINER_UNAVAILABLE = 'the WebContainer sandbox is unavailable: ';
+
 /**
  * Holds a WebContainer run back until the container is booted and the packages installed. When it can't be, the run
- * does not start: it ends with the reason, and the Settings tab opens where the sandbox status offers QuickJS.
+ * does not start: it ends with the reason, and the notice offers Retry and Run on QuickJS (the Settings tab, where the
+ * sandbox status says the same, is left alone).
  */
 function readyWebContainerFirst(client: RunnerClient): RunnerClient {
   const preparing = new Map<string, () => void>();
@@ -63,10 +67,10 @@ function readyWebContainerFirst(client: RunnerClient): RunnerClient {
           if (cancelled) return;
           preparing.delete(runId);
           if (ready.ok) return client.start(runId, playground, handlers, secrets);
-          useUiStore.getState().setTab('settings');
+          if (ready.scope === 'packages') useUiStore.getState().setTab('settings');
           handlers.onDone(
             ready.scope === 'boot'
-              ? `the WebContainer sandbox is unavailable: ${ready.reason} Reload the page to try again, or run on QuickJS (Settings › Sandbox).`
+              ? `${WEBCONTAINER_UNAVAILABLE}${ready.reason} Retry, or run on QuickJS.`
               : `the packages could not be installed in the WebContainer: ${ready.reason}`,
           );
         });

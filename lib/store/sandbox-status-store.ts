@@ -9,6 +9,8 @@ export interface SandboxStatusStore {
   webContainer: WebContainerStatus;
   /** Boots the WebContainer if it isn't yet (the person chose it): the status shows how that goes. */
   warmUp: () => void;
+  /** After a failed boot: boots again, with the same countdown (otherwise the same as warmUp). */
+  retry: () => Promise<Readiness>;
   /** Boots (once) and installs the packages a run needs; resolves with the outcome, never rejects. */
   prepare: (packages: readonly string[]) => Promise<Readiness>;
 }
@@ -31,6 +33,7 @@ export const useSandboxStatusStore = create<SandboxStatusStore>((set) => {
   return {
     webContainer: { state: 'idle' },
     warmUp: () => void host().boot(),
+    retry: () => host().retry(),
     prepare: (packages) =>
       host()
         .ensureReady(packages)

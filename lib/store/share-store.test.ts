@@ -15,7 +15,10 @@ interface FakeRunStore {
   events: AgentEvent[];
   started: number;
   start: () => void;
-  showRecorded: (events: AgentEvent[]) => void;
+  /** The library item the timeline shows. */
+  itemId?: string;
+  showRecorded: (events: AgentEvent[], itemId?: string) => void;
+  showItem: (itemId: string) => void;
 }
 vi.mock('./run-store', async () => {
   const { create } = await import('zustand');
@@ -24,13 +27,20 @@ vi.mock('./run-store', async () => {
     events: [],
     started: 0,
     start: () => set({ started: get().started + 1 }),
-    showRecorded: (events) => set({ events }),
+    showRecorded: (events, itemId) => set({ events, itemId }),
+    showItem: (itemId) => set({ events: [], itemId }),
   }));
   return { useRunStore };
 });
 
 const KEY = 'sk-test-SECRET-0123456789';
 const example = EXAMPLES[0]!;
+/** The replay model a link with the example's CodeAgent run opens with: that run's responses, the example's pace. */
+const replayOfRecorded = () => {
+  const model = example.playground.model;
+  if (model.provider !== 'replay' || Array.isArray(model.responses)) throw new Error('the first example keeps responses per agent type');
+  return { ...model, responses: model.responses.code };
+};
 let recorded: AgentEvent[];
 beforeAll(async () => {
   recorded = (await runToEnd(example.playground)).events;
@@ -149,7 +159,7 @@ describe('opening a link', () => {
     const shown = t.run.getState().events;
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.some((e) => e.type === 'model_delta')).toBe(false);
-    expect(t.pg().doc.model).toEqual({ ...example.playground.model, delayMs: 0 });
+    expect(t.pg().doc.model).toEqual({ ...replayOfRecorded(), delayMs: 0 });
     expect(t.pg().providerStash).toEqual({ openai: OPENAI });
     expect(t.share().banner).toMatchObject({ timeline: true, recordedWith: 'replay', keptModel: 'OpenAI (gpt-4.1-mini)' });
     expect(t.run.getState().started).toBe(0);
@@ -161,7 +171,7 @@ describe('opening a link', () => {
   it('a recorded replay keeps its pace, and nothing is set aside', async () => {
     const t = await load();
     t.share().openLink(`#${encodeShareHash({ playground: example.playground, run: { events: recorded } })}`);
-    expect(t.pg().doc.model).toEqual(example.playground.model);
+    expect(t.pg().doc.model).toEqual(replayOfRecorded());
     expect(t.pg().providerStash).toBeUndefined();
     expect(t.share().banner).toEqual({ itemId: t.lib().currentId, source: 'link', timeline: true, recordedWith: 'replay' });
   });
@@ -259,7 +269,7 @@ describe('files', () => {
     const trace = traceFromEvents(withModel(example.playground, OPENAI), recorded);
     t.share().importFile('run.trace.json', JSON.stringify(trace));
     expect(t.run.getState().events).toEqual(trace.events);
-    expect(t.pg().doc.model).toEqual({ ...example.playground.model, delayMs: 0 });
+    expect(t.pg().doc.model).toEqual({ ...replayOfRecorded(), delayMs: 0 });
     expect(t.share().banner).toMatchObject({ source: 'trace-file', timeline: true, recordedWith: 'replay', keptModel: 'OpenAI (gpt-4.1-mini)' });
     // A trace without its event log still replays; there is just no timeline until Run.
     const { events: _events, ...old } = trace;
@@ -295,5 +305,84 @@ describe('files', () => {
     const { fileSlug } = await load();
     expect(fileSlug('Météo: Oslo vs. Lisbon!')).toBe('meteo-oslo-vs-lisbon');
     expect(fileSlug('???')).toBe('playground');
+  });
+});
+
+describe('opening the same thing again', () => {
+  const linkOf = (doc: Playground, events?: AgentEvent[]) => `#${encodeShareHash({ playground: doc, ...(events ? { run: { events } } : {}) })}`;
+  const untrusted = async () => (await import('./trust-store')).useTrustStore.getState().untrusted;
+
+  it('opens the item a link was opened as, even after edits and a reload, adds nothing, says which item, and keeps its review', async () => {
+    const t = await load();
+    const mine = t.lib().currentId!;
+    const hash = linkOf({ ...EXAMPLES[1]!.playground, title: 'From a teacher' });
+    t.share().openLink(hash);
+    const opened = t.lib().currentId!;
+    expect(t.lib().items).toHaveLength(2);
+    t.pg().setTask('my edit of the shared one');
+    t.lib().open(mine);
+
+    t.share().openLink(hash);
+    expect(t.lib().items).toHaveLength(2);
+    expect(t.lib().currentId).toBe(opened);
+    expect(t.pg().doc.task).toBe('my edit of the shared one');
+    expect(t.share().notice).toEqual({ tone: 'info', message: expect.stringContaining('This link was opened before: “From a teacher”') });
+    expect((await untrusted())[opened]).toMatchObject({ source: 'link' });
+    expect(t.share().banner).toMatchObject({ itemId: opened, source: 'link' });
+
+    // After a reload too; another link still opens as a new item.
+    const again = await load({}, t.storage);
+    again.lib().open(mine);
+    again.share().openLink(hash);
+    expect([again.lib().items.length, again.lib().currentId]).toEqual([2, opened]);
+    again.share().openLink(linkOf({ ...EXAMPLES[1]!.playground, title: 'Another one' }));
+    expect(again.lib().items).toHaveLength(3);
+  });
+
+  it('shows the link’s recorded run as that item’s run when its timeline is empty', async () => {
+    const t = await load();
+    const mine = t.lib().currentId!;
+    const hash = linkOf(example.playground, recorded.filter((e) => e.type !== 'model_delta'));
+    t.share().openLink(hash);
+    const opened = t.lib().currentId!;
+    expect(t.run.getState()).toMatchObject({ itemId: opened });
+    t.lib().open(mine);
+    expect(t.run.getState().events).toEqual([]);
+    t.share().openLink(hash);
+    expect(t.run.getState().itemId).toBe(opened);
+    expect(t.run.getState().events.length).toBeGreaterThan(0);
+  });
+
+  it('a trace or playground exported from this browser imports as the person’s own; anyone else’s, or an altered one, stays under review', async () => {
+    const t = await load();
+    t.run.setState({ events: recorded });
+    const trace = t.makeExport('trace');
+    const pg = t.makeExport('playground');
+    if (!trace.ok || !pg.ok) throw new Error('export failed');
+    // The file carries nothing that names this browser.
+    expect(Object.keys(JSON.parse(trace.text)).sort()).toEqual(Object.keys(traceFromEvents(example.playground, recorded)).sort());
+
+    t.share().importFile(trace.name, trace.text);
+    const ownTrace = t.lib().currentId!;
+    expect((await untrusted())[ownTrace]).toBeUndefined();
+    expect(t.share().banner).toBeUndefined();
+    expect(t.share().notice).toEqual({ tone: 'info', message: expect.stringContaining(`“${trace.name}” was exported from this browser, so it opened as your own playground.`) });
+    expect(t.run.getState().events).toEqual(JSON.parse(trace.text).events);
+
+    // Laid out differently, it is still the same content.
+    t.share().importFile(pg.name, JSON.stringify(JSON.parse(pg.text)));
+    expect((await untrusted())[t.lib().currentId!]).toBeUndefined();
+
+    // The same file with one change is not the one exported.
+    const altered = { ...JSON.parse(trace.text), playground: { ...JSON.parse(trace.text).playground, tools: 'export function add(a: number, b: number) { return a - b; }' } };
+    t.share().importFile('altered.trace.json', JSON.stringify(altered));
+    expect((await untrusted())[t.lib().currentId!]).toMatchObject({ source: 'trace-file' });
+    expect(t.share().banner).toMatchObject({ source: 'trace-file' });
+
+    // Another browser (its own storage) never exported it.
+    const other = await load();
+    other.share().importFile(trace.name, trace.text);
+    expect((await untrusted())[other.lib().currentId!]).toMatchObject({ source: 'trace-file' });
+    expect(other.share().banner).toMatchObject({ source: 'trace-file', timeline: true });
   });
 });

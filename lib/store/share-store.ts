@@ -10,8 +10,10 @@ import { decodeShareHash, isShareHash, LINK_WARN_LENGTH, shareUrl, type SharePay
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
 import { otlpFromEvents } from '../trace/otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
+import { contentDigest } from '../playground/content-digest';
 import { useKeyStore } from './key-store';
 import { hydrateLibrary, newItemId, useLibraryStore } from './library-store';
+import { isOwnExport, rememberExport } from './own-exports';
 import { isProviderModel } from '../models/presets';
 import { usePlaygroundStore, type SavedPlayground } from './playground-store';
 import { useRunStore } from './run-store';
@@ -34,7 +36,7 @@ export interface SharedBanner {
 }
 
 export interface ShareNotice {
-  tone: 'error' | 'warning';
+  tone: 'error' | 'warning' | 'info';
   message: string;
 }
 
@@ -206,6 +208,11 @@ export function makeExport(kind: ExportKind): Outcome<{ name: string; text: stri
   }
   const leaks = findKeyLeaks(file.text, useKeyStore.getState().keys);
   if (leaks.length) return { ok: false, message: leakMessage(leaks, 'the file') };
+  // Read back as an import would read it: importing this very file again opens it as the person's own.
+  if (kind !== 'otlp') {
+    const back = readImportFile(file.name, file.text);
+    if (back.ok) rememberExport(back);
+  }
   return { ok: true, ...file };
 }
 
@@ -214,31 +221,55 @@ export function makeShareFile(includeRun: boolean): Outcome<{ name: string; text
   return makeExport(includeRun && currentRunShareability().ok ? 'trace' : 'playground');
 }
 
+/** How a file or link is opened: a link's digest (to find it again), or the name of a file this browser exported. */
+interface OpenHow {
+  linkDigest?: string;
+  ownFile?: string;
+}
+
 export const useShareStore = create<ShareStore>((set) => {
   /** Adds the playground to the library, opens it, and shows its recorded run; never starts a run. */
-  const open = (source: SharedBanner['source'], playground: Playground, trace?: Trace) => {
+  const open = (source: SharedBanner['source'], playground: Playground, trace?: Trace, how: OpenHow = {}) => {
     if (running()) {
       set({ notice: { tone: 'warning', message: 'A run is going: stop it first, then open the shared playground again.' } });
       return;
     }
     const opening = trace ? replayOpening(trace) : { saved: { doc: playground } };
+    const events = trace?.events ?? [];
+    const banner = (itemId: string): SharedBanner => ({
+      itemId,
+      source,
+      timeline: events.length > 0,
+      ...('recordedWith' in opening ? { recordedWith: opening.recordedWith } : {}),
+      ...('keptModel' in opening && opening.keptModel ? { keptModel: opening.keptModel } : {}),
+    });
+    const library = useLibraryStore.getState();
+    const known = how.linkDigest ? library.items.find((i) => i.linkDigest === how.linkDigest) : undefined;
+    if (known) {
+      // The same link again: its item opens (with any edits made since), nothing is added, and its review stays as it is.
+      library.open(known.id);
+      if (useLibraryStore.getState().currentId !== known.id) return;
+      if (events.length && useRunStore.getState().events.length === 0) useRunStore.getState().showRecorded(events, known.id, opening.saved.doc);
+      const untrusted = Boolean(useTrustStore.getState().untrusted[known.id]);
+      set({
+        notice: { tone: 'info', message: `This link was opened before: “${known.title}” from your saved playgrounds is open again, and nothing was added.` },
+        banner: untrusted ? banner(known.id) : undefined,
+      });
+      return;
+    }
+    const itemId = newItemId();
     // From outside: nothing it names is contacted until the person accepts it. Marked before the item exists, so no
     // save of the item can come first; held in this tab even when storage refuses it (it survives a reload when it can).
-    const itemId = newItemId();
-    useTrustStore.getState().markUntrusted(itemId, source);
-    if (!useLibraryStore.getState().addAndOpen(opening.saved, itemId)) return;
-    const events = trace?.events ?? [];
-    if (events.length) useRunStore.getState().showRecorded(events);
-    set({
-      notice: undefined,
-      banner: {
-        itemId,
-        source,
-        timeline: events.length > 0,
-        ...('recordedWith' in opening ? { recordedWith: opening.recordedWith } : {}),
-        ...('keptModel' in opening && opening.keptModel ? { keptModel: opening.keptModel } : {}),
-      },
-    });
+    // A file this very browser exported is the person's own.
+    if (!how.ownFile) useTrustStore.getState().markUntrusted(itemId, source);
+    if (!useLibraryStore.getState().addAndOpen(opening.saved, itemId, how.linkDigest)) return;
+    if (events.length) useRunStore.getState().showRecorded(events, itemId, opening.saved.doc);
+    if (how.ownFile) {
+      const replay = 'recordedWith' in opening ? ` The timeline shows its recorded run; Run replays it offline, with no key${opening.keptModel ? ` (its own model, ${opening.keptModel}, is kept under Model)` : ''}.` : '';
+      set({ banner: undefined, notice: { tone: 'info', message: `“${how.ownFile}” was exported from this browser, so it opened as your own playground.${replay}` } });
+      return;
+    }
+    set({ notice: undefined, banner: banner(itemId) });
   };
 
   return {
@@ -258,13 +289,14 @@ export const useShareStore = create<ShareStore>((set) => {
           return;
         }
       }
-      open('link', playground, trace);
+      open('link', playground, trace, { linkDigest: contentDigest(decoded.payload) });
     },
     importFile(name, text) {
       const file = readImportFile(name, text);
       if (!file.ok) return set({ notice: { tone: 'error', message: file.message } });
-      if (file.kind === 'trace') open('trace-file', file.trace.playground, file.trace);
-      else open('playground-file', file.playground);
+      const how = isOwnExport(file) ? { ownFile: name } : {};
+      if (file.kind === 'trace') open('trace-file', file.trace.playground, file.trace, how);
+      else open('playground-file', file.playground, undefined, how);
     },
     dismissBanner: () => set({ banner: undefined }),
     dismissNotice: () => set({ notice: undefined }),

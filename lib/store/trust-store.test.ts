@@ -11,10 +11,11 @@ interface FakeRunStore {
   started: number;
   start: () => void;
   showRecorded: () => void;
+  showItem: () => void;
 }
 vi.mock('./run-store', async () => {
   const { create } = await import('zustand');
-  const useRunStore = create<FakeRunStore>((set, get) => ({ phase: 'idle', started: 0, start: () => set({ started: get().started + 1 }), showRecorded: () => {} }));
+  const useRunStore = create<FakeRunStore>((set, get) => ({ phase: 'idle', started: 0, start: () => set({ started: get().started + 1 }), showRecorded: () => {}, showItem: () => {} }));
   return { useRunStore };
 });
 

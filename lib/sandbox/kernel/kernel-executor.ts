@@ -4,6 +4,7 @@
 // session's state was lost.
 import { policyFetch, type FetchRequest } from '../quickjs/network-policy';
 import { PRELUDE } from '../quickjs/prelude';
+import { nameCallee } from '../name-callee';
 import { rewriteSnippet, SnippetError } from '../rewrite-snippet';
 import {
   DEFAULT_LIMITS,
@@ -127,6 +128,11 @@ export class KernelExecutor implements Executor {
 
   // --- steps ----------------------------------------------------------------------------------------------------
 
+  /** What toSandboxError needs to suggest a tool for a mistyped name. */
+  private calleeHint(code: string): { code: string; known: string[] } {
+    return { code, known: [...this.options.toolNames, ...(this.options.hostTools ?? []).map((t) => t.name), 'final_answer'] };
+  }
+
   private async runSnippet(code: string, options: ExecuteOptions): Promise<ExecutionResult> {
     await this.start();
     const started = performance.now();
@@ -159,11 +165,11 @@ export class KernelExecutor implements Executor {
     else if (done.text !== null) {
       const settled = JSON.parse(done.text) as { ok: boolean; output?: string; error?: RawError };
       if (settled.ok) output = settled.output;
-      else if (settled.error && !settled.error.final) error = toSandboxError(settled.error);
+      else if (settled.error && !settled.error.final) error = toSandboxError(settled.error, this.calleeHint(rewritten));
     }
     if (!error && done.timerError) {
       const raw = JSON.parse(done.timerError) as RawError;
-      if (!raw.final) error = toSandboxError(raw);
+      if (!raw.final) error = toSandboxError(raw, this.calleeHint(rewritten));
     }
     if (finalAnswer) error = undefined;
     if (done.stateLost) {
@@ -459,9 +465,10 @@ interface RawError {
   final?: boolean;
 }
 
-function toSandboxError(raw: RawError): SandboxError {
+function toSandboxError(raw: RawError, hint?: { code: string; known: string[] }): SandboxError {
   const line = /snippet\.js:(\d+)/.exec(raw.stack)?.[1];
-  let { type, message } = raw;
+  let { type } = raw;
+  let message = hint ? nameCallee(raw, hint.code, hint.known) : raw.message;
   if (/out of memory/i.test(message)) {
     type = 'MemoryError';
     message = 'the code used more memory than the sandbox allows (out of memory); work with smaller data';

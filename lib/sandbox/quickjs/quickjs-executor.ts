@@ -1,5 +1,6 @@
 // The QuickJS sandbox: one persistent interpreter session per run, with deadlines, memory and output limits.
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { nameCallee } from '../name-callee';
 import { rewriteSnippet, SnippetError } from '../rewrite-snippet';
 import {
   DEFAULT_LIMITS,
@@ -44,6 +45,8 @@ interface Activity {
   wake?: () => void;
   timerError?: SandboxError;
   controller: AbortController;
+  /** The code running as snippet.js, to name the callee of a "not a function". */
+  code?: string;
 }
 
 interface Session {
@@ -89,6 +92,7 @@ export class QuickJSExecutor implements Executor {
     let cancelledTimers = 0;
     try {
       const rewritten = rewriteSnippet(code);
+      activity.code = rewritten.code;
       const session = this.session!;
       this.call(session.api.beginStep);
       const evaluated = session.context.evalCode(rewritten.code, SNIPPET_FILE);
@@ -102,7 +106,7 @@ export class QuickJSExecutor implements Executor {
           if (outcome.text !== undefined) {
             const result = JSON.parse(outcome.text) as { ok: boolean; output?: string; error?: RawError };
             if (result.ok) output = result.output;
-            else if (!result.error?.final) error = toSandboxError(result.error!);
+            else if (!result.error?.final) error = toSandboxError(result.error!, this.callee(activity));
           } else if (outcome.stop === 'stuck') {
             error = this.diagnoseStuck(snippet);
           } else if (outcome.stop) {
@@ -179,6 +183,12 @@ export class QuickJSExecutor implements Executor {
     context.evalCode = () => {
       throw new WebAssembly.RuntimeError('unreachable');
     };
+  }
+
+  /** What toSandboxError needs to name a callee and suggest a tool. */
+  private callee(activity: Activity): CalleeHint | undefined {
+    if (activity.code === undefined) return undefined;
+    return { code: activity.code, known: [...this.options.toolNames, ...(this.options.hostTools ?? []).map((t) => t.name), 'final_answer'] };
   }
 
   // --- session lifecycle ------------------------------------------------------------------------------
@@ -592,7 +602,7 @@ export class QuickJSExecutor implements Executor {
           result.dispose();
           if (text && !a.timerError) {
             const raw = JSON.parse(text) as RawError;
-            if (!raw.final) a.timerError = toSandboxError(raw);
+            if (!raw.final) a.timerError = toSandboxError(raw, this.callee(a));
           }
         } catch {
           // Interrupted (deadline, abort, final answer): the loop notices on its own.
@@ -635,9 +645,15 @@ function readString(context: QuickJSContext, handle: QuickJSHandle): string | un
   return context.typeof(handle) === 'string' ? context.getString(handle) : undefined;
 }
 
-function toSandboxError(raw: RawError): SandboxError {
+interface CalleeHint {
+  code: string;
+  known: string[];
+}
+
+function toSandboxError(raw: RawError, hint?: CalleeHint): SandboxError {
   const line = /snippet\.js:(\d+)/.exec(raw.stack)?.[1];
-  let { type, message } = raw;
+  let { type } = raw;
+  let message = hint ? nameCallee(raw, hint.code, hint.known) : raw.message;
   if (/out of memory/i.test(message)) {
     type = 'MemoryError';
     message = 'the code used more memory than the sandbox allows (out of memory); work with smaller data';

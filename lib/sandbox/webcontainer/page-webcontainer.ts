@@ -2,8 +2,12 @@
 //
 // Boot timeout: 20 s by default. For tests and slow networks it can be set per browser, explicitly, in local storage:
 //   localStorage.setItem('agent-playground:webcontainer-boot-timeout-ms', '2000')
-// It is read when the boot starts (the first run on WebContainer, or choosing it). A boot that timed out or failed
-// stays failed until the page is reloaded: WebContainer allows one boot per page, and a stuck one blocks the next.
+// It is read when each boot starts (the first run on WebContainer, choosing it, or Retry).
+//
+// Retry: WebContainer allows one boot per page, and a boot that never got StackBlitz's answer stays pending (its
+// hidden frame failed to load), with every later WebContainer.boot waiting behind it. So a retry after a timeout
+// reloads that frame and keeps waiting on the same boot, which completes once the frame answers; a retry after a boot
+// that failed outright calls WebContainer.boot again.
 import { createWebContainerHost, DEFAULT_BOOT_TIMEOUT_MS, type ContainerLike, type KernelProgram, type WebContainerHost } from './webcontainer-host';
 
 export const BOOT_TIMEOUT_STORAGE_KEY = 'agent-playground:webcontainer-boot-timeout-ms';
@@ -24,10 +28,42 @@ export function readBootTimeoutMs(): number {
 
 /** The page's one boot: WebContainer.boot may be called once per page, and a second call waits behind a stuck first. */
 let pageBoot: Promise<ContainerLike> | undefined;
+let pageBootFailed = false;
 
-function bootPageContainer(): Promise<ContainerLike> {
-  pageBoot ??= import('@webcontainer/api').then(({ WebContainer }) => WebContainer.boot({ coep: 'require-corp', workdirName: 'playground' }));
+function bootPageContainer(attempt: number): Promise<ContainerLike> {
+  if (pageBoot && attempt > 1) {
+    if (pageBootFailed) pageBoot = undefined;
+    else reloadStackBlitzFrames();
+  }
+  if (!pageBoot) {
+    pageBootFailed = false;
+    const boot = import('@webcontainer/api').then(({ WebContainer }) => WebContainer.boot({ coep: 'require-corp', workdirName: 'playground' }));
+    pageBoot = boot;
+    boot.catch(() => {
+      if (pageBoot === boot) pageBootFailed = true;
+    });
+  }
   return pageBoot;
+}
+
+/** Loads StackBlitz's hidden headless frame(s) of this page again: the pending boot waits for their hello. */
+function reloadStackBlitzFrames(): void {
+  if (typeof document === 'undefined') return;
+  for (const frame of document.querySelectorAll('iframe')) {
+    // Setting src navigates the frame again, even to the same address.
+    const { src } = frame;
+    if (isStackBlitzHeadless(src)) frame.src = src;
+  }
+}
+
+/** Whether a frame's address is StackBlitz's headless WebContainer host. */
+export function isStackBlitzHeadless(src: string): boolean {
+  try {
+    const url = new URL(src);
+    return url.protocol === 'https:' && (url.hostname === 'stackblitz.com' || url.hostname.endsWith('.stackblitz.com')) && url.pathname === '/headless';
+  } catch {
+    return false;
+  }
 }
 
 /** The kernel program, in its own chunk: only a page that boots a WebContainer downloads it. */

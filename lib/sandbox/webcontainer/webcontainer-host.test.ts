@@ -5,7 +5,7 @@ import type { WebContainerStatus } from './webcontainer-status';
 
 const KERNEL = '// the kernel program\n';
 
-function hostWith(container: StandInContainer | (() => Promise<StandInContainer>), overrides: Partial<WebContainerHostOptions> = {}) {
+function hostWith(container: StandInContainer | ((attempt: number) => Promise<StandInContainer>), overrides: Partial<WebContainerHostOptions> = {}) {
   const boot = vi.fn(typeof container === 'function' ? container : async () => container);
   const host = createWebContainerHost({ boot, kernel: () => ({ source: KERNEL, nodeFlags: ['--experimental-vm-modules'] }), isCrossOriginIsolated: () => true, timeoutMs: 1_000, ...overrides });
   const statuses: WebContainerStatus[] = [];
@@ -43,7 +43,7 @@ describe('booting the WebContainer', () => {
     expect(statuses.map((s) => s.state)).toEqual(['checking-isolation', 'booting', 'ready']);
   });
 
-  it('gives up after the timeout when the boot never settles, for good on this page', async () => {
+  it('gives up after the timeout when the boot never settles, until asked to boot again', async () => {
     const { host, boot } = hostWith(() => new Promise<never>(() => {}), { timeoutMs: 40 });
     const started = Date.now();
     const outcome = await host.ensureReady(['lodash']);
@@ -51,12 +51,38 @@ describe('booting the WebContainer', () => {
     expect(outcome.ok).toBe(false);
     expect(host.status).toMatchObject({ state: 'unavailable', scope: 'boot' });
     const reason = (host.status as { reason: string }).reason;
-    expect(reason).toMatch(/did not answer within 40 ms/);
+    expect(reason).toMatch(/^WebContainer's runtime is served by StackBlitz, and it could not be reached within 40 ms/);
     expect(reason).toMatch(/offline|blocked/);
-    // Asking again does not boot again: the answer stays.
+    // Asking again (a run, a launch) does not boot again: the answer stays until the person retries.
     expect(await host.boot()).toEqual({ ok: false, reason, scope: 'boot' });
-    await expect(host.launch({ memoryMb: 64 })).rejects.toThrow(/unavailable: StackBlitz's WebContainer service did not answer/);
+    expect(await host.ensureReady([])).toEqual({ ok: false, reason, scope: 'boot' });
+    await expect(host.launch({ memoryMb: 64 })).rejects.toThrow(/unavailable: WebContainer's runtime is served by StackBlitz/);
     expect(boot).toHaveBeenCalledTimes(1);
+  });
+
+  it('boots again on retry, with the same countdown, and comes up when the second attempt answers', async () => {
+    const container = createStandInContainer({});
+    const { host, boot, statuses } = hostWith((attempt: number) => (attempt === 1 ? new Promise<never>(() => {}) : Promise.resolve(container)), { timeoutMs: 40 });
+    expect(await host.boot()).toMatchObject({ ok: false, scope: 'boot' });
+    const before = Date.now();
+    expect(await host.retry()).toEqual({ ok: true });
+    expect(boot.mock.calls).toEqual([[1], [2]]);
+    expect(statuses.map((s) => s.state)).toEqual(['checking-isolation', 'booting', 'unavailable', 'checking-isolation', 'booting', 'ready']);
+    const second = statuses.filter((s) => s.state === 'booting')[1]!;
+    expect(second).toMatchObject({ timeoutMs: 40 });
+    expect((second as { startedAt: number }).startedAt).toBeGreaterThanOrEqual(before);
+    // Ready: a retry now is just the answer of that boot.
+    expect(await host.retry()).toEqual({ ok: true });
+    expect(boot).toHaveBeenCalledTimes(2);
+    await expect(host.ensureReady([])).resolves.toEqual({ ok: true });
+  });
+
+  it('a retry that fails again says so again', async () => {
+    const { host, boot } = hostWith(() => new Promise<never>(() => {}), { timeoutMs: 20 });
+    await host.boot();
+    expect(await host.retry()).toMatchObject({ ok: false, scope: 'boot', reason: expect.stringMatching(/could not be reached within 20 ms/) });
+    expect(boot).toHaveBeenCalledTimes(2);
+    expect(host.status).toMatchObject({ state: 'unavailable', scope: 'boot' });
   });
 
   it('reads the timeout when the boot starts', async () => {
@@ -76,7 +102,7 @@ describe('booting the WebContainer', () => {
 
   it('says why when the boot fails', async () => {
     const { host } = hostWith(() => Promise.reject(new Error('Only a single WebContainer instance can be booted')));
-    expect(await host.boot()).toEqual({ ok: false, scope: 'boot', reason: 'the WebContainer failed to start: Only a single WebContainer instance can be booted.' });
+    expect(await host.boot()).toEqual({ ok: false, scope: 'boot', reason: "WebContainer's runtime (served by StackBlitz) failed to start: Only a single WebContainer instance can be booted." });
   });
 });
 

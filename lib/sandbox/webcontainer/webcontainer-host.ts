@@ -4,8 +4,8 @@
 //
 // Booting puts a hidden iframe on the page pointing at StackBlitz's servers. Offline (or blocked) that boot never
 // settles, and every later boot on the page waits behind it, so: the page's cross-origin isolation is checked first,
-// the boot is raced against a timeout, and a failed or timed-out boot leaves the container 'unavailable' for good on
-// this page. Retrying needs a reload.
+// the boot is raced against a timeout, and a failed or timed-out boot leaves the container 'unavailable' until the
+// person asks to boot again (`retry`, with the same timeout); `boot` is then told which attempt it is.
 import { createOutputFanout } from '../kernel/output-fanout';
 import type { KernelProcess } from '../kernel/kernel-process';
 import { createLineSplitter, createTerminalCleaner, meaningfulLine } from './terminal-text';
@@ -52,8 +52,11 @@ export type Readiness = { ok: true } | { ok: false; reason: string; scope: 'boot
 export type ContainerKernelProcess = KernelProcess & Required<Pick<KernelProcess, 'putFile'>>;
 
 export interface WebContainerHostOptions {
-  /** Boots the container. The page passes WebContainer.boot (once per page); tests pass a stand-in. */
-  boot: () => Promise<ContainerLike>;
+  /**
+   * Boots the container; `attempt` is 1 for the first boot and counts up with each retry. The page passes
+   * WebContainer.boot (once per page, see page-webcontainer.ts); tests pass a stand-in.
+   */
+  boot: (attempt: number) => Promise<ContainerLike>;
   /** The kernel program, mounted as kernel.cjs, and the Node flags it needs. Loaded when the container boots. */
   kernel: () => KernelProgram | Promise<KernelProgram>;
   /** How long a boot may take before the container is declared unavailable (read when the boot starts). */
@@ -68,8 +71,10 @@ export interface WebContainerHost {
   readonly status: WebContainerStatus;
   /** Called on every status change; returns the unsubscribe function. */
   subscribe(listener: (status: WebContainerStatus) => void): () => void;
-  /** Boots the container if nothing did yet; the answer of the one boot of this host. */
+  /** Boots the container if nothing did yet; the answer of the current boot of this host. */
   boot(): Promise<Readiness>;
+  /** After a failed boot: boots again, with the same timeout (read afresh). Otherwise the same as `boot`. */
+  retry(): Promise<Readiness>;
   /** Boots, then installs those of `packages` not installed yet. */
   ensureReady(packages: readonly string[]): Promise<Readiness>;
   /** Starts a kernel program; rejects with the reason when the container is unavailable. */
@@ -96,6 +101,7 @@ export function createWebContainerHost(options: WebContainerHostOptions): WebCon
   /** Installs run one after another; a second request waits and then installs only what is still missing. */
   let lane: Promise<unknown> = Promise.resolve();
   let nextProcess = 1;
+  let attempts = 0;
 
   const set = (next: WebContainerStatus) => {
     status = move(status, next);
@@ -116,13 +122,14 @@ export function createWebContainerHost(options: WebContainerHostOptions): WebCon
         );
       }
       const timeoutMs = typeof options.timeoutMs === 'function' ? options.timeoutMs() : (options.timeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS);
-      set({ state: 'booting', timeoutMs });
+      set({ state: 'booting', timeoutMs, startedAt: Date.now() });
+      attempts += 1;
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new BootTimeout()), timeoutMs);
         });
-        const container = await Promise.race([options.boot(), timeout]);
+        const container = await Promise.race([options.boot(attempts), timeout]);
         clearTimeout(timer);
         const kernel = await options.kernel();
         await container.mount({ [KERNEL_FILE]: { file: { contents: kernel.source } }, 'package.json': { file: { contents: PACKAGE_JSON } } });
@@ -131,10 +138,10 @@ export function createWebContainerHost(options: WebContainerHostOptions): WebCon
       } catch (error) {
         if (error instanceof BootTimeout) {
           return unavailable(
-            `StackBlitz's WebContainer service did not answer within ${formatSeconds(timeoutMs)} (offline, blocked by a firewall or a browser extension, or the service is down).`,
+            `WebContainer's runtime is served by StackBlitz, and it could not be reached within ${formatSeconds(timeoutMs)} (offline, blocked by a firewall or a browser extension, or StackBlitz's service is down).`,
           );
         }
-        return unavailable(`the WebContainer failed to start: ${messageOf(error)}.`);
+        return unavailable(`WebContainer's runtime (served by StackBlitz) failed to start: ${messageOf(error)}.`);
       } finally {
         clearTimeout(timer);
       }
@@ -208,6 +215,10 @@ export function createWebContainerHost(options: WebContainerHostOptions): WebCon
     async boot() {
       const outcome = await bootOnce();
       return 'reason' in outcome ? { ok: false, reason: outcome.reason, scope: 'boot' } : { ok: true };
+    },
+    retry() {
+      if (status.state === 'unavailable' && status.scope === 'boot') booted = undefined;
+      return this.boot();
     },
     ensureReady(packages) {
       const wanted = [...new Set(packages.map((p) => p.trim()).filter(Boolean))];

@@ -109,7 +109,7 @@ describe('the WebContainer launcher (worker side) over a MessageChannel', () => 
 
   it('rejects the launch with the reason when the container is unavailable', async () => {
     const { launcher } = connect(false);
-    await expect(launcher.launch({ memoryMb: 64 })).rejects.toThrow(/unavailable: StackBlitz's WebContainer service did not answer within 30 ms/);
+    await expect(launcher.launch({ memoryMb: 64 })).rejects.toThrow(/unavailable: WebContainer's runtime is served by StackBlitz, and it could not be reached within 30 ms/);
   });
 
   it('kills every process of a worker that goes away', async () => {

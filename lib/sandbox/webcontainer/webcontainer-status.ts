@@ -5,7 +5,12 @@ export type WebContainerStatus =
   /** Nothing asked for it yet: it boots when a run needs it (or when the person chooses it). */
   | { state: 'idle' }
   | { state: 'checking-isolation' }
-  | { state: 'booting'; timeoutMs: number }
+  | {
+      state: 'booting';
+      timeoutMs: number;
+      /** When this boot started (epoch ms), so the UI can count down to `startedAt + timeoutMs`. */
+      startedAt: number;
+    }
   | {
       state: 'installing';
       packages: string[];
@@ -20,7 +25,7 @@ export type WebContainerStatus =
       state: 'unavailable';
       reason: string;
       /**
-       * `boot`: the container itself could not start; on this page it never will (a reload is the only retry).
+       * `boot`: the container itself could not start; Retry boots again (the only move out of it).
        * `packages`: the container runs, but the playground's packages could not be installed; fix the list and run again.
        */
       scope: 'boot' | 'packages';
@@ -37,9 +42,9 @@ const MOVES: Record<WebContainerState, readonly WebContainerState[]> = {
   unavailable: ['installing', 'ready'],
 };
 
-/** Whether the container may go from `from` to `to`. A failed boot is final: nothing leaves it. */
+/** Whether the container may go from `from` to `to`. A failed boot is left only by booting again (Retry). */
 export function canMove(from: WebContainerStatus, to: WebContainerStatus): boolean {
-  if (from.state === 'unavailable' && from.scope === 'boot') return false;
+  if (from.state === 'unavailable' && from.scope === 'boot') return to.state === 'checking-isolation';
   if (to.state === 'unavailable' && to.scope === 'packages' && from.state !== 'installing') return false;
   return MOVES[from.state].includes(to.state);
 }
@@ -50,8 +55,8 @@ export function move(from: WebContainerStatus, to: WebContainerStatus): WebConta
   return to;
 }
 
-/** A failed boot: the container never comes on this page. */
-export function isPermanentlyUnavailable(status: WebContainerStatus): boolean {
+/** A failed boot: the container does not come unless it boots again (Retry). */
+export function isBootFailed(status: WebContainerStatus): boolean {
   return status.state === 'unavailable' && status.scope === 'boot';
 }
 
@@ -68,7 +73,7 @@ export function describeStatus(status: WebContainerStatus): string {
     case 'checking-isolation':
       return 'Checking that this page is cross-origin isolated…';
     case 'booting':
-      return `Booting the WebContainer (gives up after ${Math.round(status.timeoutMs / 1000)} s)…`;
+      return 'Starting WebContainer…';
     case 'installing': {
       const count = `${status.done}/${status.total}`;
       return `Installing packages (${count})${status.line ? `: ${status.line}` : '…'}`;
@@ -77,7 +82,17 @@ export function describeStatus(status: WebContainerStatus): string {
       return status.packages.length > 0 ? `Ready, with ${status.packages.join(', ')}.` : 'Ready.';
     case 'unavailable':
       return status.scope === 'boot'
-        ? `Unavailable: ${status.reason} Reload the page to try again.`
+        ? `Unavailable: ${status.reason}`
         : `Packages not installed: ${status.reason}`;
   }
+}
+
+/** Whole seconds left before a boot gives up (rounded up, never below 0). */
+export function secondsLeft(status: Extract<WebContainerStatus, { state: 'booting' }>, now: number): number {
+  return Math.max(0, Math.ceil((status.startedAt + status.timeoutMs - now) / 1000));
+}
+
+/** The countdown shown beside a booting status: "18 s left". */
+export function describeCountdown(status: Extract<WebContainerStatus, { state: 'booting' }>, now: number): string {
+  return `${secondsLeft(status, now)} s left`;
 }
