@@ -169,6 +169,7 @@ test('Escape ends the tour with the focus on what the callout showed; End tour e
   await expect(page.getByRole('dialog', { name: 'The tools, as the model sees them' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(callout(page)).toHaveCount(0);
+  console.log('DEBUG', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
   await expect(page.getByTestId('system-prompt')).toBeFocused();
   await page.reload();
   await settled(page);

@@ -11,8 +11,9 @@ export const metadata: Metadata = {
   description: 'The agent loop step by step: task, thought, code, sandbox, observation, final answer.',
 };
 
-const dark = '[@media(prefers-color-scheme:dark)]';
-const link = `font-medium text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 ${dark}:text-blue-300 ${dark}:hover:text-blue-100`;
+// Written out in full: Tailwind finds class names in the source text, so they cannot be put together at run time.
+const link =
+  'font-medium text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 [@media(prefers-color-scheme:dark)]:text-blue-300 [@media(prefers-color-scheme:dark)]:hover:text-blue-100';
 
 const PARTS: { title: string; text: string }[] = [
   {
@@ -49,8 +50,8 @@ export default async function HowItWorks() {
   // Rendered per request, so Next can put this answer's CSP nonce on its scripts (proxy.ts).
   await connection();
   return (
-    <div className={`min-h-screen bg-white text-zinc-900 ${dark}:bg-zinc-950 ${dark}:text-zinc-100`}>
-      <header className={`border-b border-zinc-200 px-4 py-2 ${dark}:border-zinc-800`}>
+    <div className="min-h-screen bg-white text-zinc-900 [@media(prefers-color-scheme:dark)]:bg-zinc-950 [@media(prefers-color-scheme:dark)]:text-zinc-100">
+      <header className="border-b border-zinc-200 px-4 py-2 [@media(prefers-color-scheme:dark)]:border-zinc-800">
         <nav aria-label="Site">
           <Link href="/" className={link}>
             ← Back to the playground
@@ -65,7 +66,7 @@ export default async function HowItWorks() {
         </p>
         <figure className="space-y-2">
           <LoopDiagram id="loop-diagram" />
-          <figcaption className={`text-sm text-zinc-600 ${dark}:text-zinc-400`}>
+          <figcaption className="text-sm text-zinc-600 [@media(prefers-color-scheme:dark)]:text-zinc-400">
             One step is one turn around the loop: think, run, observe.
           </figcaption>
         </figure>

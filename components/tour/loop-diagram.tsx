@@ -32,7 +32,8 @@ export function LoopDiagram({ id }: { id: string }) {
   return (
     <svg
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       viewBox="0 0 680 280"
       className="h-auto w-full max-w-3xl text-zinc-900 [@media(prefers-color-scheme:dark)]:text-zinc-100"
     >

@@ -22,10 +22,12 @@ export function TourCallout({ index }: { index: number }) {
   const idle = useRunStore((s) => s.phase === 'idle');
   const { next, back, end } = useTourStore.getState();
 
+  const placed = place !== undefined;
   useEffect(() => {
-    // Each callout takes the focus as it opens, so a screen reader reads it and the keyboard can answer it.
-    ref.current?.focus({ preventScroll: true });
-  }, [index]);
+    // Each callout takes the focus as it opens (once it is placed and shows), so a screen reader reads it and the
+    // keyboard can answer it.
+    if (placed) ref.current?.focus({ preventScroll: true });
+  }, [index, placed]);
 
   const close = (how: () => void) => {
     const after = focusAfter(id);
