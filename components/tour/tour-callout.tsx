@@ -83,8 +83,9 @@ export function TourCallout({ index }: { index: number }) {
           {id === 'step' && !hasStep && <p>{WAITING_FOR_STEP}</p>}
         </div>
         {last && (
+          // Following the link finishes the tour: it was the last callout.
           <p>
-            <Link href="/how-it-works" className="font-medium text-blue-800 underline hover:text-blue-950 dark:text-blue-300 dark:hover:text-blue-100">
+            <Link href="/how-it-works" onClick={end} className="font-medium text-blue-800 underline hover:text-blue-950 dark:text-blue-300 dark:hover:text-blue-100">
               How the agent loop works
             </Link>
           </p>

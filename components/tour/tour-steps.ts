@@ -69,9 +69,11 @@ export function findTarget(id: TourStepId): HTMLElement | undefined {
   }
 }
 
-/** Where focus goes when the tour ends on this callout: its target when that takes focus, else the timeline. */
+/** Where focus goes when the tour ends on this callout: its target when that takes focus, else the nearest control. */
 export function focusAfter(id: TourStepId): HTMLElement | undefined {
   const target = findTarget(id);
   if (target && (target.tabIndex >= 0 || target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement)) return target;
-  return document.querySelector<HTMLElement>('[data-testid="timeline"]') ?? undefined;
+  // The prompt still being built: its tab. No step card yet: the timeline that will show it.
+  const fallback = id === 'tools' ? document.getElementById('tab-prompt') : document.querySelector<HTMLElement>('[data-testid="timeline"]');
+  return fallback ?? undefined;
 }
