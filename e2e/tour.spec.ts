@@ -153,6 +153,8 @@ test('phone: the tour shows each target on screen and runs the example for the l
   await expect(three).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeInViewport();
   await three.getByRole('button', { name: 'Run it for me' }).click();
+  // The first run of this page loads the sandbox; on the shared test machine that can take a while.
+  await expect(page.getByTestId('run-status')).toHaveText('Finished', { timeout: 30_000 });
 
   const four = page.getByRole('dialog', { name: 'One step: thought → code → observation' });
   await expect(four).toBeInViewport();
