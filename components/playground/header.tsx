@@ -1,5 +1,6 @@
 'use client';
 // Title, saved playgrounds, examples, model, agent type, Run / Stop, share and export.
+import Link from 'next/link';
 import { useId, useState } from 'react';
 import { keyOriginOf } from '@/lib/models/key-origin';
 import type { ModelSettings } from '@/lib/playground/schema';
@@ -74,6 +75,7 @@ export function Header({ onRun }: { onRun: () => void }) {
         <ShareDialog />
         <ExportMenu />
         <ThemeToggle />
+        <Link href="/how-it-works" className="text-sm font-medium text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:text-blue-100">How it works</Link>
       </div>
     </header>
   );

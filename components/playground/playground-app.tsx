@@ -21,6 +21,7 @@ import { KeyNotice } from './key-notice';
 import { Notices } from './notices';
 import { startSharing } from '@/lib/store/share-store';
 import { ShareNotices } from '../share';
+import { Tour } from '../tour';
 
 function run() {
   runOpenPlayground();
@@ -82,6 +83,7 @@ export default function PlaygroundApp() {
       <Notices />
       <KeyNotice />
       <ShareNotices />
+      <Tour />
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,11fr)_minmax(0,10fr)]">
         <section id={VIEW_SECTION_ID.playground} aria-label="Playground editor" className={`${view === 'playground' ? '' : 'hidden lg:block'} min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800`}>
           <EditorTabs toolErrors={toolErrors} />
