@@ -14,6 +14,9 @@ const EXAMPLE_TITLES = readdirSync(EXAMPLES_DIR)
   .filter((name) => name.endsWith('.json'))
   .map((name) => (JSON.parse(readFileSync(new URL(name, EXAMPLES_DIR), 'utf8')) as { title: string }).title);
 
+/** How long a person waits for Monaco to load or a replayed run to end on a busy 2-core machine (not a speed check). */
+const SLOW = { timeout: 30_000 };
+
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 const more = (page: Page) => page.getByRole('button', { name: 'More' });
 const viewTab = (page: Page, name: 'Playground' | 'Run') => page.getByRole('tablist', { name: 'View' }).getByRole('tab', { name });
@@ -128,7 +131,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Agent type: the run that follows is a tool-calling run (tool calls, no code).
       await header.getByRole('combobox', { name: 'Agent type' }).selectOption('tool-calling');
       await runButton(page).click();
-      await expect(page.getByTestId('run-status')).toHaveText('Finished');
+      await expect(page.getByTestId('run-status')).toHaveText('Finished', SLOW);
       await expect(page.getByTestId('final-answer')).toHaveText('1. Carcassonne: 145 €\n2. Catan: 117 €\n3. Kind of Blue (vinyl): 84 €');
       await expect(page.getByTestId('tool-call').first()).toBeVisible();
       await expect(page.getByTestId('step-code')).toHaveCount(0);
@@ -157,7 +160,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await runButton(page).click();
       await expect(viewTab(page, 'Run')).toHaveAttribute('aria-selected', 'true');
       await expect(task).toBeHidden();
-      await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');
+      await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)', SLOW);
       await expect(page.getByTestId('step')).toHaveCount(2);
       // The first step starts on the first screen, under the summary, with room to read it.
       const step = await page.getByRole('article', { name: 'Step 1' }).boundingBox();
@@ -177,7 +180,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('each tab scrolls the page itself and keeps its own place; the tabs stay in reach', async ({ page }) => {
       await page.getByRole('tab', { name: 'Tools' }).click();
-      await expect(page.locator('.monaco-editor')).toBeVisible();
+      await expect(page.locator('.monaco-editor')).toBeVisible(SLOW);
       await expect(page.getByTestId('tool-item')).toHaveCount(2);
       await expectOneScrollArea(page);
 
@@ -196,7 +199,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.mouse.wheel(0, 600);
       await expect.poll(() => scrollY(page)).toBeGreaterThan(300);
       await tap(page, page.getByRole('tab', { name: 'Tools' }));
-      await expect(page.locator('.monaco-editor')).toBeVisible();
+      await expect(page.locator('.monaco-editor')).toBeVisible(SLOW);
       await expect.poll(() => scrollY(page), { message: 'Tools is back where it was' }).toBe(toolsAt);
 
       await tap(page, page.getByRole('tab', { name: 'Settings' }));
@@ -213,7 +216,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(viewTab(page, 'Run')).toHaveAttribute('aria-selected', 'true');
       const composer = page.getByTestId('manual-composer');
       const send = composer.getByRole('button', { name: 'Send as the model' });
-      await expect(send).toBeVisible();
+      await expect(send).toBeVisible(SLOW);
       await expectOnScreen(page, send);
       await expectOneScrollArea(page);
 
@@ -225,7 +228,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await composer.getByRole('textbox', { name: 'Your answer' }).fill('Thought: done.\n```js\nfinal_answer("from the phone")\n```');
       await expectOnScreen(page, send);
       await send.click();
-      await expect(page.getByTestId('final-answer')).toHaveText('from the phone');
+      await expect(page.getByTestId('final-answer')).toHaveText('from the phone', SLOW);
       await expect(composer).toBeHidden();
     });
   });
@@ -263,7 +266,7 @@ test.describe('desktop', () => {
     const panel = page.getByRole('tabpanel');
     const top = () => panel.evaluate((el) => el.scrollTop);
     await page.getByRole('tab', { name: 'Tools' }).click();
-    await expect(page.locator('.monaco-editor')).toBeVisible();
+    await expect(page.locator('.monaco-editor')).toBeVisible(SLOW);
     await expect(page.getByTestId('tool-item')).toHaveCount(8);
     const box = (await panel.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height - 40);
@@ -277,7 +280,7 @@ test.describe('desktop', () => {
     await expect.poll(top, { message: 'Prompt opens at its top' }).toBe(0);
 
     await page.getByRole('tab', { name: 'Tools' }).click();
-    await expect(page.locator('.monaco-editor')).toBeVisible();
+    await expect(page.locator('.monaco-editor')).toBeVisible(SLOW);
     await expect.poll(top, { message: 'Tools is back where it was' }).toBe(toolsAt);
 
     await page.getByRole('tab', { name: 'Settings' }).click();
