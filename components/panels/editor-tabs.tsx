@@ -32,7 +32,8 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
   };
   return (
     <div className="flex flex-col lg:h-full lg:min-h-0">
-      <div role="tablist" aria-label="Playground" className="flex gap-1 border-b border-zinc-200 px-3 dark:border-zinc-800" onKeyDown={onKeyDown}>
+      {/* On a phone the tabs stick under the top bar, so another tab is one tap away however far down this one is. */}
+      <div role="tablist" aria-label="Playground" className="sticky top-(--top-bar) z-20 flex gap-1 border-b border-zinc-200 bg-white px-3 lg:static dark:border-zinc-800 dark:bg-zinc-950" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t.id}

@@ -66,7 +66,8 @@ export function ExamplesMenu({ disabled }: { disabled: boolean }) {
   };
 
   return (
-    <div className="relative">
+    // Below `lg` (in the header's More rows) the menu spans the screen under the button: the wrapper is not its anchor.
+    <div className="lg:relative">
       <button
         ref={buttonRef}
         type="button"
@@ -87,7 +88,7 @@ export function ExamplesMenu({ disabled }: { disabled: boolean }) {
           id={menuId}
           role="menu"
           aria-label="Examples"
-          className="card absolute top-full left-0 z-20 mt-1 w-72 p-1 text-sm text-zinc-900 shadow-lg dark:text-zinc-100"
+          className="card absolute inset-x-2 z-20 mt-1 p-1 text-sm lg:inset-x-auto lg:top-full lg:left-0 lg:w-72 text-zinc-900 shadow-lg dark:text-zinc-100"
           onKeyDown={onMenuKey}
         >
           {EXAMPLES.map((example) => (

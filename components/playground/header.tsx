@@ -35,6 +35,12 @@ export function Header({ onRun }: { onRun: () => void }) {
   const busy = phase !== 'idle';
   const [moreOpen, setMoreOpen] = useState(false);
   const moreId = useId();
+  // A run that starts closes More (its controls wait for the run), so the sticky header is one row again.
+  const [wasBusy, setWasBusy] = useState(busy);
+  if (busy !== wasBusy) {
+    setWasBusy(busy);
+    if (busy) setMoreOpen(false);
+  }
 
   // Below `lg` the header is one row (title, More, Run); More shows the other controls in rows under it. At `lg` and
   // wider every control sits in the row as before: the groups are `display: contents` there, the same elements.

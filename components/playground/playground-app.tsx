@@ -14,6 +14,7 @@ import { ManualComposer } from '../manual/manual-composer';
 import { EditorTabs } from '../panels/editor-tabs';
 import { Timeline } from '../timeline/timeline';
 import { useScrollMemory } from '../ui/use-scroll-memory';
+import { useTopBarHeight } from '../ui/use-top-bar-height';
 import { useWideLayout } from '../ui/use-wide-layout';
 import { Header } from './header';
 import { VIEW_SECTION_ID, ViewSwitch } from './view-switch';
@@ -38,6 +39,8 @@ export default function PlaygroundApp() {
   const runId = useRunStore((s) => s.runId);
   // On a phone the page itself scrolls: each tab and each run keeps its own place (a new run starts at its top).
   useScrollMemory(view === 'run' ? `run:${runId ?? ''}` : `tab:${tab}`, 'document', !useWideLayout());
+  // The header and the view switch stick on top of a phone's page; the editor's tabs stick under them.
+  const topBar = useTopBarHeight();
 
   useEffect(() => {
     // A run that starts shows itself (on a phone the run is the other view).
@@ -76,7 +79,7 @@ export default function PlaygroundApp() {
   return (
     // Below `lg` the page scrolls as one (header and view switch stay on top); at `lg` it fits the screen, columns scroll.
     <div className="flex min-h-dvh flex-col lg:h-dvh">
-      <div className="sticky top-0 z-30 bg-white lg:static dark:bg-zinc-950">
+      <div ref={topBar} className="sticky top-0 z-30 bg-white lg:static dark:bg-zinc-950">
         <Header onRun={run} />
         <ViewSwitch />
       </div>
