@@ -227,6 +227,16 @@ test('How it works: a diagram with its text alternative, one heading per part in
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
 });
 
+test('How it works shows the theme chosen in the playground, not only the system’s', async ({ page }) => {
+  await open(page); // the system says light
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.getByRole('link', { name: 'How it works' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the agent loop works');
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  const background = await page.locator('body > div').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+});
+
 test('phone: How it works is in the More menu; the page’s tour link starts the tour again', async ({ page }) => {
   await open(page, PHONE);
   await page.getByRole('button', { name: 'No thanks' }).click();

@@ -1,9 +1,9 @@
 // How the agent loop works: a diagram and a paragraph per part, for someone who has never seen an agent. Server
-// rendered with no script of its own; it follows the system's colour scheme (it has no theme script to read the
-// playground's choice).
+// rendered; a small client part applies the theme chosen in the playground (or the system's).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { ThemeClass } from '@/components/playground/theme-class';
 import { LoopDiagram } from '@/components/tour/loop-diagram';
 
 export const metadata: Metadata = {
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 
 // Written out in full: Tailwind finds class names in the source text, so they cannot be put together at run time.
 const link =
-  'font-medium text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 [@media(prefers-color-scheme:dark)]:text-blue-300 [@media(prefers-color-scheme:dark)]:hover:text-blue-100';
+  'font-medium text-blue-800 underline hover:text-blue-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:text-blue-100';
 
 const PARTS: { title: string; text: string }[] = [
   {
@@ -50,8 +50,9 @@ export default async function HowItWorks() {
   // Rendered per request, so Next can put this answer's CSP nonce on its scripts (proxy.ts).
   await connection();
   return (
-    <div className="min-h-screen bg-white text-zinc-900 [@media(prefers-color-scheme:dark)]:bg-zinc-950 [@media(prefers-color-scheme:dark)]:text-zinc-100">
-      <header className="border-b border-zinc-200 px-4 py-2 [@media(prefers-color-scheme:dark)]:border-zinc-800">
+    <div className="min-h-screen bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+      <ThemeClass />
+      <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <nav aria-label="Site">
           <Link href="/" className={link}>
             ← Back to the playground
@@ -66,7 +67,7 @@ export default async function HowItWorks() {
         </p>
         <figure className="space-y-2">
           <LoopDiagram id="loop-diagram" />
-          <figcaption className="text-sm text-zinc-600 [@media(prefers-color-scheme:dark)]:text-zinc-400">
+          <figcaption className="text-sm text-zinc-600 dark:text-zinc-400">
             One step is one turn around the loop: think, run, observe.
           </figcaption>
         </figure>

@@ -1,16 +1,12 @@
 'use client';
 // Light, dark, or as the system says; applied to the page as the `dark` class.
-import { useEffect } from 'react';
 import { useUiStore, type ThemeChoice } from '@/lib/store/ui-store';
-import { useResolvedTheme } from './use-theme';
+import { useApplyTheme } from './use-theme';
 
 export function ThemeToggle() {
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
-  const resolved = useResolvedTheme();
-  useEffect(() => {
-    document.documentElement.classList.toggle('dark', resolved === 'dark');
-  }, [resolved]);
+  const resolved = useApplyTheme();
   return (
     <label className="flex items-center gap-1 text-sm">
       <span className="sr-only">Theme</span>

@@ -1,6 +1,6 @@
 // The agent loop as a picture, for the How it works page: task → model thinks → code → sandbox runs tools → output
 // observed → back to the model, until the code calls final_answer. Static SVG (no script), with its text alternative.
-// The page has no theme script, so it follows the system's colour scheme (the `sd:` classes, see the page).
+// Colours follow the page's `dark` class (the theme chosen in the playground, or the system's).
 
 export const LOOP_DIAGRAM_TITLE = 'The agent loop';
 export const LOOP_DIAGRAM_DESCRIPTION =
@@ -25,8 +25,8 @@ const NODES: Node[] = [
   { x: 460, y: 200, w: 210, title: 'Final answer', note: 'final_answer(x) ends the run' },
 ];
 
-const box = 'fill-white stroke-zinc-500 [@media(prefers-color-scheme:dark)]:fill-zinc-900 [@media(prefers-color-scheme:dark)]:stroke-zinc-400';
-const label = 'fill-zinc-700 text-[13px] [@media(prefers-color-scheme:dark)]:fill-zinc-300';
+const box = 'fill-white stroke-zinc-500 dark:fill-zinc-900 dark:stroke-zinc-400';
+const label = 'fill-zinc-700 text-[13px] dark:fill-zinc-300';
 
 export function LoopDiagram({ id }: { id: string }) {
   return (
@@ -35,7 +35,7 @@ export function LoopDiagram({ id }: { id: string }) {
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-desc`}
       viewBox="0 0 680 280"
-      className="h-auto w-full max-w-3xl text-zinc-900 [@media(prefers-color-scheme:dark)]:text-zinc-100"
+      className="h-auto w-full max-w-3xl text-zinc-900 dark:text-zinc-100"
     >
       <title id={`${id}-title`}>{LOOP_DIAGRAM_TITLE}</title>
       <desc id={`${id}-desc`}>{LOOP_DIAGRAM_DESCRIPTION}</desc>
