@@ -25,7 +25,7 @@ async function openTheme(page: Page, scheme: 'light' | 'dark') {
 async function openToolsEditor(page: Page) {
   await page.getByRole('tab', { name: /^Tools/ }).click();
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.monaco-editor .view-lines').first()).toContainText('get_forecast');
+  await expect(page.locator('.monaco-editor .view-lines').first()).toContainText('FORECASTS');
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -54,6 +54,12 @@ for (const scheme of ['light', 'dark'] as const) {
       const share = page.getByRole('dialog', { name: 'Share this playground' });
       await expect(share.getByRole('button', { name: 'Copy the link' })).toBeVisible();
       await expectClean(page, 'Share dialog');
+      // After Copy the button still shows "Copy" (its name contains what it shows); the outcome is said beside it.
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await share.getByRole('button', { name: 'Copy the link' }).click();
+      await expect(share.getByText('Copied', { exact: true })).toBeVisible();
+      await expect(share.getByRole('button', { name: 'Copy the link' })).toHaveText('Copy');
+      await expectClean(page, 'Share dialog after Copy');
       await share.getByRole('button', { name: 'Close' }).click();
       await expect(share).toBeHidden();
     });
@@ -84,6 +90,20 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('manual-composer')).toBeVisible();
       await expect(page.getByTestId('manual-composer').getByTestId('model-message')).toHaveCount(2);
       await expectClean(page, 'manual mode');
+    });
+
+    test('axe: the phone layout (390×844) as it opens, with More open, and the Run view after a run', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openTheme(page, scheme);
+      await expectClean(page, 'phone, as it opens');
+      await page.getByRole('button', { name: 'More' }).click();
+      await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+      await expectClean(page, 'phone, More open');
+      await page.getByRole('button', { name: 'More' }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(page.getByRole('tab', { name: 'Run' })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId('run-status')).toHaveText('Finished');
+      await expectClean(page, 'phone, the Run view after a run');
     });
 
     test('axe: Settings with a team member, and a Tools tab with an error', async ({ page }) => {

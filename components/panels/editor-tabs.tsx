@@ -41,7 +41,6 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
             type="button"
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
-            aria-label={t.id === 'tools' && toolErrors > 0 ? `Tools, ${toolErrors} ${toolErrors === 1 ? 'error' : 'errors'}` : undefined}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
@@ -49,10 +48,13 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
             }`}
           >
             {t.label}
+            {/* The name reads "Tools, 1 error" from the text itself, so it always contains what is seen ("Tools 1"). */}
             {t.id === 'tools' && toolErrors > 0 && (
-              <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-hidden="true">
-                {toolErrors}
-              </span>
+              <>
+                <span className="sr-only">, </span>
+                <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white">{toolErrors}</span>
+                <span className="sr-only">{toolErrors === 1 ? ' error' : ' errors'}</span>
+              </>
             )}
           </button>
         ))}

@@ -18,6 +18,8 @@ import { useWideLayout } from '../ui/use-wide-layout';
 import { Header } from './header';
 import { VIEW_SECTION_ID, ViewSwitch } from './view-switch';
 import { KeyNotice } from './key-notice';
+import { RunAnnouncer } from './run-announcer';
+import { useEscapeStopsRun } from './use-escape-stops-run';
 import { Notices } from './notices';
 import { startSharing } from '@/lib/store/share-store';
 import { ShareNotices } from '../share';
@@ -37,6 +39,7 @@ export default function PlaygroundApp() {
   const runId = useRunStore((s) => s.runId);
   // On a phone the page itself scrolls: each tab and each run keeps its own place (a new run starts at its top).
   useScrollMemory(view === 'run' ? `run:${runId ?? ''}` : `tab:${tab}`, 'document', !useWideLayout());
+  useEscapeStopsRun();
 
   useEffect(() => {
     // A run that starts shows itself (on a phone the run is the other view).
@@ -82,6 +85,7 @@ export default function PlaygroundApp() {
       <Notices />
       <KeyNotice />
       <ShareNotices />
+      <RunAnnouncer />
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,11fr)_minmax(0,10fr)]">
         <section id={VIEW_SECTION_ID.playground} aria-label="Playground editor" className={`${view === 'playground' ? '' : 'hidden lg:block'} min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800`}>
           <EditorTabs toolErrors={toolErrors} />

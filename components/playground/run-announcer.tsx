@@ -1,0 +1,18 @@
+'use client';
+// The page's one polite live region for the run: screen readers hear it start, each step, a pause for a manual turn,
+// and how it ended. Empty until a run starts here, so opening the page announces nothing.
+import { useRunStore } from '@/lib/store/run-store';
+import { runAnnouncement } from './run-announcement';
+
+export function RunAnnouncer() {
+  const phase = useRunStore((s) => s.phase);
+  const runId = useRunStore((s) => s.runId);
+  const state = useRunStore((s) => s.state);
+  const startError = useRunStore((s) => s.startError);
+  const manualTurnAgent = useRunStore((s) => s.manualTurn?.request.agent);
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" data-testid="run-announcer" className="sr-only">
+      {runAnnouncement({ phase, runId, state, startError, manualTurnAgent })}
+    </div>
+  );
+}
