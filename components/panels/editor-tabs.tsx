@@ -40,6 +40,7 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
             role="tab"
             type="button"
             aria-selected={tab === t.id}
+            aria-label={t.id === 'tools' && toolErrors > 0 ? `Tools, ${toolErrors} ${toolErrors === 1 ? 'error' : 'errors'}` : undefined}
             aria-controls={`panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
@@ -48,12 +49,13 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
             }`}
           >
             {t.label}
-            {/* The name reads "Tools, 1 error" from the text itself, so it always contains what is seen ("Tools 1"). */}
+            {/* The space keeps the visible text "Tools 1" (not "Tools1") a part of the name "Tools, 1 error". */}
             {t.id === 'tools' && toolErrors > 0 && (
               <>
-                <span className="sr-only">, </span>
-                <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white">{toolErrors}</span>
-                <span className="sr-only">{toolErrors === 1 ? ' error' : ' errors'}</span>
+                {' '}
+                <span className="ml-0.5 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-hidden="true">
+                  {toolErrors}
+                </span>
               </>
             )}
           </button>

@@ -80,7 +80,10 @@ export default function PlaygroundApp() {
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <div className="sticky top-0 z-30 bg-white lg:static dark:bg-zinc-950">
         <Header onRun={run} />
-        <ViewSwitch />
+        {/* A landmark, so on a phone no content sits outside one. */}
+        <nav aria-label="Playground or run" className="lg:hidden">
+          <ViewSwitch />
+        </nav>
       </div>
       <Notices />
       <KeyNotice />

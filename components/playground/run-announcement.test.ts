@@ -45,6 +45,11 @@ describe('runAnnouncement', () => {
     expect(runAnnouncement(running(main(START, { type: 'step_start', step: 1, kind: 'action' })))).toBe('Run started.');
   });
 
+  it('says the first step is running once its model turn is in (after a manual turn was sent), not "started" again', () => {
+    const events = main(START, { type: 'step_start', step: 1, kind: 'action' }, { type: 'model_end', step: 1, text: 'x', usage: ZERO_USAGE, durationMs: 1 });
+    expect(runAnnouncement(running(events))).toBe('Step 1 running.');
+  });
+
   it('says which step finished, and whether with an error', () => {
     expect(runAnnouncement(running(main(START, ...step(1), { type: 'step_start', step: 2, kind: 'action' })))).toBe('Step 1 finished.');
     const failed = main(START, ...step(1), { type: 'step_start', step: 2, kind: 'action' }, { type: 'step_error', step: 2, error: { type: 'TypeError', message: 'x' } }, { type: 'step_end', step: 2, usage: ZERO_USAGE, timing: TIMING });

@@ -40,7 +40,11 @@ export function runAnnouncement({ phase, runId, state, startError, manualTurnAge
     return `Paused: step ${Math.max(1, steps.at(-1)?.index ?? 1)} waits for your turn as the model${who}.`;
   }
   const finished = steps.filter((s) => s.done).at(-1);
-  if (!finished) return 'Run started.';
+  if (!finished) {
+    // Once the first step's model turn is in (e.g. the person sent it), the run is past "started".
+    const first = steps[0];
+    return first?.modelDone ? `Step ${first.index} running.` : 'Run started.';
+  }
   if (finished.kind === 'planning') return 'Planning finished.';
   return `Step ${finished.index} finished${finished.error ? ' with an error' : ''}.`;
 }
