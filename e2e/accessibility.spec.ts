@@ -17,8 +17,8 @@ async function expectClean(page: Page, state: string) {
 async function openTheme(page: Page, scheme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto('/');
-  await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
   await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
 }
 
 /** The Tools tab once Monaco has replaced the plain textarea (its colours are the ones axe should judge). */
@@ -28,7 +28,9 @@ async function openToolsEditor(page: Page) {
   await expect(page.locator('.monaco-editor .view-lines').first()).toContainText('FORECASTS');
 }
 
-// axe takes a long while over Monaco's DOM on a busy machine: these tests get twice the usual budget.
+// axe takes a long while over Monaco's DOM on a busy machine: these tests get twice the usual budget, and a run (or a
+// manual turn) may take as long as the first Monaco load to come (the worker boots QuickJS and compiles the tools).
+const RUN_WAIT = { timeout: 30_000 };
 test.describe.configure({ timeout: 120_000 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -52,7 +54,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test('axe: after a run, with a step’s inspector open, and the Share dialog', async ({ page }) => {
       await openTheme(page, scheme);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await expect(page.getByTestId('run-status')).toHaveText('Finished');
+      await expect(page.getByTestId('run-status')).toHaveText('Finished', RUN_WAIT);
       await page.getByRole('article', { name: 'Step 1' }).getByRole('button', { name: 'Model input and raw output' }).click();
       await expect(page.getByRole('article', { name: 'Step 1' }).getByTestId('raw-output')).toBeVisible();
       await expectClean(page, 'after a run, inspector open');
@@ -94,7 +96,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await openTheme(page, scheme);
       await page.getByLabel('Model').selectOption('manual');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await expect(page.getByTestId('manual-composer')).toBeVisible();
+      await expect(page.getByTestId('manual-composer')).toBeVisible(RUN_WAIT);
       await expect(page.getByTestId('manual-composer').getByTestId('model-message')).toHaveCount(2);
       await expectClean(page, 'manual mode');
     });
@@ -109,7 +111,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'More' }).click();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect(page.getByRole('tab', { name: 'Run' })).toHaveAttribute('aria-selected', 'true');
-      await expect(page.getByTestId('run-status')).toHaveText('Finished');
+      await expect(page.getByTestId('run-status')).toHaveText('Finished', RUN_WAIT);
       await expectClean(page, 'phone, the Run view after a run');
     });
 

@@ -6,13 +6,16 @@ import { ADD_TOOL, fence, openWithPlayground } from './support';
 
 const MANUAL = { version: 1, title: 'You are the model', task: 'Add 2 and 3.', tools: ADD_TOOL, model: { provider: 'manual' } } as const;
 
+const RUN_WAIT = { timeout: 30_000 };
+
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 
 /** Starts a manual run and waits until it asks for the person's turn (the composer's text box then has the focus). */
 async function startManualRun(page: Page) {
   await openWithPlayground(page, MANUAL);
   await runButton(page).click();
-  await expect(page.getByTestId('manual-composer').getByRole('textbox', { name: 'Your answer' })).toBeFocused();
+  // The first turn waits for the worker to boot QuickJS and compile the tools: slow on a busy machine.
+  await expect(page.getByTestId('manual-composer').getByRole('textbox', { name: 'Your answer' })).toBeFocused(RUN_WAIT);
 }
 
 /** Lets a key press take effect on screen: two frames is after React has shown whatever the key changed. */
@@ -94,7 +97,7 @@ test('the live region is silent on page load, then says started, paused for each
 
   await runButton(page).click();
   const composer = page.getByTestId('manual-composer');
-  await expect(region).toHaveText('Paused: step 1 waits for your turn as the model.');
+  await expect(region).toHaveText('Paused: step 1 waits for your turn as the model.', RUN_WAIT);
   await composer.getByRole('textbox', { name: 'Your answer' }).fill(fence('console.log(add(2, 3));'));
   await composer.getByRole('button', { name: 'Send as the model' }).click();
   await expect(region).toHaveText('Paused: step 2 waits for your turn as the model.');
@@ -117,7 +120,7 @@ test('the live region is silent on page load, then says started, paused for each
 test('the live region gives a failed run’s error, cut short', async ({ page }) => {
   await openWithPlayground(page, { version: 1, title: 'Runs out', task: 'Add.', tools: ADD_TOOL, model: { provider: 'replay', responses: [fence('console.log(add(1, 2));')] } });
   await runButton(page).click();
-  await expect(page.getByTestId('run-status')).toHaveText('Failed');
+  await expect(page.getByTestId('run-status')).toHaveText('Failed', RUN_WAIT);
   await expect(page.getByTestId('run-error')).toContainText('The replay model has no response left');
   const region = page.getByTestId('run-announcer');
   await expect(region).toHaveText(/^Run failed: The replay model has no response left: it holds 1 .*…$/);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents, type AgentEvent, type AgentEventBody } from '@/lib/agent';
 import { ZERO_USAGE } from '@/lib/models/usage';
-import { ANNOUNCED_ANSWER_CHARS, runAnnouncement, type AnnouncedRun } from './run-announcement';
+import { ANNOUNCED_ANSWER_CHARS, nextAnnouncement, runAnnouncement as announce, type AnnouncedRun } from './run-announcement';
+
+const runAnnouncement = (run: AnnouncedRun) => announce(run).text;
 
 const TIMING = { modelMs: 1, executionMs: 1, totalMs: 2 };
 
@@ -45,9 +47,25 @@ describe('runAnnouncement', () => {
     expect(runAnnouncement(running(main(START, { type: 'step_start', step: 1, kind: 'action' })))).toBe('Run started.');
   });
 
-  it('says the first step is running once its model turn is in (after a manual turn was sent), not "started" again', () => {
-    const events = main(START, { type: 'step_start', step: 1, kind: 'action' }, { type: 'model_end', step: 1, text: 'x', usage: ZERO_USAGE, durationMs: 1 });
-    expect(runAnnouncement(running(events))).toBe('Step 1 running.');
+  it('never goes back: after a manual turn is sent, the step is running (not "started" or the step before again)', () => {
+    const first = main(START, { type: 'step_start', step: 1, kind: 'action' });
+    const paused = nextAnnouncement(undefined, running(first, { manualTurnAgent: 'main' }));
+    expect(paused.text).toBe('Paused: step 1 waits for your turn as the model.');
+    const resumed = nextAnnouncement(paused, running(first));
+    expect(resumed.text).toBe('Step 1 running.');
+    expect(nextAnnouncement(resumed, running(first))).toEqual(resumed);
+
+    const second = main(START, ...step(1), { type: 'step_start', step: 2, kind: 'action' });
+    const paused2 = nextAnnouncement(nextAnnouncement(resumed, running(second)), running(second, { manualTurnAgent: 'main' }));
+    expect(paused2.text).toBe('Paused: step 2 waits for your turn as the model.');
+    expect(nextAnnouncement(paused2, running(second)).text).toBe('Step 2 running.');
+    expect(nextAnnouncement(paused2, running(main(START, ...step(1), ...step(2)))).text).toBe('Step 2 finished.');
+  });
+
+  it('starts afresh for the next run, and keeps an ended run’s outcome', () => {
+    const ended = nextAnnouncement(undefined, running(main(START, ...step(1), end('aborted')), { phase: 'idle' }));
+    expect(ended.text).toBe('Run stopped.');
+    expect(nextAnnouncement(ended, running([], { runId: 'run-2' })).text).toBe('Run started.');
   });
 
   it('says which step finished, and whether with an error', () => {

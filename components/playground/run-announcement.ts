@@ -1,9 +1,9 @@
-// What the screen-reader live region says about the run: one short sentence derived from the run store, so it changes
-// only when the run does (started, a step finished, paused for a manual turn, finished / failed / stopped).
+// What the screen-reader live region says about the run: one short sentence derived from the run store (started, a
+// step finished, paused for a manual turn, finished / failed / stopped). It only ever moves forward within a run.
 import type { RunState } from '@/lib/agent';
 import { formatAnswer } from '../timeline/format';
 
-/** Answers longer than this are cut (the summary on screen holds the whole answer). */
+/** Answers and errors longer than this are cut (the summary on screen holds them whole). */
 export const ANNOUNCED_ANSWER_CHARS = 120;
 
 export interface AnnouncedRun {
@@ -16,37 +16,58 @@ export interface AnnouncedRun {
   manualTurnAgent?: string;
 }
 
-export function runAnnouncement({ phase, runId, state, startError, manualTurnAgent }: AnnouncedRun): string {
-  if (!runId) return '';
+export interface Announcement {
+  runId?: string;
+  text: string;
+  /** The step the text is about (0: none yet). */
+  step: number;
+  /** How far the run had got: started < a step running or paused < that step finished < the run ended. */
+  progress: number;
+}
+
+const SILENT: Announcement = { text: '', step: 0, progress: 0 };
+const ENDED = Number.MAX_SAFE_INTEGER;
+const at = (step: number, stage: 0 | 1 | 2) => step * 3 + stage;
+
+/** What to say now for `run`, given what was said last: the same run never goes back to an earlier stage. */
+export function nextAnnouncement(previous: Announcement | undefined, run: AnnouncedRun): Announcement {
+  const next = runAnnouncement(run);
+  if (!previous || previous.runId !== next.runId || next.progress >= previous.progress) return next;
+  // E.g. a manual turn was just sent: the pause is over but the step has not finished yet.
+  if (previous.progress === ENDED) return previous;
+  return { ...previous, text: `Step ${previous.step} running.` };
+}
+
+export function runAnnouncement({ phase, runId, state, startError, manualTurnAgent }: AnnouncedRun): Announcement {
+  if (!runId) return SILENT;
+  const say = (text: string, step: number, progress: number): Announcement => ({ runId, text, step, progress });
   const main = state.runs.find((r) => !r.parent);
   if (!main) {
-    if (startError) return `Run failed: ${firstLine(startError)}`;
-    return phase === 'idle' ? '' : 'Run started.';
+    if (startError) return say(`Run failed: ${firstLine(startError)}`, 0, ENDED);
+    return phase === 'idle' ? { ...SILENT, runId } : say('Run started.', 0, 0);
   }
   const steps = state.steps.filter((s) => s.runKey === main.key);
+  const current = steps.at(-1)?.index ?? 0;
   switch (main.status) {
     case 'success':
-      return `Run finished. Final answer: ${answerText(main.finalAnswer?.value)}`;
+      return say(`Run finished. Final answer: ${answerText(main.finalAnswer?.value)}`, current, ENDED);
     case 'max_steps':
-      return `Run stopped at the step limit.${main.finalAnswer ? ` Final answer: ${answerText(main.finalAnswer.value)}` : ''}`;
+      return say(`Run stopped at the step limit.${main.finalAnswer ? ` Final answer: ${answerText(main.finalAnswer.value)}` : ''}`, current, ENDED);
     case 'error':
-      return `Run failed: ${firstLine(main.error?.message ?? startError ?? 'unknown error')}`;
+      return say(`Run failed: ${firstLine(main.error?.message ?? startError ?? 'unknown error')}`, current, ENDED);
     case 'aborted':
-      return 'Run stopped.';
+      return say('Run stopped.', current, ENDED);
   }
-  if (phase === 'stopping') return 'Stopping the run…';
+  if (phase === 'stopping') return say('Stopping the run…', current, ENDED - 1);
   if (manualTurnAgent !== undefined) {
     const who = manualTurnAgent === 'main' ? '' : ` for team member ${manualTurnAgent}`;
-    return `Paused: step ${Math.max(1, steps.at(-1)?.index ?? 1)} waits for your turn as the model${who}.`;
+    const step = Math.max(1, current);
+    return say(`Paused: step ${step} waits for your turn as the model${who}.`, step, at(step, 1));
   }
   const finished = steps.filter((s) => s.done).at(-1);
-  if (!finished) {
-    // Once the first step's model turn is in (e.g. the person sent it), the run is past "started".
-    const first = steps[0];
-    return first?.modelDone ? `Step ${first.index} running.` : 'Run started.';
-  }
-  if (finished.kind === 'planning') return 'Planning finished.';
-  return `Step ${finished.index} finished${finished.error ? ' with an error' : ''}.`;
+  if (!finished) return say('Run started.', 0, 0);
+  const text = finished.kind === 'planning' ? 'Planning finished.' : `Step ${finished.index} finished${finished.error ? ' with an error' : ''}.`;
+  return say(text, finished.index, at(finished.index, 2));
 }
 
 function firstLine(text: string): string {
