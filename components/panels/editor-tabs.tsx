@@ -41,8 +41,8 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
             role="tab"
             type="button"
             aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
             aria-label={t.id === 'tools' && toolErrors > 0 ? `Tools, ${toolErrors} ${toolErrors === 1 ? 'error' : 'errors'}` : undefined}
+            aria-controls={`panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
@@ -50,10 +50,14 @@ export function EditorTabs({ toolErrors }: { toolErrors: number }) {
             }`}
           >
             {t.label}
+            {/* The space keeps the visible text "Tools 1" (not "Tools1") a part of the name "Tools, 1 error". */}
             {t.id === 'tools' && toolErrors > 0 && (
-              <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-hidden="true">
-                {toolErrors}
-              </span>
+              <>
+                {' '}
+                <span className="ml-0.5 rounded-full bg-red-700 px-1.5 text-xs text-white" aria-hidden="true">
+                  {toolErrors}
+                </span>
+              </>
             )}
           </button>
         ))}

@@ -19,6 +19,8 @@ import { useWideLayout } from '../ui/use-wide-layout';
 import { Header } from './header';
 import { VIEW_SECTION_ID, ViewSwitch } from './view-switch';
 import { KeyNotice } from './key-notice';
+import { RunAnnouncer } from './run-announcer';
+import { useEscapeStopsRun } from './use-escape-stops-run';
 import { Notices } from './notices';
 import { startSharing } from '@/lib/store/share-store';
 import { ShareNotices } from '../share';
@@ -41,6 +43,7 @@ export default function PlaygroundApp() {
   useScrollMemory(view === 'run' ? `run:${runId ?? ''}` : `tab:${tab}`, 'document', !useWideLayout());
   // The header and the view switch stick on top of a phone's page; the editor's tabs stick under them.
   const topBar = useTopBarHeight();
+  useEscapeStopsRun();
 
   useEffect(() => {
     // A run that starts shows itself (on a phone the run is the other view).
@@ -81,12 +84,16 @@ export default function PlaygroundApp() {
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <div ref={topBar} className="sticky top-0 z-30 bg-white lg:static dark:bg-zinc-950">
         <Header onRun={run} />
-        <ViewSwitch />
+        {/* A landmark, so on a phone no content sits outside one. */}
+        <nav aria-label="Playground or run" className="lg:hidden">
+          <ViewSwitch />
+        </nav>
       </div>
       <Notices />
       <KeyNotice />
       <ShareNotices />
       <Tour />
+      <RunAnnouncer />
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,11fr)_minmax(0,10fr)]">
         <section id={VIEW_SECTION_ID.playground} aria-label="Playground editor" className={`${view === 'playground' ? '' : 'hidden lg:block'} min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800`}>
           <EditorTabs toolErrors={toolErrors} />

@@ -40,9 +40,9 @@ export function RunSummary({ state, stopping }: { state: RunState; stopping: boo
       {main.finalAnswer && (
         <div>
           <span className="font-semibold">Final answer: </span>
-          <output data-testid="final-answer" className="whitespace-pre-wrap">
+          <span data-testid="final-answer" className="whitespace-pre-wrap">
             {formatAnswer(main.finalAnswer.value)}
-          </output>
+          </span>
         </div>
       )}
       {main.error && (
