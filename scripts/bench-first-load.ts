@@ -1,0 +1,168 @@
+// The page's first load, as a first-time visitor on a phone-like profile sees it: the JavaScript that crosses the wire
+// before Run works, and the time until then, in Debian's Chromium. Part of `npm run bench`; runs alone too
+// (`npx tsx scripts/bench-first-load.ts`). Prints figures; asserts nothing.
+//
+// "Run works" means: the Run button is there and enabled, a click on it starts a run, and the run shows in the
+// timeline (its state appears). Only the page's own script requests count; the runner worker (TypeScript, QuickJS)
+// loads after that, so its bytes are printed apart, with the time until the run's first step.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3219);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const ROOT = join(import.meta.dirname, '..');
+const NEXT = join(ROOT, 'node_modules', '.bin', 'next');
+export const FIRST_LOAD_BUDGET_KB = 300;
+export const RUN_WORKS_BUDGET_S = 3.8;
+
+/** The phone-like profile of issue 11: 4× slower CPU, 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency. */
+export const PHONE_PROFILE = {
+  cpuSlowdown: 4,
+  network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 },
+} as const;
+
+interface Profile {
+  cpuSlowdown: number;
+  network?: { offline: boolean; latency: number; downloadThroughput: number; uploadThroughput: number };
+}
+
+export interface FirstLoad {
+  /** Bytes of script (compressed, as sent, headers included) whose loading finished before Run worked. */
+  scriptBytesBeforeRun: number;
+  scriptsBeforeRun: number;
+  /** Milliseconds from the start of navigation until a click on Run had started a run. */
+  runWorksMs: number;
+  /** Milliseconds from the start of navigation until the run's first step showed. */
+  firstStepMs: number;
+  /** Script bytes of every other request until the first step (the runner worker and what it imports). */
+  laterScriptBytes: number;
+}
+
+// Runs in the page before any of its own scripts: notes when the run first shows in the timeline and when its first
+// step does, in the page's clock (milliseconds since navigation started).
+const MARKERS = `
+  (() => {
+    const marks = {};
+    window.__firstLoad = marks;
+    const check = () => {
+      if (marks.runShown === undefined && document.querySelector('[data-testid="run-status"]')) marks.runShown = performance.now();
+      if (marks.firstStep === undefined && document.querySelector('[data-testid="step"]')) marks.firstStep = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  })();
+`;
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within 150 s`);
+}
+
+/** Another program on the port would answer in the app's place and the figures would be its own. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`port ${port} is in use: set BENCH_PORT to a free port`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+function buildIfMissing(): void {
+  if (existsSync(join(ROOT, '.next', 'BUILD_ID'))) return;
+  console.log('No production build in .next: building it first (next build)…');
+  const built = spawnSync(NEXT, ['build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (built.status !== 0) throw new Error('next build failed');
+}
+
+async function measure(browser: Browser, profile: Profile): Promise<FirstLoad> {
+  // A fresh context each time: no cache, no stored playground, a first visit.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(MARKERS);
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+
+  const scripts = new Set<string>();
+  const finished: { at: number; bytes: number }[] = [];
+  let runWorksAt = Number.POSITIVE_INFINITY;
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.type === 'Script') scripts.add(e.requestId);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (scripts.has(e.requestId)) finished.push({ at: Date.now(), bytes: e.encodedDataLength });
+  });
+
+  await page.goto(ORIGIN, { waitUntil: 'commit' });
+  const run = page.getByRole('button', { name: 'Run', exact: true }).or(page.getByRole('button', { name: '▶ Run', exact: true }));
+  await run.click({ timeout: 120_000 });
+  await page.waitForFunction(() => (window as unknown as { __firstLoad: { runShown?: number } }).__firstLoad.runShown !== undefined, null, { timeout: 120_000 });
+  runWorksAt = Date.now();
+  await page.waitForFunction(() => (window as unknown as { __firstLoad: { firstStep?: number } }).__firstLoad.firstStep !== undefined, null, { timeout: 180_000 });
+  const marks = await page.evaluate(() => (window as unknown as { __firstLoad: { runShown: number; firstStep: number } }).__firstLoad);
+  await context.close();
+
+  const before = finished.filter((f) => f.at <= runWorksAt);
+  const after = finished.filter((f) => f.at > runWorksAt);
+  return {
+    scriptBytesBeforeRun: before.reduce((sum, f) => sum + f.bytes, 0),
+    scriptsBeforeRun: before.length,
+    runWorksMs: marks.runShown,
+    firstStepMs: marks.firstStep,
+    laterScriptBytes: after.reduce((sum, f) => sum + f.bytes, 0),
+  };
+}
+
+const kb = (bytes: number) => Math.round(bytes / 1024).toLocaleString('en-US');
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+/** Builds if needed, serves the build on 127.0.0.1, and prints the first-load figures. */
+export async function firstLoadFigures(): Promise<void> {
+  buildIfMissing();
+  await assertPortFree(PORT);
+  const server = spawn(NEXT, ['start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  let browser: Browser | undefined;
+  try {
+    await waitForServer(ORIGIN, server);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // One visit first so the server has compiled and cached every answer; the figures come from the next ones.
+    await measure(browser, { cpuSlowdown: 1 });
+    const phone = await measure(browser, PHONE_PROFILE);
+    const desktop = await measure(browser, { cpuSlowdown: 1 });
+    console.log(
+      `first load: ${kb(phone.scriptBytesBeforeRun)} KB of JavaScript over the wire before Run works (budget ${FIRST_LOAD_BUDGET_KB} KB; ${phone.scriptsBeforeRun} scripts)`,
+    );
+    console.log(`time until Run works (4× CPU, 1.6 Mbit/s, 150 ms): ${s(phone.runWorksMs)} s (budget ${RUN_WORKS_BUDGET_S} s)`);
+    console.log(`time until Run works (unthrottled): ${s(desktop.runWorksMs)} s`);
+    console.log(
+      `then the runner worker: ${kb(phone.laterScriptBytes)} KB more JavaScript; first step shown at ${s(phone.firstStepMs)} s (phone-like), ${s(desktop.firstStepMs)} s (unthrottled)`,
+    );
+  } finally {
+    await browser?.close();
+    server.kill('SIGTERM');
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await firstLoadFigures();
+}
