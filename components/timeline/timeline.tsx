@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useRunStore } from '@/lib/store/run-store';
 import { RunSummary } from './run-summary';
 import { StaleRunNotice } from './stale-run-notice';
-import { StepCard } from './step-card';
+import { LazyStepCard, preloadStepCard } from './lazy-step-card';
 
 export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
   const state = useRunStore((s) => s.state);
@@ -13,6 +13,12 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
   const live = phase !== 'idle';
   const main = state.runs.find((r) => !r.parent);
   const steps = useMemo(() => (main ? state.steps.filter((s) => s.runKey === main.key) : []), [state.steps, main]);
+
+  // A run has started: load the step card now, so it is there by the time the first step shows.
+  const started = main !== undefined;
+  useEffect(() => {
+    if (started) preloadStepCard().catch(() => undefined);
+  }, [started]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
@@ -63,7 +69,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
               className="absolute top-0 left-0 w-full pb-3"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <StepCard step={steps[item.index]!} run={main!} live={live} />
+              <LazyStepCard step={steps[item.index]!} run={main!} live={live} />
             </li>
           ))}
         </ol>
