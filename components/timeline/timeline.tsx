@@ -58,7 +58,12 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
-      {!main && empty}
+      {!main && !live && empty}
+      {!main && live && (
+        <p role="status" data-testid="run-starting" className="muted text-sm">
+          Starting the run: loading the sandbox…
+        </p>
+      )}
       {steps.length > 0 && (
         <ol aria-label="Steps" className="relative" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
