@@ -9,8 +9,8 @@ import ts from 'typescript';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** The modules a first visit loads before the playground shows: the route, its client entry, the playground shell. */
-export const PAGE_ENTRIES = ['app/page.tsx', 'components/playground/client-entry.tsx', 'components/playground/playground-app.tsx'];
+/** The modules a first visit loads before the playground shows: the route and its client entry (which imports the playground). */
+export const PAGE_ENTRIES = ['app/page.tsx', 'components/playground/client-entry.tsx'];
 
 /** Packages that must never be reached statically from the page: they load in a worker or on demand. */
 export const HEAVY_PACKAGES = [
