@@ -14,11 +14,11 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
   const main = state.runs.find((r) => !r.parent);
   const steps = useMemo(() => (main ? state.steps.filter((s) => s.runKey === main.key) : []), [state.steps, main]);
 
-  // A run has started: load the step card now, so it is there by the time the first step shows.
-  const started = main !== undefined;
+  // The step card loads once the page shows (not before: it is not needed for Run to work), ahead of the workers'
+  // large downloads, so it is there by the time the first step shows.
   useEffect(() => {
-    if (started) preloadStepCard().catch(() => undefined);
-  }, [started]);
+    preloadStepCard().catch(() => undefined);
+  }, []);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
