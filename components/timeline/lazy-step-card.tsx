@@ -1,6 +1,6 @@
 'use client';
 // The step card loads apart: its markdown renderer and code highlighter (react-markdown, acorn) are not needed before
-// the first step of a run shows, so they stay out of the page's first chunks; the timeline preloads them once shown.
+// the first step of a run shows, so they stay out of the page's first load; the timeline preloads them when a run starts.
 import { lazy, Suspense, type ComponentProps } from 'react';
 
 let loading: Promise<typeof import('./step-card')> | undefined;

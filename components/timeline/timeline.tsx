@@ -14,11 +14,10 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
   const main = state.runs.find((r) => !r.parent);
   const steps = useMemo(() => (main ? state.steps.filter((s) => s.runKey === main.key) : []), [state.steps, main]);
 
-  // The step card loads once the page shows (not before: it is not needed for Run to work), ahead of the workers'
-  // large downloads, so it is there by the time the first step shows.
+  // The step card loads when a run starts (Run works without it), while the runner worker gets ready.
   useEffect(() => {
-    preloadStepCard().catch(() => undefined);
-  }, []);
+    if (live) preloadStepCard().catch(() => undefined);
+  }, [live]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
