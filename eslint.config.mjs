@@ -13,4 +13,28 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // The page's first load stays light (docs/performance.md): UI and store code import leaf modules, never the
+    // agent or tools index (the agent loop, the TypeScript compiler) nor the compiler itself; Monaco loads on demand.
+    files: ['components/**/*.{ts,tsx}', 'lib/store/**/*.ts', 'app/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typescript', message: 'The TypeScript compiler runs in the runner worker only.' },
+            { name: 'monaco-editor', allowTypeImports: true, message: 'Monaco loads on demand: use loadMonaco().' },
+          ],
+          patterns: [
+            {
+              regex: '(^@/lib|\\.\\.)/(agent|tools)(/index)?$',
+              allowTypeImports: true,
+              message: 'Import the leaf module (run-state, memory, render-value, events …): the index pulls in the agent loop and the TypeScript compiler.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

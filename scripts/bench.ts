@@ -11,6 +11,7 @@ import { createNodeExecutor, createNodeLauncher, withoutInterrupt } from '../lib
 import { compileTools } from '../lib/tools';
 import { EXAMPLES } from '../lib/playground/examples';
 import { shareUrl } from '../lib/share/share-link';
+import { firstLoadFigures } from './bench-first-load';
 
 const ROUNDS = 5;
 const SNIPPET = 'const x = 1 + 1;';
@@ -220,3 +221,6 @@ async function shareLinkFigures() {
   }
 }
 await shareLinkFigures();
+
+// Last: it builds the app if needed and drives Chromium, the slowest figure here.
+await firstLoadFigures();

@@ -1,13 +1,14 @@
 'use client';
-// Loads the playground in the browser only: it lives on local storage, workers and WebAssembly.
-import dynamic from 'next/dynamic';
-import { z } from 'zod';
+// Loads the playground in the browser only: it lives on local storage, workers and WebAssembly. Its code is a static
+// import, so the page's HTML names its chunks and the browser fetches them with the framework's, in one round trip;
+// the server renders only the loading line, and the playground mounts once the page runs in the browser.
+import './zod-config';
+import { useSyncExternalStore } from 'react';
+import PlaygroundApp from './playground-app';
 
-// zod compiles fast parsers with `Function` when it may; the page's Content-Security-Policy forbids eval, so zod is
-// told not to try (its probe would be reported as a violation).
-z.config({ jitless: true });
+const noSubscription = () => () => {};
 
-export const Playground = dynamic(() => import('./playground-app'), {
-  ssr: false,
-  loading: () => <p className="p-6">Loading the playground…</p>,
-});
+export function Playground() {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  return inBrowser ? <PlaygroundApp /> : <p className="p-6">Loading the playground…</p>;
+}

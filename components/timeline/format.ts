@@ -1,5 +1,6 @@
 // Short human forms of durations, token counts, costs and values for the timeline.
-import { renderValue, type RunState } from '@/lib/agent';
+import { renderValue } from '@/lib/agent/render-value';
+import type { RunState } from '@/lib/agent/run-state';
 import { costOf, priceFor, type ModelPrice } from '@/lib/models/prices';
 
 export function formatMs(ms: number | undefined): string {

@@ -1,6 +1,6 @@
 'use client';
 // The run at a glance: its state, steps, tokens, time and final answer.
-import { totalUsage, type RunState } from '@/lib/agent';
+import { totalUsage, type RunState } from '@/lib/agent/run-state';
 import { formatCost } from '@/lib/models/prices';
 import { usePriceStore } from '@/lib/store/price-store';
 import { formatAnswer, formatCount, formatMs, runCost } from './format';

@@ -1,7 +1,8 @@
 'use client';
 // One step of a run: what the model thought and wrote, what ran, what came back, and what it cost.
 import { memo } from 'react';
-import { describeError, type AgentRunState, type StepState } from '@/lib/agent';
+import { describeError } from '@/lib/agent/memory';
+import type { AgentRunState, StepState } from '@/lib/agent/run-state';
 import { contextShare, costOf, formatCost } from '@/lib/models/prices';
 import { usePrice } from '@/lib/store/price-store';
 import { CodeView } from './code-view';

@@ -1,6 +1,7 @@
 'use client';
 // The exact messages a step's model call received and the raw output it gave, each copyable.
-import { modelInputForStep, type AgentRunState, type StepState } from '@/lib/agent';
+import { modelInputForStep } from '@/lib/agent/memory';
+import type { AgentRunState, StepState } from '@/lib/agent/run-state';
 import type { ChatMessage } from '@/lib/models/types';
 import { useRunStore } from '@/lib/store/run-store';
 import { CopyButton } from '../ui/copy-button';

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useRunStore } from '@/lib/store/run-store';
 import { RunSummary } from './run-summary';
 import { StaleRunNotice } from './stale-run-notice';
-import { StepCard } from './step-card';
+import { LazyStepCard, preloadStepCard } from './lazy-step-card';
 
 export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
   const state = useRunStore((s) => s.state);
@@ -13,6 +13,11 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
   const live = phase !== 'idle';
   const main = state.runs.find((r) => !r.parent);
   const steps = useMemo(() => (main ? state.steps.filter((s) => s.runKey === main.key) : []), [state.steps, main]);
+
+  // The step card loads when a run starts (Run works without it), while the runner worker gets ready.
+  useEffect(() => {
+    if (live) preloadStepCard().catch(() => undefined);
+  }, [live]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
@@ -52,7 +57,12 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
-      {!main && empty}
+      {!main && !live && empty}
+      {!main && live && (
+        <p role="status" data-testid="run-starting" className="muted text-sm">
+          Starting the run: loading the sandbox…
+        </p>
+      )}
       {steps.length > 0 && (
         <ol aria-label="Steps" className="relative" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
@@ -63,7 +73,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
               className="absolute top-0 left-0 w-full pb-3"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <StepCard step={steps[item.index]!} run={main!} live={live} />
+              <LazyStepCard step={steps[item.index]!} run={main!} live={live} />
             </li>
           ))}
         </ol>

@@ -2,7 +2,7 @@
 // Each tool call of a step: name, arguments, result or error, duration; a team member's run nests under its call.
 import type { ReactNode } from 'react';
 import type { ToolCallState } from '@/lib/agent';
-import { renderValue } from '@/lib/agent';
+import { renderValue } from '@/lib/agent/render-value';
 import { formatArgs, formatMs } from './format';
 import { previewOf } from './step-text';
 

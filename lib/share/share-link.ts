@@ -1,7 +1,8 @@
 // Share links: a playground (and optionally a recorded run) compressed into the URL's hash, versioned.
 // Decoding never throws: every broken, cut or tampered link ends in a message a person can act on.
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { foldEvents, type AgentEvent } from '../agent';
+import type { AgentEvent } from '../agent/events';
+import { foldEvents } from '../agent/run-state';
 import { parseAgentEvents } from '../agent/event-schema';
 import { formatProblems, parsePlayground } from '../playground';
 import type { Playground } from '../playground/schema';

@@ -16,6 +16,7 @@ export interface AnalysisStore {
 export const useAnalysisStore = create<AnalysisStore>(() => ({ stale: true }));
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let runnerWarmed = false;
 let latest = 0;
 let lastKey = '';
 
@@ -39,6 +40,17 @@ export function scheduleAnalysis(doc: Playground): void {
       .then(
         (analysis) => request === latest && useAnalysisStore.setState({ analysis, stale: false, error: undefined }),
         (error: unknown) => request === latest && useAnalysisStore.setState({ stale: false, error: error instanceof Error ? error.message : String(error) }),
-      );
+      )
+      .finally(warmRunner);
   }, ANALYSIS_DEBOUNCE_MS);
+}
+
+/**
+ * Once the first analysis is back (the page has settled and the runner's code is in the browser's cache), the run
+ * worker starts too and loads the compiler and QuickJS, so the first Run does not wait for them.
+ */
+function warmRunner(): void {
+  if (runnerWarmed) return;
+  runnerWarmed = true;
+  getRunner('run');
 }

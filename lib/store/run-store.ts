@@ -1,6 +1,7 @@
 // The run store: starts a run in the runner worker, folds its events into RunState, and carries manual turns and Stop.
 import { create } from 'zustand';
-import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type AgentEvent, type RunState } from '../agent';
+import type { AgentEvent } from '../agent/events';
+import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type RunState } from '../agent/run-state';
 import type { ModelRequest, ModelResponse } from '../models/types';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 import { runFingerprint } from '../playground/run-fingerprint';

@@ -2,7 +2,8 @@
 // Whatever leaves the browser is built from the playground document and the run's events only: API keys live in the
 // key store and never enter either; as a second guard, nothing is handed out while it contains a key this browser holds.
 import { create } from 'zustand';
-import { foldEvents, type AgentEvent } from '../agent';
+import type { AgentEvent } from '../agent/events';
+import { foldEvents } from '../agent/run-state';
 import { PROVIDERS } from '../models/presets';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';

@@ -1,7 +1,9 @@
 // A run as OpenTelemetry spans (OTLP/JSON), following the GenAI semantic conventions: an `invoke_agent` span
 // per agent run, a span per step, a `chat` span per model call and an `execute_tool` span per tool call.
 // Phoenix, Langfuse and Jaeger load it (file import or POST to an OTLP/HTTP endpoint's /v1/traces).
-import { foldEvents, modelInputForStep, runKeyOf, type AgentEvent } from '../agent';
+import type { AgentEvent } from '../agent/events';
+import { modelInputForStep } from '../agent/memory';
+import { foldEvents, runKeyOf } from '../agent/run-state';
 
 export type OtlpValue = { stringValue: string } | { intValue: string } | { doubleValue: number } | { boolValue: boolean };
 export interface OtlpAttribute {

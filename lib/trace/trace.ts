@@ -1,6 +1,8 @@
 // A run exported as JSON: derived from its events, re-loadable, and replayable offline.
 import { z } from 'zod';
-import { foldEvents, modelInputForStep, type AgentEvent, type RunState, type StepState } from '../agent';
+import type { AgentEvent } from '../agent/events';
+import { modelInputForStep } from '../agent/memory';
+import { foldEvents, type RunState, type StepState } from '../agent/run-state';
 import type { ChatMessage, TokenUsage, ToolCall } from '../models/types';
 import { playgroundSchema, type Playground } from '../playground/schema';
 import { agentEventSchema } from '../agent/event-schema';
