@@ -110,7 +110,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectClean(page, 'phone, More open');
       await page.getByRole('button', { name: 'More' }).click();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await expect(page.getByRole('tab', { name: 'Run' })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tab', { name: 'Run', exact: true })).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByTestId('run-status')).toHaveText('Finished', RUN_WAIT);
       await expectClean(page, 'phone, the Run view after a run');
     });

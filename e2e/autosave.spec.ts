@@ -33,7 +33,7 @@ test('corrupted storage is kept aside, the person is told, and the app starts wi
   expect(await page.evaluate((key) => localStorage.getItem(key), backupKey)).toBe('{"version": 1, "state": {"doc": {"title": "half a save');
   await expect(page.getByLabel('Playground title')).toHaveValue('Warmest city tomorrow');
 
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();

@@ -37,7 +37,9 @@ test('a first visit runs the example to its answer while the code editor has not
 test('the page loads neither the TypeScript compiler nor Monaco until they are needed; the Tools tab then loads the editor', async ({ page }) => {
   // The page's own scripts (workers load theirs apart: the runner worker holds the compiler).
   const pageScripts: Promise<string>[] = [];
+  let collecting = true; // until the run has finished: the editor's own scripts come later, on purpose
   page.on('response', (response) => {
+    if (!collecting) return;
     const request = response.request();
     let fromPage = false;
     try {
@@ -50,6 +52,7 @@ test('the page loads neither the TypeScript compiler nor Monaco until they are n
   await page.goto('/');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Finished', { timeout: FIRST_RUN_MS });
+  collecting = false;
   const bodies = await Promise.all(pageScripts);
   expect(bodies.length).toBeGreaterThan(3);
   expect(bodies.filter((b) => b.includes(TYPESCRIPT_SIGNATURE))).toHaveLength(0);

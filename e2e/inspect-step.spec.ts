@@ -9,7 +9,7 @@ test('expanding a step shows the exact messages sent to the model, starting with
   await expect(page.getByTestId('prompt-section').first()).toContainText('rules and examples');
   await expect(page.getByTestId('prompt-section').filter({ hasText: 'get_forecast' })).toHaveCount(1);
 
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Finished');
   const second = page.getByRole('article', { name: 'Step 2' });
   await second.getByRole('button', { name: 'Model input and raw output' }).click();
@@ -42,7 +42,7 @@ test('model output can not inject HTML or script; an error is shown with its lin
       ],
     },
   });
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('4');
   const first = page.getByRole('article', { name: 'Step 1' });
   const thought = first.getByTestId('step-thought');

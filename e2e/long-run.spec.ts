@@ -5,7 +5,7 @@ test('a 1,000-step run renders only the steps in view and scrolls to its last st
   const responses = Array.from({ length: 999 }, (_, i) => fence(`console.log("step", add(${i}, 1));`, `Thought: counting, ${i + 1}.`));
   responses.push(fence('final_answer("counted to 1000");'));
   await openWithPlayground(page, { version: 1, title: 'Long run', task: 'Count.', tools: ADD_TOOL, agent: { maxSteps: 1_000 }, model: { provider: 'replay', responses } });
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('counted to 1000', { timeout: 60_000 });
   await expect(page.getByTestId('run-steps')).toHaveText('1000');
 

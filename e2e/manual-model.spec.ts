@@ -4,7 +4,7 @@ import { ADD_TOOL, openWithPlayground } from './support';
 test('as the model, a person sees the exact messages, writes code, and it runs in the sandbox', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Model').selectOption('manual');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
 
   const composer = page.getByTestId('manual-composer');
   await expect(composer).toContainText('you are the model');
@@ -33,7 +33,7 @@ test('as the model, a person sees the exact messages, writes code, and it runs i
 
 test('as a tool-calling model, a person writes JSON tool calls; a mistake is explained and the text kept', async ({ page }) => {
   await openWithPlayground(page, { version: 1, title: 'Calls', task: 'Add 2 and 3.', tools: ADD_TOOL, agent: { type: 'tool-calling' }, model: { provider: 'manual' } });
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const composer = page.getByTestId('manual-composer');
   const calls = composer.getByRole('textbox', { name: 'Tool calls (JSON)' });
   await expect(calls).toHaveValue(/"name": "add"/);

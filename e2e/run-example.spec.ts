@@ -5,7 +5,7 @@ test('a new user sees an example, runs it, and watches steps with code, tool cal
   await page.goto('/');
   await expect(page.getByLabel('Playground title')).toHaveValue('Warmest city tomorrow');
   await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue(/^Which of Lisbon, Oslo and Cairo/);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
 
   await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');
   await expect(page.getByTestId('run-status')).toHaveText('Finished');
@@ -26,7 +26,7 @@ test('a new user sees an example, runs it, and watches steps with code, tool cal
 test('the managed-agent example shows the librarian’s steps nested under the manager', async ({ page }) => {
   await page.goto('/');
   await openExample(page, 'A manager and its librarian');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toContainText('The Left Hand of Darkness (304 pages) is the longest, 121 pages longer');
   const team = page.getByTestId('managed-run').first();
   await expect(team).toContainText('Team member librarian');

@@ -44,7 +44,7 @@ test('the app loads, edits tools and runs under the policy with no violation, an
   await page.getByRole('tab', { name: 'Tools' }).click();
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('tool-signature').first()).toBeVisible();
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');
   expect(violations).toEqual([]);
 

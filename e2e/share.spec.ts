@@ -76,15 +76,15 @@ async function importFile(page: Page, name: string, text: string) {
 }
 
 async function runToAnswer(page: Page, answer: string) {
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText(answer, { timeout: 20_000 });
 }
 
 /** Runs again while a recorded run is shown: waits for the new run to start and to end. */
 async function runAgainToAnswer(page: Page, answer: string) {
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Run' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('final-answer')).toHaveText(answer);
 }
 
@@ -110,7 +110,7 @@ test('a shared playground opens in a fresh browser with the same task, tools and
   const other = await freshPage(browser, baseURL);
   const { page: them } = other;
   await them.goto(link);
-  await them.getByRole('button', { name: 'Run' }).waitFor();
+  await them.getByRole('button', { name: 'Run', exact: true }).waitFor();
   await expect(them.getByTestId('shared-banner')).toContainText('Shared playground: review the tools before running.');
   await expect(them.getByLabel('Playground title')).toHaveValue('Adder to share');
   await expect(them.getByRole('textbox', { name: 'Task' })).toHaveValue('Add 2 and 3.');
@@ -150,7 +150,7 @@ test('a shared run shows its timeline at once and replays offline, with no key, 
   const other = await freshPage(browser, baseURL);
   const { page: them } = other;
   await them.goto(link);
-  await them.getByRole('button', { name: 'Run' }).waitFor();
+  await them.getByRole('button', { name: 'Run', exact: true }).waitFor();
   await expect(them.getByTestId('final-answer')).toHaveText(CAIRO);
   await expect(them.getByTestId('step')).toHaveCount(steps);
   const banner = them.getByTestId('shared-banner');
@@ -298,7 +298,7 @@ test('importing a bad file explains what is wrong; a trace file opens with its t
   const other = await freshPage(browser, baseURL);
   const { page: them } = other;
   await them.goto('/');
-  await them.getByRole('button', { name: 'Run' }).waitFor();
+  await them.getByRole('button', { name: 'Run', exact: true }).waitFor();
   await importFile(them, trace.name, trace.text);
   await expect(them.getByTestId('final-answer')).toHaveText(CAIRO);
   await expect(them.getByTestId('shared-banner')).toContainText('Imported trace: review the tools before running.');

@@ -10,11 +10,11 @@ test('Stop during a streaming replay aborts the model call; what streamed so far
     tools: ADD_TOOL,
     model: { provider: 'replay', delayMs: 60, responses: [fence('final_answer(add(1, 2));', long)] },
   });
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('step-streaming')).toContainText('I am thinking');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Stopped (aborted)');
-  await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   const step = page.getByRole('article', { name: 'Step 1' });
   await expect(step).toContainText('interrupted');
   await expect(step).toContainText('I am thinking this through');
@@ -23,7 +23,7 @@ test('Stop during a streaming replay aborts the model call; what streamed so far
 
 test('Stop ends code stuck in an endless loop right away, long before the step deadline', async ({ page }) => {
   await openWithPlayground(page, { version: 1, title: 'Loop', task: 'Spin.', tools: ADD_TOOL, model: { provider: 'manual' }, sandbox: { timeoutMs: 120_000 } });
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const composer = page.getByTestId('manual-composer');
   await composer.getByRole('textbox', { name: 'Your answer' }).fill(fence('console.log("spinning");\nwhile (true) {}'));
   await composer.getByRole('button', { name: 'Send as the model' }).click();
@@ -35,6 +35,6 @@ test('Stop ends code stuck in an endless loop right away, long before the step d
   // The page and the runner still work: the next run goes through.
   await page.getByLabel('Model').selectOption('replay');
   await openExample(page, 'Warmest city tomorrow');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');
 });

@@ -15,7 +15,7 @@ export async function openWithPlayground(page: Page, doc: PlaygroundInput): Prom
     [STORAGE_KEY, JSON.stringify({ version: 1, state: { doc } })] as const,
   );
   await page.reload();
-  await page.getByRole('button', { name: 'Run' }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
 }
 
 export const ADD_TOOL = `/**

@@ -46,7 +46,7 @@ test('a shared link’s team member pointing at another server is shown for revi
   };
   await page.goto('about:blank');
   await page.goto(`/#${encodeShareHash({ playground: playgroundSchema.parse(shared) })}`);
-  await page.getByRole('button', { name: 'Run' }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
   await expect(page.getByTestId('review-addresses')).toContainText(`${ATTACKER} — team member ‘scout’`);
 
   await page.getByRole('tab', { name: 'Settings' }).click();
@@ -62,7 +62,7 @@ test('a shared link’s team member pointing at another server is shown for revi
   // The person gives the main model's server its key; Run is still held, and nothing is sent anywhere.
   await page.getByTestId('model-settings').getByLabel('API key').fill(OWN_KEY);
   await expect(page.getByTestId('model-settings').getByTestId('key-origin')).toHaveText(`This key is sent only to ${OWN_SERVER}.`);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-held')).toBeVisible();
   await expect(page.getByTestId('step')).toHaveCount(0);
   expect(attacker.requests).toEqual([]);
@@ -72,7 +72,7 @@ test('a shared link’s team member pointing at another server is shown for revi
   attacker.reply({ text: fence('final_answer(add(2, 3))') });
   await page.getByTestId('shared-banner').getByRole('button', { name: 'Trust and enable' }).click();
   await expect(page.getByTestId('shared-banner')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('5', { timeout: 20_000 });
 
   const ownCalls = own.requests.filter((r) => r.path === '/v1/chat/completions');

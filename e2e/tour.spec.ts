@@ -112,7 +112,7 @@ test('desktop: the tour walks four callouts on the real elements, Back goes back
   await page.getByRole('dialog').getByRole('button', { name: 'Next' }).click();
 
   // 3. Run: nothing has run yet, so the callout says to press Run; the person presses the real button.
-  const three = page.getByRole('dialog', { name: 'Run' });
+  const three = page.getByRole('dialog', { name: 'Run', exact: true });
   await expect(three).toBeFocused();
   await expect(three).toContainText('Press Run now');
   const run = page.getByRole('button', { name: 'Run', exact: true });
@@ -149,7 +149,7 @@ test('phone: the tour shows each target on screen and runs the example for the l
   await expect(page.getByRole('dialog', { name: 'The tools, as the model sees them' })).toBeInViewport();
   await expect(page.getByTestId('system-prompt')).toBeInViewport();
   await page.getByRole('dialog').getByRole('button', { name: 'Next' }).click();
-  const three = page.getByRole('dialog', { name: 'Run' });
+  const three = page.getByRole('dialog', { name: 'Run', exact: true });
   await expect(three).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeInViewport();
   await three.getByRole('button', { name: 'Run it for me' }).click();
@@ -159,7 +159,7 @@ test('phone: the tour shows each target on screen and runs the example for the l
   const four = page.getByRole('dialog', { name: 'One step: thought → code → observation' });
   await expect(four).toBeInViewport();
   // The phone switches to the run, where the first step card is.
-  await expect(page.getByRole('tab', { name: 'Run' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Run', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('article', { name: 'Step 1' }).getByTestId('step-code')).toBeVisible();
   await expect(page.getByRole('article', { name: 'Step 1' })).toBeInViewport();
   await expect(four).not.toContainText('No step yet');

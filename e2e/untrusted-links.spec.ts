@@ -31,7 +31,7 @@ async function openAsVictim(page: Page, shared: PlaygroundInput, keys: Record<st
   await page.evaluate(([name, value]) => localStorage.setItem(name, value), [KEYS_STORAGE, JSON.stringify(keys)] as const);
   await page.goto('about:blank');
   await page.goto(`/#${encodeShareHash({ playground: playgroundSchema.parse(shared) })}`);
-  await page.getByRole('button', { name: 'Run' }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
 }
 
 function expectNoKeyReachedTheAttacker() {
@@ -46,7 +46,7 @@ const LEGACY_KEYS = { 'openai-compatible:openrouter': OPENROUTER_KEY, 'openai-co
 async function trustAndRun(page: Page) {
   await page.getByTestId('shared-banner').getByRole('button', { name: 'Trust and enable' }).click();
   await expect(page.getByTestId('shared-banner')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('5', { timeout: 20_000 });
 }
 
@@ -65,7 +65,7 @@ for (const preset of ['openrouter', 'huggingface', 'custom'] as const) {
     await expect(settings.getByTestId('key-origin')).toHaveText(`This key is sent only to ${ATTACKER}.`);
     await expect(settings.getByLabel('API key')).toHaveValue('');
     await expect(settings.getByTestId('model-list-held')).toBeVisible();
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(banner.getByTestId('run-held')).toBeVisible();
     await expect(page.getByTestId('step')).toHaveCount(0);
     expect(attacker.requests).toEqual([]);
@@ -94,7 +94,7 @@ test('a team member’s model pointing at another server is listed for review an
     LEGACY_KEYS,
   );
   await expect(page.getByTestId('review-addresses')).toContainText(`${ATTACKER} — team member ‘scout’`);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-held')).toBeVisible();
   expect(attacker.requests).toEqual([]);
 
@@ -157,7 +157,7 @@ export async function probe(path: string): Promise<string> {
   );
   await expect(page.getByTestId('review-addresses')).toContainText(`${appHost} — the tools’ fetch`);
   await page.getByTestId('shared-banner').getByRole('button', { name: 'Trust and enable' }).click();
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('step').first()).toContainText("is this app's own address; the tools may never call the app itself");
 
   await expect(page.getByTestId('final-answer')).toHaveText('done');

@@ -30,7 +30,7 @@ test('with StackBlitz blocked, WebContainer is unavailable with its reason withi
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
 
   const clicked = Date.now();
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   // While the run waits, a countdown says how long the boot may still take.
   const booting = page.getByTestId('webcontainer-boot-notice');
   await expect(booting).toContainText(/Starting WebContainer .*… \d s left/);
@@ -96,7 +96,7 @@ test('every route and static asset carries the cross-origin isolation headers', 
     loaded.push({ url: response.url(), coop: headers['cross-origin-opener-policy'], coep: headers['cross-origin-embedder-policy'] });
   });
   await page.goto('/');
-  await page.getByRole('button', { name: 'Run' }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   const own = loaded.filter((r) => r.url.startsWith(new URL(page.url()).origin + '/'));
   expect(own.filter((r) => r.url.includes('/_next/static/')).length).toBeGreaterThan(2);
