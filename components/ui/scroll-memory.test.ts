@@ -14,6 +14,19 @@ function fakeScroller(height: number) {
   return s satisfies Scroller & { height: number };
 }
 
+/** Tools scrolled to 600, left for Task, then reopened while its content is only 300 high (its editor still loading). */
+function toolsReopenedShort() {
+  const memory = createScrollMemory();
+  const el = fakeScroller(1000);
+  memory.open('tools', el);
+  el.set(600);
+  memory.scrolled(el);
+  memory.open('task', el);
+  el.height = 300;
+  memory.open('tools', el);
+  return { memory, el };
+}
+
 describe('scroll memory', () => {
   it('gives each key its own position and starts a new key at the top', () => {
     const memory = createScrollMemory();
@@ -32,14 +45,7 @@ describe('scroll memory', () => {
   });
 
   it('waits for content that is still growing, without forgetting the position meanwhile', () => {
-    const memory = createScrollMemory();
-    const el = fakeScroller(1000);
-    memory.open('tools', el);
-    el.set(600);
-    memory.scrolled(el);
-    memory.open('task', el);
-    el.height = 300; // Tools opens short: its editor is still loading.
-    memory.open('tools', el);
+    const { memory, el } = toolsReopenedShort();
     expect(el.get()).toBe(200);
     memory.scrolled(el); // the clamp's own scroll event
     expect(memory.position('tools')).toBe(600);
@@ -49,14 +55,7 @@ describe('scroll memory', () => {
   });
 
   it('lets the person scroll away from a waiting restore', () => {
-    const memory = createScrollMemory();
-    const el = fakeScroller(1000);
-    memory.open('tools', el);
-    el.set(600);
-    memory.scrolled(el);
-    memory.open('task', el);
-    el.height = 300;
-    memory.open('tools', el);
+    const { memory, el } = toolsReopenedShort();
     memory.cancel();
     el.set(10);
     memory.scrolled(el);
