@@ -2,7 +2,7 @@
 // one polite live region tells how the run goes.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ADD_TOOL, fence, openWithPlayground } from './support';
+import { ADD_TOOL, fence, openWithPlayground, sendAsModel } from './support';
 
 const MANUAL = { version: 1, title: 'You are the model', task: 'Add 2 and 3.', tools: ADD_TOOL, model: { provider: 'manual' } } as const;
 
@@ -98,11 +98,9 @@ test('the live region is silent on page load, then says started, paused for each
   await runButton(page).click();
   const composer = page.getByTestId('manual-composer');
   await expect(region).toHaveText('Paused: step 1 waits for your turn as the model.', RUN_WAIT);
-  await composer.getByRole('textbox', { name: 'Your answer' }).fill(fence('console.log(add(2, 3));'));
-  await composer.getByRole('button', { name: 'Send as the model' }).click();
+  await sendAsModel(composer, fence('console.log(add(2, 3));'));
   await expect(region).toHaveText('Paused: step 2 waits for your turn as the model.');
-  await composer.getByRole('textbox', { name: 'Your answer' }).fill(fence('final_answer(`The sum is ${add(2, 3)}`);'));
-  await composer.getByRole('button', { name: 'Send as the model' }).click();
+  await sendAsModel(composer, fence('final_answer(`The sum is ${add(2, 3)}`);'));
   await expect(region).toHaveText('Run finished. Final answer: The sum is 5');
 
   const heard = await said();

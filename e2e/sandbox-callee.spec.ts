@@ -1,18 +1,12 @@
 // Sandbox errors that name what was called (issue 11, point 12): QuickJS says only "not a function"; the step's error
 // names the callee and suggests the tool that was meant, and the model is shown the same words. A tool's own error is
 // said once ("Error: …", never "Error: Error: …").
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { fence as code, sendAsModel } from './support';
 
 const runButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: 'Run', exact: true });
 
-async function sendAsModel(composer: Locator, answer: string) {
-  const box = composer.getByRole('textbox', { name: /^(Your answer|Tool calls \(JSON\))$/ });
-  await box.fill(answer);
-  await composer.getByRole('button', { name: 'Send as the model' }).click();
-}
-
-const code = (snippet: string) => `Thought: next.\n\`\`\`js\n${snippet}\n\`\`\``;
 
 test('in QuickJS, a misspelled tool is named with the tool that was meant, and the session goes on', async ({ page }) => {
   await page.goto('/');

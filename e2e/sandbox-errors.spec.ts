@@ -2,7 +2,7 @@
 // fits returns normally, and recursion far too deep, through any path, is a RangeError the snippet catches, with
 // every variable kept for the next step.
 import { expect, test } from './fixtures';
-import { fence } from './support';
+import { fence, sendAsModel } from './support';
 
 const SHAPES = `function viaMap(n) { return n ? [n - 1].map(viaMap)[0] + 1 : 0; }
 function viaGetter(n) { return n ? ({ get next() { return viaGetter(n - 1); } }).next + 1 : 0; }
@@ -26,8 +26,7 @@ test('deep recursion is a catchable RangeError in the browser sandbox, and the s
   /** Answers as the model and waits for the step's observation. */
   async function step(n: number, code: string, observation: string | RegExp) {
     await atTurn(n);
-    await composer.getByRole('textbox', { name: 'Your answer' }).fill(fence(code));
-    await composer.getByRole('button', { name: 'Send as the model' }).click();
+    await sendAsModel(composer, fence(code));
     const card = page.getByRole('article', { name: `Step ${n}` });
     await expect(card.getByTestId('step-observation')).toContainText(observation);
     await expect(card.getByTestId('step-error')).toHaveCount(0);
@@ -38,8 +37,7 @@ test('deep recursion is a catchable RangeError in the browser sandbox, and the s
   await step(3, 'let caught = "no error";\ntry { depth(100000); } catch (e) { caught = e instanceof RangeError; }\nconsole.log("caught", caught, "kept", kept);', 'caught true kept 42');
   await step(4, SHAPES, 'shapes true true true kept 42');
   await atTurn(5);
-  await composer.getByRole('textbox', { name: 'Your answer' }).fill(fence('final_answer(`kept ${kept}, depth ${depth(500)}`);'));
-  await composer.getByRole('button', { name: 'Send as the model' }).click();
+  await sendAsModel(composer, fence('final_answer(`kept ${kept}, depth ${depth(500)}`);'));
   await expect(page.getByTestId('final-answer')).toHaveText('kept 42, depth 500');
   // Nothing was restarted along the way: no step says its state was lost.
   await expect(page.getByText(/restarted|was lost/)).toHaveCount(0);

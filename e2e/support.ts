@@ -1,5 +1,5 @@
 // Helpers for the browser tests: open the app with a given playground saved, as if the person had made it.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { playgroundSchema, type Playground, type PlaygroundInput } from '../lib/playground/schema';
 import { encodeShareHash } from '../lib/share/share-link';
 
@@ -48,4 +48,10 @@ export const adderFromAFriendLink = (): string => `/#${encodeShareHash({ playgro
 export async function openExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menu', { name: 'Examples' }).getByRole('menuitem', { name: title }).click();
+}
+
+/** Writes the model's turn in the manual composer (text, or tool calls as JSON) and sends it. */
+export async function sendAsModel(composer: Locator, answer: string): Promise<void> {
+  await composer.getByRole('textbox', { name: /^(Your answer|Tool calls \(JSON\))$/ }).fill(answer);
+  await composer.getByRole('button', { name: 'Send as the model' }).click();
 }
