@@ -33,12 +33,12 @@ test('deep recursion is a catchable RangeError in the browser sandbox, and the s
   }
 
   await step(1, 'let kept = 42;\nfunction depth(n) { return n ? 1 + depth(n - 1) : 0; }\nconsole.log("kept", kept);', 'kept 42');
-  await step(2, 'console.log("depth", depth(500), "kept", kept);', 'depth 500 kept 42');
+  await step(2, 'console.log("depth", depth(300), "kept", kept);', 'depth 300 kept 42');
   await step(3, 'let caught = "no error";\ntry { depth(100000); } catch (e) { caught = e instanceof RangeError; }\nconsole.log("caught", caught, "kept", kept);', 'caught true kept 42');
   await step(4, SHAPES, 'shapes true true true kept 42');
   await atTurn(5);
-  await sendAsModel(composer, fence('final_answer(`kept ${kept}, depth ${depth(500)}`);'));
-  await expect(page.getByTestId('final-answer')).toHaveText('kept 42, depth 500');
+  await sendAsModel(composer, fence('final_answer(`kept ${kept}, depth ${depth(300)}`);'));
+  await expect(page.getByTestId('final-answer')).toHaveText('kept 42, depth 300');
   // Nothing was restarted along the way: no step says its state was lost.
   await expect(page.getByText(/restarted|was lost/)).toHaveCount(0);
 });

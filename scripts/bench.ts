@@ -106,7 +106,7 @@ async function recursionFigure(): Promise<string> {
   const r = await executor.execute('let reached = 0;\nfunction down(n) { reached = n; down(n + 1); }\ntry { down(1); } catch (e) {}\nreached');
   const limitKb = (executor.stackBytes() / 1024).toFixed(0);
   executor.dispose();
-  return `QuickJS recursion: ${r.output ?? '?'} frames before RangeError (Node; stack limit ${limitKb} KiB, sized to this thread's stack; a Chromium worker: about 560)`;
+  return `QuickJS recursion: ${r.output ?? '?'} frames before RangeError (Node; stack limit ${limitKb} KiB, sized to this thread's stack; a Chromium worker: about 400)`;
 }
 
 const cold = await coldStartMs();

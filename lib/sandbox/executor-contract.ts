@@ -220,10 +220,10 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       expect((await s.execute('FINAL_ANSWER(3)')).error?.message).toMatch(/is not defined \(did you mean final_answer\?\)$/);
     });
 
-    if (contract.deepRecursion !== false) it('runs recursion 1,000 deep, and throws a catchable RangeError far deeper, keeping the session', async () => {
+    if (contract.deepRecursion !== false) it('runs recursion 500 deep, and throws a catchable RangeError far deeper, keeping the session', async () => {
       const s = await session({ limits: { timeoutMs: 5_000 } });
       await s.execute('let kept = 42;\nfunction depth(n) { return n ? 1 + depth(n - 1) : 0; }');
-      expect((await s.execute('depth(1000)')).output).toBe('1000');
+      expect((await s.execute('depth(500)')).output).toBe('500');
       const deep = await s.execute('let caught;\ntry { depth(100000); } catch (e) { caught = e instanceof RangeError; }\nconsole.log(caught, kept);');
       expect(deep.error).toBeUndefined();
       expect(deep.stateLost).toBeUndefined();
