@@ -47,9 +47,9 @@ export type ExecutorFactory = (options: ExecutorOptions) => Executor;
 
 export interface ContractOptions {
   /**
-   * false only for builds whose host stack cannot hold 1,000 interpreter frames (QuickJS's unoptimised debug
+   * false only for builds whose host stack cannot hold 500 interpreter frames (QuickJS's unoptimised debug
    * build overflows V8's stack below 300 frames); every executor the CLI uses runs the case. (In a browser worker,
-   * whose stack is half of Node's, QuickJS's limit allows about 560 plain frames; e2e/sandbox-errors.spec.ts.)
+   * whose stack is half of Node's, QuickJS's limit allows about 400 plain frames; e2e/sandbox-errors.spec.ts.)
    */
   deepRecursion?: boolean;
 }
