@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openExample, STORAGE_KEY } from './support';
+import { openExample, seedStorage, STORAGE_KEY } from './support';
 
 test('a reload keeps every edit', async ({ page }) => {
   await page.goto('/');
@@ -23,9 +23,8 @@ test('a reload keeps every edit', async ({ page }) => {
 });
 
 test('corrupted storage is kept aside, the person is told, and the app starts with defaults', async ({ page }) => {
+  await seedStorage(page, { [STORAGE_KEY]: '{"version": 1, "state": {"doc": {"title": "half a save' });
   await page.goto('/');
-  await page.evaluate((key) => localStorage.setItem(key, '{"version": 1, "state": {"doc": {"title": "half a save'), STORAGE_KEY);
-  await page.reload();
 
   const notice = page.getByTestId('storage-notice');
   await expect(notice).toContainText('could not be opened: it is not valid JSON');

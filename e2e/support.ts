@@ -5,16 +5,28 @@ import { encodeShareHash } from '../lib/share/share-link';
 
 export const STORAGE_KEY = 'agent-playground:playground';
 
-export async function openWithPlayground(page: Page, doc: PlaygroundInput): Promise<void> {
-  await page.goto('/');
-  await page.evaluate(
-    ([key, value]) => {
+/**
+ * Puts these entries in local storage before the app's first script runs on this page's next load, once: written
+ * after a load instead, the app's own first save (when it has read the storage) could land after them and undo them.
+ */
+export async function seedStorage(page: Page, entries: Record<string, string>): Promise<void> {
+  const once = `e2e:seeded:${crypto.randomUUID()}`;
+  await page.addInitScript(
+    ([flag, pairs]) => {
+      // Only the app's own top page: about:blank and sandboxed frames have no storage to seed.
+      if (window !== window.top || location.origin === 'null') return;
+      if (sessionStorage.getItem(flag)) return; // a reload keeps what the app saved since
+      sessionStorage.setItem(flag, '1');
       localStorage.clear();
-      localStorage.setItem(key, value);
+      for (const [key, value] of pairs) localStorage.setItem(key, value);
     },
-    [STORAGE_KEY, JSON.stringify({ version: 1, state: { doc } })] as const,
+    [once, Object.entries(entries)] as const,
   );
-  await page.reload();
+}
+
+export async function openWithPlayground(page: Page, doc: PlaygroundInput): Promise<void> {
+  await seedStorage(page, { [STORAGE_KEY]: JSON.stringify({ version: 1, state: { doc } }) });
+  await page.goto('/');
   await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
 }
 
