@@ -155,6 +155,19 @@ export const sandboxSettingsSchema = z
   })
   .strict();
 
+/** An MCP server whose tools the agent may call. Never holds a token: tokens live with keys, bound to its origin. */
+export const mcpServerSchema = z
+  .object({
+    /** Shown on the timeline; a JavaScript identifier, unique in the playground. */
+    name: z.string().regex(NAME, 'must be a valid JavaScript identifier (letters, digits, _), e.g. weather'),
+    url: z.string().trim().refine(isHttpUrl, 'must be an http:// or https:// address such as https://example.com/mcp'),
+    /** The tools the agent may use; absent: all the server offers. */
+    tools: z.array(z.string().min(1, 'name a tool of the server')).optional(),
+    /** Streamable HTTP (the current transport) or the older HTTP+SSE one, for servers that only have that. */
+    transport: z.enum(['streamable-http', 'sse']).default('streamable-http'),
+  })
+  .strict();
+
 export const playgroundSchema = z
   .object({
     version: z.literal(1),
@@ -165,9 +178,15 @@ export const playgroundSchema = z
     agent: agentSettingsSchema.default(() => agentSettingsSchema.parse({})),
     model: modelSettingsSchema.default({ provider: 'replay', responses: [], delayMs: 0 }),
     sandbox: sandboxSettingsSchema.default(() => sandboxSettingsSchema.parse({})),
+    mcpServers: z.array(mcpServerSchema).max(20).default([]),
   })
   .strict()
   .superRefine((doc, ctx) => {
+    const servers = new Set<string>();
+    doc.mcpServers.forEach((s, i) => {
+      if (servers.has(s.name)) ctx.addIssue({ code: 'custom', path: ['mcpServers', i, 'name'], message: `another MCP server is already named '${s.name}'` });
+      servers.add(s.name);
+    });
     const names = new Set<string>();
     doc.agent.managedAgents.forEach((m, i) => {
       if (names.has(m.name)) {
@@ -191,3 +210,4 @@ export type ProviderModelSettings = Extract<ModelSettings, { provider: RealProvi
 export type ManagedAgentSettings = z.output<typeof managedAgentSchema>;
 export type SandboxSettings = z.output<typeof sandboxSettingsSchema>;
 export type AgentSettings = z.output<typeof agentSettingsSchema>;
+export type McpServerSettings = z.output<typeof mcpServerSchema>;
