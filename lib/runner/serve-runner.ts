@@ -2,6 +2,7 @@
 import type { AgentEvent } from '../agent';
 import type { ModelResponse } from '../models/types';
 import { connectMcpServers, listMcpServer } from '../mcp/connect';
+import { mcpProxyFetch } from '../mcp/proxy/proxy-fetch';
 import type { McpConnection } from '../mcp/types';
 import { redactSecrets } from '../models/redact-secrets';
 import { createKernelExecutor } from '../sandbox/kernel/kernel-executor';
@@ -108,8 +109,10 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
   }
 }
 
+/** Servers set to go through the app's server (`via: 'proxy'`) are reached through the page origin's /api/mcp-proxy. */
 function mcpOptions(secrets: RunSecrets | undefined) {
-  return { tokens: secrets?.keys ?? {}, ...(secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {}) };
+  const pageOrigin = secrets?.pageOrigin;
+  return { tokens: secrets?.keys ?? {}, ...(pageOrigin ? { pageOrigin, proxyFetch: mcpProxyFetch(pageOrigin) } : {}) };
 }
 
 function createOutbox(send: (events: AgentEvent[]) => void) {
