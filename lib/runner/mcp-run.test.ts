@@ -100,3 +100,26 @@ describe('a ToolCallingAgent on MCP tools', () => {
     expect(server.calls.at(-1)).toMatchObject({ name: 'get_forecast', args: { city: 'Oslo', unit: 'fahrenheit' } });
   });
 });
+
+describe('the analysis before a run', () => {
+  it('shows the listed MCP tools as the run will: same system prompt, counted per tool', async () => {
+    const { analyzePlayground } = await import('./analyze-playground');
+    const { listMcpServer } = await import('../mcp/connect');
+    const pg = playground({ mcpServers: [{ name: 'weather', url: server.url, tools: ['get_forecast', 'to-upper'] }], responses: [js('final_answer(1)')] });
+    const listing = await listMcpServer(pg.mcpServers[0]!);
+    const analysis = analyzePlayground(pg, [listing]);
+    expect(analysis.mcpTools.map((t) => t.name)).toEqual(['get_forecast', 'to_upper']);
+    expect(analysis.sections.filter((s) => s.kind === 'mcp-tool').map((s) => s.label)).toEqual(['get_forecast', 'to_upper']);
+    expect(analysis.rendered.to_upper).toMatch(/async function to_upper\(args: \{/);
+    const connection = await connectMcpServers(pg.mcpServers);
+    try {
+      const { events } = await runToEnd(pg, { mcp: connection });
+      expect(ofType(events, 'run_start')[0]!.systemPrompt).toBe(analysis.systemPrompt);
+      expect(analysis.systemPrompt).toMatch(/MCP servers' tools are the exception: each takes one object, e.g. `await get_forecast\(\{ \.\.\. \}\)`/);
+    } finally {
+      await connection.close();
+    }
+    // A listing of another address is not this server's.
+    expect(analyzePlayground(pg, [{ ...listing, url: 'http://127.0.0.1:1/mcp' }]).mcpTools).toEqual([]);
+  });
+});
