@@ -53,7 +53,8 @@ interface OpenServer {
 /** Connects, lists and closes: what Settings shows of a server. Never throws. */
 export async function listMcpServer(server: McpServerSettings, options: McpConnectOptions = {}): Promise<McpServerListing> {
   try {
-    const open = await openServer(server, options);
+    // Every tool, whatever the allow-list says: Settings lets the person pick among them.
+    const open = await openServer({ ...server, tools: undefined }, options);
     await open.client.close().catch(() => undefined);
     return { server: server.name, url: server.url, ok: true, tools: open.tools, offered: open.offered };
   } catch (error) {
