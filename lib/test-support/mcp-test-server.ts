@@ -28,7 +28,7 @@ export interface McpTestServer {
 
 export const MCP_TEST_TOKEN = 'test-token';
 
-/** A 1×1 PNG, for the image part of `chart`. */
+/** A 1×1 PNG (70 bytes), for the image part of `chart`. */
 export const CHART_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const CITIES: Record<string, { name: string; country: string; population: number }> = {
