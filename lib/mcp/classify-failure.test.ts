@@ -7,14 +7,20 @@ const ctx = { server: 'weather', url: 'https://mcp.example.com/mcp', withToken: 
 const browserFetchError = new TypeError('Failed to fetch');
 
 describe('classifyMcpFailure', () => {
-  it('in a browser: CORS when the server answers a no-cors request, with what to set', () => {
+  it('in a browser: both causes, and what to set for CORS, when nothing can tell which', () => {
+    const failure = classifyMcpFailure(browserFetchError, { networkError: browserFetchError }, { ...ctx, pageOrigin: 'http://127.0.0.1:3000' });
+    expect(failure.kind).toBe('unreachable');
+    expect(failure.message).toMatch(/browsers hide the reason\. Either the server is not running .* or it does not allow calls from this page \(http:\/\/127\.0\.0\.1:3000\): CORS\. For CORS, the server must answer with Access-Control-Allow-Origin: http:\/\/127\.0\.0\.1:3000/);
+  });
+
+  it('in a browser: CORS when the app server sees the server answer, with what to set', () => {
     const failure = classifyMcpFailure(browserFetchError, { networkError: browserFetchError }, { ...ctx, pageOrigin: 'http://127.0.0.1:3000', reachableWithoutCors: true });
     expect(failure.kind).toBe('cors');
     expect(failure.message).toMatch(/does not allow calls from this page \(http:\/\/127\.0\.0\.1:3000\): CORS/);
     expect(failure.message).toMatch(/Access-Control-Allow-Origin: http:\/\/127\.0\.0\.1:3000.*Mcp-Session-Id.*MCP_PROXY_ALLOWED_HOSTS/);
   });
 
-  it('in a browser: unreachable when not even a no-cors request gets through', () => {
+  it('in a browser: unreachable when the app server sees nothing answer either', () => {
     const failure = classifyMcpFailure(browserFetchError, { networkError: browserFetchError }, { ...ctx, pageOrigin: 'http://127.0.0.1:3000', reachableWithoutCors: false });
     expect(failure).toMatchObject({ kind: 'unreachable', message: expect.stringMatching(/Could not reach the MCP server 'weather' at https:\/\/mcp\.example\.com\/mcp: the server is not running/) });
   });
