@@ -181,4 +181,10 @@ describe('the keys a run gets', () => {
     });
     expect(keysForPlayground(doc, keys)).toEqual({ 'https://api.openai.com': 'sk-openai' });
   });
+
+  it("include the token of each MCP server's origin, and no other", () => {
+    const keys = { 'https://mcp.example.com': 'mcp-token', 'https://other.example.com': 'not-sent', 'https://api.openai.com': 'sk-openai' };
+    const doc = playground({ mcpServers: [{ name: 'weather', url: 'https://mcp.example.com/v2/mcp' }] });
+    expect(keysForPlayground(doc, keys)).toEqual({ 'https://mcp.example.com': 'mcp-token' });
+  });
 });
