@@ -13,6 +13,7 @@ import { mcpProxyEnvFrom, type McpProxyEnv } from './mcp-proxy-env';
 import { handleMcpProxyRequest } from './mcp-proxy-handler';
 import { MCP_TARGET_HEADER } from './mcp-proxy-policy';
 import { mcpProxyFetch } from './proxy-fetch';
+import { reachableThroughProxy } from './reachable-through-proxy';
 
 const APP = 'http://127.0.0.1:3000';
 
@@ -155,5 +156,41 @@ describe('mcpProxyFetch', () => {
     expect(sent!.headers.get(MCP_TARGET_HEADER)).toBe('https://mcp.example.com/mcp?x=1');
     expect(sent!.headers.get('mcp-session-id')).toBe('s1');
     expect(await sent!.text()).toBe('{"a":1}');
+  });
+});
+
+describe('telling CORS from a server that is down, through the proxy', () => {
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  it('says whether the server answers, and nothing for a host the proxy may not reach', async () => {
+    const down = await closedPort();
+    const proxy = mcpProxyFetch(APP, browserToApp(allowed(`127.0.0.1:${mcp.port},127.0.0.1:${down}`)));
+    expect(await reachableThroughProxy(mcp.url, proxy)).toBe(true);
+    expect(await reachableThroughProxy(mcp.sseUrl, proxy)).toBe(true);
+    expect(await reachableThroughProxy(`http://127.0.0.1:${down}/mcp`, proxy)).toBe(false);
+    expect(await reachableThroughProxy('http://127.0.0.1:1/mcp', proxy)).toBeUndefined();
+  });
+
+  it('a page whose direct calls fail is told CORS when the server answers the proxy, unreachable when it does not', async () => {
+    const down = await closedPort();
+    const proxy = mcpProxyFetch(APP, browserToApp(allowed(`127.0.0.1:${mcp.port},127.0.0.1:${down}`)));
+    // Direct calls fail as a browser's do when CORS refuses them.
+    const blocked: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const options = { fetch: blocked, pageOrigin: APP, reachable: (url: string) => reachableThroughProxy(url, proxy) };
+    const server = (url: string) => mcpServerSchema.parse({ name: 'weather', url });
+    expect(await listMcpServer(server(mcp.url), options)).toMatchObject({ ok: false, kind: 'cors', error: expect.stringMatching(/answers, but does not allow calls from this page/) });
+    expect(await listMcpServer(server(`http://127.0.0.1:${down}/mcp`), options)).toMatchObject({
+      ok: false,
+      kind: 'unreachable',
+      error: expect.stringMatching(/^Could not reach the MCP server 'weather' .*: the server is not running/),
+    });
   });
 });
