@@ -3,8 +3,7 @@
 import { useAnalysisStore } from '@/lib/store/analysis-store';
 import { CopyButton } from '../ui/copy-button';
 
-const KIND: Record<string, string> = { rules: 'Rules', types: 'Types', tool: 'Tool', 'mcp-tool': 'MCP tool', 'managed-agent': 'Team member', instructions: 'Instructions' };
-const NAMED = new Set(['tool', 'mcp-tool', 'managed-agent']);
+const KIND = { rules: 'Rules', types: 'Types', tool: 'Tool', 'mcp-tool': 'MCP tool', 'managed-agent': 'Team member', instructions: 'Instructions' } as const;
 
 export function PromptPanel() {
   const { analysis, stale } = useAnalysisStore();
@@ -26,8 +25,8 @@ export function PromptPanel() {
         <tbody>
           {analysis.sections.map((s) => (
             <tr key={`${s.kind}:${s.label}`} data-testid="prompt-section">
-              <td>{KIND[s.kind] ?? s.kind}</td>
-              <td className={NAMED.has(s.kind) ? 'font-mono' : ''}>{s.label}</td>
+              <td>{KIND[s.kind]}</td>
+              <td className={s.kind === 'tool' || s.kind === 'mcp-tool' || s.kind === 'managed-agent' ? 'font-mono' : ''}>{s.label}</td>
               <td className="text-right tabular-nums">{s.tokens.toLocaleString('en-US')}</td>
               <td className="text-right tabular-nums">{Math.round((100 * s.tokens) / Math.max(1, analysis.promptTokens))}%</td>
             </tr>

@@ -14,6 +14,11 @@ export function ToolCalls({ calls, nested }: { calls: ToolCallState[]; nested: (
         {calls.map((call) => (
           <li key={call.callId} data-testid="tool-call" className="rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-700">
             <div className="flex flex-wrap items-baseline gap-x-2 font-mono">
+              {call.server !== undefined && (
+                <span data-testid="tool-call-server" className="rounded bg-violet-100 px-1 font-sans text-violet-900 dark:bg-violet-950 dark:text-violet-200">
+                  MCP · {call.server}
+                </span>
+              )}
               <span data-testid="tool-call-name" className="font-semibold">
                 {call.name}
               </span>

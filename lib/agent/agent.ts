@@ -49,9 +49,11 @@ export interface AgentOptions {
   name?: string;
   type: AgentType;
   model: ModelClient;
-  /** Creates the sandbox session for one run, with the managed agents as host tools. */
+  /** Creates the sandbox session for one run, with the managed agents (and `hostTools`) as host tools. */
   createExecutor: (hostTools: HostTool[]) => Executor;
   tools: AgentTools;
+  /** Tools that run outside the sandbox besides the team members: an MCP server's tools. Described in `tools`. */
+  hostTools?: HostTool[];
   managedAgents?: ManagedAgent[];
   maxSteps: number;
   /** Plan before step 1 and then every N action steps. */
@@ -110,11 +112,14 @@ export function createAgent(options: AgentOptions): Agent {
     const emit = (body: AgentEventBody) => forward({ ...body, ...scope, t: Math.round(performance.now() - t0) } as AgentEvent);
     let currentStep = 0;
 
-    const hostTools: HostTool[] = managed.map((m) => ({
-      name: m.name,
-      call: (args, ctx) =>
-        callManagedAgent(m, args[0], { signal: ctx.signal, t0, emit: forward, parent: { agent: name, step: currentStep, callId: ctx.callId } }),
-    }));
+    const hostTools: HostTool[] = [
+      ...managed.map((m) => ({
+        name: m.name,
+        call: (args: unknown[], ctx: { signal: AbortSignal; callId: string }) =>
+          callManagedAgent(m, args[0], { signal: ctx.signal, t0, emit: forward, parent: { agent: name, step: currentStep, callId: ctx.callId } }),
+      })),
+      ...(options.hostTools ?? []),
+    ];
 
     const loop = async () => {
       const started = performance.now();

@@ -35,9 +35,14 @@ export async function runCodeAction(ctx: StepContext, step: number, response: Mo
   const result = await ctx.executor.execute(js, {
     signal,
     onEvent: (event) => {
-      if (event.type === 'log') emit({ type: 'log', step, level: event.level, text: event.text });
-      else if (event.type === 'tool_call_start') emit({ type: 'tool_call_start', step, callId: event.callId, name: event.name, args: event.args });
-      else emit({ type: 'tool_call_end', step, callId: event.callId, name: event.name, result: event.result, error: event.error, durationMs: event.durationMs });
+      if (event.type === 'log') {
+        emit({ type: 'log', step, level: event.level, text: event.text });
+        return;
+      }
+      const server = ctx.hostTools.find((t) => t.name === event.name)?.server;
+      const from = server !== undefined ? { server } : {};
+      if (event.type === 'tool_call_start') emit({ type: 'tool_call_start', step, callId: event.callId, name: event.name, ...from, args: event.args });
+      else emit({ type: 'tool_call_end', step, callId: event.callId, name: event.name, ...from, result: event.result, error: event.error, durationMs: event.durationMs });
     },
   });
   if (result.error?.type === 'AbortError' || signal.aborted) signal.throwIfAborted();

@@ -46,8 +46,9 @@ export type AgentEventBody =
   | { type: 'model_retry'; step: number; attempt: number; delayMs: number; reason: string }
   | { type: 'model_end'; step: number; text: string; toolCalls?: ToolCall[]; usage: TokenUsage; durationMs: number }
   | { type: 'code'; step: number; code: string }
-  | { type: 'tool_call_start'; step: number; callId: string; name: string; args: unknown }
-  | { type: 'tool_call_end'; step: number; callId: string; name: string; result?: unknown; error?: string; durationMs: number }
+  /** `server`: the MCP server whose tool this is. */
+  | { type: 'tool_call_start'; step: number; callId: string; name: string; server?: string; args: unknown }
+  | { type: 'tool_call_end'; step: number; callId: string; name: string; server?: string; result?: unknown; error?: string; durationMs: number }
   | { type: 'log'; step: number; level: 'log' | 'info' | 'warn' | 'error'; text: string }
   /** Exactly the text the model is shown for this step's outcome. */
   | { type: 'observation'; step: number; text: string }

@@ -7,6 +7,8 @@ import { addUsage, ZERO_USAGE } from '../models/usage';
 export interface ToolCallState {
   callId: string;
   name: string;
+  /** The MCP server whose tool it is. */
+  server?: string;
   args: unknown;
   result?: unknown;
   error?: string;
@@ -147,7 +149,10 @@ function applyStepEvent(step: StepState, event: AgentEvent): StepState {
     case 'tool_call_start':
       return {
         ...step,
-        toolCalls: [...step.toolCalls, { callId: event.callId, name: event.name, args: event.args, done: false }],
+        toolCalls: [
+          ...step.toolCalls,
+          { callId: event.callId, name: event.name, ...(event.server !== undefined ? { server: event.server } : {}), args: event.args, done: false },
+        ],
       };
     case 'tool_call_end':
       return {

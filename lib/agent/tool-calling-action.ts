@@ -31,16 +31,18 @@ export async function runToolCallingAction(
   let final: { value: unknown } | undefined;
   for (const call of calls) {
     const started = performance.now();
-    emit({ type: 'tool_call_start', step, callId: call.id, name: call.name, args: call.arguments });
+    const server = ctx.hostTools.find((t) => t.name === call.name)?.server;
+    const from = server !== undefined ? { server } : {};
+    emit({ type: 'tool_call_start', step, callId: call.id, name: call.name, ...from, args: call.arguments });
     const outcome = await runCall(ctx, step, call);
     const durationMs = Math.round(performance.now() - started);
     if ('error' in outcome) {
-      emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, error: outcome.error, durationMs });
+      emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, ...from, error: outcome.error, durationMs });
       lines.push(`${call.name}: Error: ${outcome.error}`);
       continue;
     }
     const value = 'final' in outcome ? outcome.final : outcome.result;
-    emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, result: value, durationMs });
+    emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, ...from, result: value, durationMs });
     lines.push(`${call.name}: ${renderValue(value)}`);
     if ('final' in outcome) {
       final = { value };
@@ -79,7 +81,7 @@ async function runCall(ctx: StepContext, step: number, call: ToolCall): Promise<
 
   const spec = ctx.options.tools.specs.find((s) => s.name === call.name);
   if (!spec) {
-    const names = [...ctx.options.tools.specs.map((s) => s.name), ...ctx.managed.map((m) => m.name), 'final_answer'];
+    const names = [...ctx.options.tools.specs.map((s) => s.name), ...ctx.hostTools.map((t) => t.name), 'final_answer'];
     return { error: `There is no tool named '${call.name}'. The tools are: ${names.join(', ')}.` };
   }
   const problems = validateArguments(spec.inputSchema, args ?? {});

@@ -22,6 +22,9 @@ import { ModelError } from '../models/types';
 import { modelSettingsSchema, type ProviderModelSettings, type RealProvider } from '../playground/schema';
 import { isProviderModel } from '../models/presets';
 import { z } from 'zod';
+import { connectMcpServers } from '../mcp/connect';
+import type { McpConnection } from '../mcp/types';
+import { mcpServerSchema } from '../playground/schema';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -53,6 +56,8 @@ Options:
                                     (default ./node_modules); CommonJS packages only
   --trace <out.json>                write the run's trace
   --max-steps <N>                   override agent.maxSteps
+  --mcp <name>=<url>                add an MCP server, or change the address of the playground's server of that
+                                    name (repeatable); a server's token (Bearer) comes from MCP_TOKEN_<NAME>
 Without --model the playground's own model is used.`;
 
 class BadInput extends Error {}
@@ -83,6 +88,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
         'modules-dir': { type: 'string' },
         trace: { type: 'string' },
         'max-steps': { type: 'string' },
+        mcp: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -122,9 +128,31 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (playground.sandbox.kind === 'webcontainer' && values.sandbox === undefined) {
     io.stderr('note: this playground asks for the WebContainer sandbox, which lives in the browser: running it on QuickJS (--sandbox node runs it on Node, with its packages)\n');
   }
+  playground.mcpServers = withMcpFlags(playground.mcpServers, values.mcp ?? []);
+  const mcp = playground.mcpServers.length > 0 ? await connectMcp(playground, io) : undefined;
+  try {
+    return await runAgent(playground, mcp, { file, values, io, model, manualTurn, maxSteps, keys, baseURL });
+  } finally {
+    await mcp?.close();
+  }
+}
+
+interface RunContext {
+  file: string;
+  values: { sandbox?: string; 'modules-dir'?: string; trace?: string };
+  io: CliIO;
+  model: ModelClient | undefined;
+  manualTurn: ManualTurn;
+  maxSteps: number | undefined;
+  keys: Record<string, string>;
+  baseURL: string | undefined;
+}
+
+async function runAgent(playground: Playground, mcp: McpConnection | undefined, { file, values, io, model, manualTurn, maxSteps, keys, baseURL }: RunContext): Promise<number> {
   let agent;
   try {
     agent = createAgentFromPlayground(playground, {
+      ...(mcp ? { mcp } : {}),
       model,
       manualTurn,
       maxSteps,
@@ -164,6 +192,38 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     return end.status === 'success' ? EXIT.ok : EXIT.maxSteps;
   }
   return EXIT.failure;
+}
+
+/** `--mcp name=url`: changes the address of the server of that name, or adds one. */
+function withMcpFlags(servers: Playground['mcpServers'], flags: string[]): Playground['mcpServers'] {
+  const result = [...servers];
+  for (const flag of flags) {
+    const match = /^([^=]+)=(.+)$/.exec(flag);
+    if (!match) throw new BadInput(`--mcp ${flag}: expected <name>=<url>, e.g. --mcp weather=http://127.0.0.1:8000/mcp`);
+    const [, name, url] = match as unknown as [string, string, string];
+    const index = result.findIndex((s) => s.name === name);
+    const parsed = mcpServerSchema.safeParse({ ...(index >= 0 ? result[index] : {}), name, url });
+    if (!parsed.success) throw new BadInput(`--mcp ${flag}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (index >= 0) result[index] = parsed.data;
+    else result.push(parsed.data);
+  }
+  return result;
+}
+
+/** Connects to the playground's MCP servers, each with the token MCP_TOKEN_<NAME> if set, sent to that server's origin only. */
+async function connectMcp(playground: Playground, io: CliIO): Promise<McpConnection> {
+  const tokens: Record<string, string> = {};
+  for (const server of playground.mcpServers) {
+    const token = io.env?.[`MCP_TOKEN_${server.name.toUpperCase()}`]?.trim();
+    const origin = originOf(server.url);
+    if (token && origin) tokens[origin] = token;
+  }
+  const connection = await connectMcpServers(playground.mcpServers, { tokens, ...(io.signal ? { signal: io.signal } : {}) });
+  for (const server of playground.mcpServers) {
+    const count = connection.tools.filter((t) => t.server === server.name).length;
+    io.stderr(`MCP server '${server.name}' (${server.url}): ${count} tool${count === 1 ? '' : 's'}\n`);
+  }
+  return connection;
 }
 
 /** A playground's OpenAI-compatible model gets OPENAI_COMPATIBLE_API_KEY only at the --base-url typed: say so when it is set but not sent. */

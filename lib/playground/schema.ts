@@ -165,6 +165,8 @@ export const mcpServerSchema = z
     tools: z.array(z.string().min(1, 'name a tool of the server')).optional(),
     /** Streamable HTTP (the current transport) or the older HTTP+SSE one, for servers that only have that. */
     transport: z.enum(['streamable-http', 'sse']).default('streamable-http'),
+    /** Straight from the browser (the server must allow the page: CORS), or forwarded by this app's server (MCP_PROXY_ALLOWED_HOSTS). */
+    via: z.enum(['browser', 'proxy']).default('browser'),
   })
   .strict();
 

@@ -1,12 +1,15 @@
 // What the editor shows before a run: the tools as the model will see them, and the system prompt with its size per section.
 import { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling } from '../agent';
+import { mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
+import { mcpToolDeclaration, mcpToolListItem } from '../mcp/schema-to-typescript';
+import type { McpServerListing, McpToolInfo } from '../mcp/types';
 import { estimateTokens } from '../models/usage';
 import type { Playground } from '../playground/schema';
 import { compileTools, FINAL_ANSWER_TOOL, renderToolAsListItem, renderToolForCode } from '../tools';
 import type { SourceDiagnostic, ToolSpec } from '../tools/types';
 
 export interface PromptSection {
-  kind: 'rules' | 'types' | 'tool' | 'managed-agent' | 'instructions';
+  kind: 'rules' | 'types' | 'tool' | 'mcp-tool' | 'managed-agent' | 'instructions';
   /** `rules`, a tool's or managed agent's name, … */
   label: string;
   /** Estimated tokens (characters / 4). */
@@ -15,6 +18,8 @@ export interface PromptSection {
 
 export interface PlaygroundAnalysis {
   tools: ToolSpec[];
+  /** The MCP servers' tools as last listed, for the document's servers only (allow-lists applied). */
+  mcpTools: McpToolInfo[];
   /** How each tool reads in the prompt, by tool name (declaration for a CodeAgent, list item otherwise). */
   rendered: Record<string, string>;
   errors: SourceDiagnostic[];
@@ -23,18 +28,29 @@ export interface PlaygroundAnalysis {
   sections: PromptSection[];
 }
 
-export function analyzePlayground(playground: Playground): PlaygroundAnalysis {
+/** `mcp`: the servers' listings from Settings; those of servers the document no longer has (or whose address changed) are left out. */
+export function analyzePlayground(playground: Playground, mcp: McpServerListing[] = []): PlaygroundAnalysis {
   const compiled = compileTools(playground.tools);
+  const mcpTools = playground.mcpServers.flatMap((server) => {
+    const listing = mcp.find((l) => l.server === server.name && l.url === server.url);
+    if (!listing?.ok) return [];
+    return listing.tools.filter((t) => !server.tools || server.tools.includes(t.mcpName));
+  });
   const { type, managedAgents, instructions } = playground.agent;
   const code = type === 'code';
   const renderTool = code ? renderToolForCode : renderToolAsListItem;
   const renderAgent = code ? renderManagedAgentForCode : renderManagedAgentForToolCalling;
   const tools = [...compiled.tools, FINAL_ANSWER_TOOL];
-  const rendered = Object.fromEntries(tools.map((t) => [t.name, renderTool(t)]));
+  const rendered = Object.fromEntries([
+    ...tools.map((t) => [t.name, renderTool(t)]),
+    ...mcpTools.map((t) => [t.name, code ? mcpToolDeclaration(t) : mcpToolListItem(t)]),
+  ]);
   const typesText = code ? compiled.types.map((t) => t.text).join('\n\n') : '';
 
   const systemPrompt = buildSystemPrompt(type, {
-    tools: code ? [typesText, ...tools.map(renderTool)].filter(Boolean).join('\n\n') : tools.map(renderTool).join('\n'),
+    tools: code
+      ? [typesText, ...tools.map(renderTool), mcpToolsForCode(mcpTools, playground.mcpServers)].filter(Boolean).join('\n\n')
+      : [...tools.map(renderTool), mcpToolsAsList(mcpTools)].filter(Boolean).join('\n'),
     managedAgents: managedAgents.map((m) => ({ name: m.name, description: m.description })),
     instructions,
   });
@@ -42,6 +58,7 @@ export function analyzePlayground(playground: Playground): PlaygroundAnalysis {
   const parts: PromptSection[] = [];
   if (typesText) parts.push({ kind: 'types', label: 'types used by the tools', tokens: estimateTokens(typesText) });
   for (const t of tools) parts.push({ kind: 'tool', label: t.name, tokens: estimateTokens(rendered[t.name]!) });
+  for (const t of mcpTools) parts.push({ kind: 'mcp-tool', label: t.name, tokens: estimateTokens(rendered[t.name]!) });
   for (const m of managedAgents) parts.push({ kind: 'managed-agent', label: m.name, tokens: estimateTokens(renderAgent(m)) });
   if (instructions.trim()) parts.push({ kind: 'instructions', label: 'your instructions', tokens: estimateTokens(instructions.trim()) });
   const promptTokens = estimateTokens(systemPrompt);
@@ -49,6 +66,7 @@ export function analyzePlayground(playground: Playground): PlaygroundAnalysis {
 
   return {
     tools: compiled.tools,
+    mcpTools,
     rendered,
     errors: compiled.errors,
     systemPrompt,

@@ -1,5 +1,9 @@
 // The composition root: turns a playground document into a ready agent (tools compiled, sandbox and models chosen).
 import { createAgent, type Agent, type AgentTools, type FinalAnswerCheck, type ManagedAgent } from '../agent';
+import { mcpHostTools } from '../mcp/mcp-host-tools';
+import { mcpModelTools, mcpNameClashes, mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
+import { sourceToolSource } from '../mcp/tool-name';
+import type { McpConnection } from '../mcp/types';
 import type { ModelClient } from '../models/types';
 import { createManualModel, type ManualTurn } from '../models/manual-model';
 import { keyOriginOf } from '../models/key-origin';
@@ -39,6 +43,8 @@ export interface AgentFromPlaygroundOptions {
   keys?: Readonly<Record<string, string>>;
   /** Where the app runs (browser) or test hooks, for real providers. */
   providerContext?: Omit<ProviderModelContext, 'apiKey'>;
+  /** The playground's MCP servers, connected for this run (lib/mcp/connect.ts); the caller closes it after the run. */
+  mcp?: McpConnection;
 }
 
 export function createAgentFromPlayground(playground: Playground, options: AgentFromPlaygroundOptions = {}): Agent {
@@ -93,6 +99,16 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     return { name, check: functionCheck(name) };
   });
 
+  if (playground.mcpServers.length > 0 && !options.mcp) {
+    throw new PlaygroundSetupError('this playground uses MCP servers: connect to them first (connectMcpServers) and pass the connection');
+  }
+  const mcpTools = options.mcp?.tools ?? [];
+  const clashes = mcpNameClashes(mcpTools, [
+    ...compiled.tools.map((t) => ({ name: t.name, source: sourceToolSource(t.name) })),
+    ...playground.agent.managedAgents.map((m) => ({ name: m.name, source: `the team member '${m.name}'` })),
+  ]);
+  if (clashes.length > 0) throw new PlaygroundSetupError(`${clashes.join('; ')}: rename one, or leave the MCP tool out of the server's tools list`);
+
   const managedAgents: ManagedAgent[] = playground.agent.managedAgents.map((m, i) => ({
     name: m.name,
     description: m.description,
@@ -119,12 +135,22 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     });
   }
 
+  const mainTools = agentTools(compiled);
   return createAgent({
     name: 'main',
     type: playground.agent.type,
     model: mainModel,
     createExecutor: executorFactory(compiled.tools.map((t) => t.name)),
-    tools: agentTools(compiled),
+    tools:
+      mcpTools.length === 0
+        ? mainTools
+        : {
+            specs: mainTools.specs,
+            codePrompt: [mainTools.codePrompt, mcpToolsForCode(mcpTools, playground.mcpServers)].join('\n\n'),
+            listPrompt: [mainTools.listPrompt, mcpToolsAsList(mcpTools)].join('\n'),
+            schemas: [...mainTools.schemas, ...mcpModelTools(mcpTools)],
+          },
+    ...(options.mcp ? { hostTools: mcpHostTools(options.mcp, { timeoutMs: sandbox.timeoutMs }) } : {}),
     managedAgents,
     maxSteps: options.maxSteps ?? playground.agent.maxSteps,
     planningInterval: playground.agent.planningInterval,

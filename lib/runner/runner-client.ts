@@ -1,7 +1,8 @@
 // The page's side of the runner protocol: ask for an analysis, start and stop runs, answer manual turns.
 import type { AgentEvent } from '../agent';
 import type { ModelRequest, ModelResponse } from '../models/types';
-import type { Playground } from '../playground/schema';
+import type { McpServerListing } from '../mcp/types';
+import type { McpServerSettings, Playground } from '../playground/schema';
 import type { PlaygroundAnalysis } from './analyze-playground';
 import type { FromRunner, Port, RunSecrets, ToRunner } from './runner-protocol';
 
@@ -13,7 +14,10 @@ export interface RunHandlers {
 }
 
 export interface RunnerClient {
-  analyze(playground: Playground): Promise<PlaygroundAnalysis>;
+  /** `mcp`: the MCP servers' tools as last listed (Settings → MCP servers). */
+  analyze(playground: Playground, mcp?: McpServerListing[]): Promise<PlaygroundAnalysis>;
+  /** Connects to one MCP server in the runner, lists its tools and closes; never rejects (a failure is a listing too). */
+  listMcpTools(server: McpServerSettings, secrets?: RunSecrets): Promise<McpServerListing>;
   start(runId: string, playground: Playground, handlers: RunHandlers, secrets?: RunSecrets): void;
   abort(runId: string): void;
   answer(runId: string, turnId: number, response: ModelResponse): void;
@@ -22,6 +26,7 @@ export interface RunnerClient {
 export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClient {
   const analyses = new Map<number, { resolve: (a: PlaygroundAnalysis) => void; reject: (e: Error) => void }>();
   const runs = new Map<string, RunHandlers>();
+  const listings = new Map<number, (listing: McpServerListing) => void>();
   let nextRequest = 1;
 
   port.addEventListener('message', ({ data }) => {
@@ -33,6 +38,10 @@ export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClie
         else pending?.reject(new Error(data.error ?? 'the analysis failed'));
         return;
       }
+      case 'mcp_listing':
+        listings.get(data.requestId)?.(data.listing);
+        listings.delete(data.requestId);
+        return;
       case 'events':
         runs.get(data.runId)?.onEvents(data.events);
         return;
@@ -47,11 +56,18 @@ export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClie
   });
 
   return {
-    analyze(playground) {
+    analyze(playground, mcp) {
       const requestId = nextRequest++;
       return new Promise((resolve, reject) => {
         analyses.set(requestId, { resolve, reject });
-        port.postMessage({ type: 'analyze', requestId, playground });
+        port.postMessage({ type: 'analyze', requestId, playground, ...(mcp ? { mcp } : {}) });
+      });
+    },
+    listMcpTools(server, secrets) {
+      const requestId = nextRequest++;
+      return new Promise((resolve) => {
+        listings.set(requestId, resolve);
+        port.postMessage({ type: 'mcp_list', requestId, server, ...(secrets ? { secrets } : {}) });
       });
     },
     start(runId, playground, handlers, secrets) {

@@ -1,7 +1,8 @@
 // Messages between the page and the runner worker, where tools compile and agents run off the main thread.
 import type { AgentEvent } from '../agent';
 import type { ModelRequest, ModelResponse } from '../models/types';
-import type { Playground } from '../playground/schema';
+import type { McpServerListing } from '../mcp/types';
+import type { McpServerSettings, Playground } from '../playground/schema';
 import type { KernelReply, KernelRequest } from '../sandbox/webcontainer/kernel-messages';
 import type { PlaygroundAnalysis } from './analyze-playground';
 
@@ -11,7 +12,10 @@ export interface RunSecrets {
 }
 
 export type ToRunner =
-  | { type: 'analyze'; requestId: number; playground: Playground }
+  /** `mcp`: the MCP servers' tools as last listed, so the analysis shows them as the model will see them. */
+  | { type: 'analyze'; requestId: number; playground: Playground; mcp?: McpServerListing[] }
+  /** Connect to one MCP server, list its tools, close. Its token travels in `secrets.keys`, by origin. */
+  | { type: 'mcp_list'; requestId: number; server: McpServerSettings; secrets?: RunSecrets }
   /** `secrets` travel beside the playground, never inside it: keys by slot, and the page's origin for the proxy. */
   | { type: 'start'; runId: string; playground: Playground; secrets?: RunSecrets }
   | { type: 'abort'; runId: string }
@@ -21,6 +25,7 @@ export type ToRunner =
 
 export type FromRunner =
   | { type: 'analysis'; requestId: number; analysis?: PlaygroundAnalysis; error?: string }
+  | { type: 'mcp_listing'; requestId: number; listing: McpServerListing }
   | { type: 'events'; runId: string; events: AgentEvent[] }
   | { type: 'manual_turn'; runId: string; turnId: number; request: ModelRequest }
   /** The run's events are all sent; `error` when it could not start (tool source errors, setup problems). */

@@ -1,6 +1,8 @@
 // The runner's side of the protocol: compiles playgrounds on request and runs agents, sending their events in batches.
 import type { AgentEvent } from '../agent';
 import type { ModelResponse } from '../models/types';
+import { connectMcpServers, listMcpServer } from '../mcp/connect';
+import type { McpConnection } from '../mcp/types';
 import { redactSecrets } from '../models/redact-secrets';
 import { createKernelExecutor } from '../sandbox/kernel/kernel-executor';
 import type { KernelLauncher } from '../sandbox/kernel/kernel-process';
@@ -9,7 +11,7 @@ import { packageName } from '../sandbox/webcontainer/webcontainer-host';
 import { createWebContainerLauncher } from '../sandbox/webcontainer/webcontainer-launcher';
 import { analyzePlayground } from './analyze-playground';
 import { createAgentFromPlayground } from './create-agent-from-playground';
-import type { FromRunner, Port, ToRunner } from './runner-protocol';
+import type { FromRunner, Port, RunSecrets, ToRunner } from './runner-protocol';
 
 /** Events are sent at most this often, so a fast run does not post (and render) once per event. */
 const BATCH_MS = 30;
@@ -25,10 +27,21 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
     switch (data.type) {
       case 'analyze': {
         try {
-          port.postMessage({ type: 'analysis', requestId: data.requestId, analysis: analyzePlayground(data.playground) });
+          port.postMessage({ type: 'analysis', requestId: data.requestId, analysis: analyzePlayground(data.playground, data.mcp) });
         } catch (error) {
           port.postMessage({ type: 'analysis', requestId: data.requestId, error: messageOf(error) });
         }
+        return;
+      }
+      case 'mcp_list': {
+        const { requestId, server, secrets } = data;
+        void listMcpServer(server, mcpOptions(secrets)).then((listing) =>
+          port.postMessage({
+            type: 'mcp_listing',
+            requestId,
+            listing: listing.ok ? listing : { ...listing, error: redactSecrets(listing.error, Object.values(secrets?.keys ?? {})) },
+          }),
+        );
         return;
       }
       case 'start':
@@ -49,7 +62,10 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
     const controller = new AbortController();
     runs.set(runId, controller);
     const outbox = createOutbox((events) => port.postMessage({ type: 'events', runId, events }));
+    let mcp: McpConnection | undefined;
     try {
+      // Connected once per run, before the agent exists: its prompt declares the servers' tools.
+      if (playground.mcpServers.length > 0) mcp = await connectMcpServers(playground.mcpServers, { ...mcpOptions(secrets), signal: controller.signal });
       const launcher = playground.sandbox.kind === 'webcontainer' ? (webContainer ??= createWebContainerLauncher(port)) : undefined;
       const agent = createAgentFromPlayground(playground, {
         ...(launcher
@@ -60,6 +76,7 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
             }
           : {}),
         keys: secrets?.keys ?? {},
+        ...(mcp ? { mcp } : {}),
         providerContext: secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {},
         manualTurn: (request, signal) =>
           new Promise<ModelResponse>((resolve, reject) => {
@@ -86,8 +103,13 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
       port.postMessage({ type: 'run_done', runId, error: hide(messageOf(error)) });
     } finally {
       runs.delete(runId);
+      await mcp?.close();
     }
   }
+}
+
+function mcpOptions(secrets: RunSecrets | undefined) {
+  return { tokens: secrets?.keys ?? {}, ...(secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {}) };
 }
 
 function createOutbox(send: (events: AgentEvent[]) => void) {

@@ -22,9 +22,11 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   maxObservationChars: 20_000,
 };
 
-/** A tool that runs outside the sandbox (a managed agent, later MCP) and is awaited from inside it. */
+/** A tool that runs outside the sandbox (a managed agent, an MCP server's tool) and is awaited from inside it. */
 export interface HostTool {
   name: string;
+  /** The MCP server it belongs to, shown beside its calls on the timeline. */
+  server?: string;
   /** Receives the JSON-safe arguments array the snippet passed. */
   call: (args: unknown[], ctx: { signal: AbortSignal; callId: string }) => Promise<unknown>;
 }

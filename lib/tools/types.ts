@@ -1,8 +1,10 @@
 // The shapes that describe a user's tools to the agent, the model and the editor.
 
-/** The subset of JSON Schema our tool descriptions use. */
+export type JsonSchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
+
+/** The subset of JSON Schema our tool descriptions use (MCP servers' schemas also use type lists, const, oneOf …). */
 export interface JsonSchema {
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
+  type?: JsonSchemaType | JsonSchemaType[];
   description?: string;
   enum?: (string | number | boolean | null)[];
   items?: JsonSchema;
@@ -10,6 +12,11 @@ export interface JsonSchema {
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  const?: unknown;
+  format?: string;
+  $ref?: string;
   default?: unknown;
 }
 

@@ -39,3 +39,36 @@ describe('validateArguments', () => {
     expect(argumentsToPositional(spec, { city: 'Oslo', days: 3, tags: ['x'] })).toEqual(['Oslo', 3, undefined, ['x']]);
   });
 });
+
+describe('validateArguments on schemas written by hand (MCP servers)', () => {
+  it('accepts a type list and names every type allowed', () => {
+    const schema = { type: 'object', properties: { note: { type: ['string', 'null'] } } } as const;
+    expect(validateArguments(schema as never, { note: null })).toEqual([]);
+    expect(validateArguments(schema as never, { note: 3 })).toEqual(['argument `note` must be a string or null; got number']);
+  });
+
+  it('checks const, oneOf and allOf', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: { const: 'point' },
+        at: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'number' } }] },
+        size: { allOf: [{ type: 'integer' }] },
+      },
+    };
+    expect(validateArguments(schema as never, { kind: 'point', at: [1, 2], size: 3 })).toEqual([]);
+    expect(validateArguments(schema as never, { kind: 'line', at: true, size: 1.5 })).toEqual([
+      'argument `kind` must be "point"; got "line"',
+      'argument `at` must be string or array; got true',
+      'argument `size` must be an integer; got number',
+    ]);
+  });
+
+  it('does not trip over odd schema shapes or inherited property names', () => {
+    const odd = { type: 'object', required: 'city', properties: 5, enum: 'x', items: [1] };
+    expect(() => validateArguments(odd as never, { constructor: 1, toString: 'x' })).not.toThrow();
+    const schema = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };
+    expect(validateArguments(schema as never, { constructor: 1 })).toEqual(['unknown argument `constructor`']);
+    expect(validateArguments({ type: 'uuid' } as never, 'x')).toEqual([]);
+  });
+});

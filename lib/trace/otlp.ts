@@ -125,6 +125,7 @@ export function otlpFromEvents(events: readonly AgentEvent[], options: OtlpOptio
             str('gen_ai.tool.name', e.name),
             str('gen_ai.tool.call.id', e.callId),
             str('gen_ai.tool.call.arguments', json(e.args)),
+            ...(e.server !== undefined ? [str('gen_ai.tool.type', 'extension'), str('agent_playground.mcp.server', e.server)] : []),
           ]),
         );
         break;
