@@ -20,8 +20,11 @@ describe('the MCP tools’ declarations for the editor', () => {
     );
   });
 
-  it('declares a tool whose rendered text is not a declaration (a list item) loosely, by its name', () => {
-    expect(mcpToolsDts([tool('to_upper')], { to_upper: '- to_upper: Upper-cases.' })).toContain('declare function to_upper(args?: Record<string, unknown>): Promise<unknown>;');
+  it('declares a tool whose rendered text is a list item (ToolCallingAgent) from its schema', () => {
+    const upper = { ...tool('to_upper'), inputSchema: { type: 'object' as const, properties: { text: { type: 'string' as const } }, required: ['text'] } };
+    const dts = mcpToolsDts([upper], { to_upper: '- to_upper: Upper-cases.' });
+    expect(dts).toMatch(/declare function to_upper\(args: \{[\s\S]*text: string;?[\s\S]*\}\): Promise<string>;$/);
+    expect(dts).toContain('The to_upper tool.');
   });
 
   it('is empty without MCP tools', () => {

@@ -9,7 +9,7 @@ import { McpParametersTable } from './mcp-parameters-table';
 /** `async get_forecast(args: { city: string; days?: number }): Promise<string>` */
 export function mcpSignatureOf(tool: McpToolInfo): string {
   const hasParams = Object.keys(tool.inputSchema.properties ?? {}).length > 0;
-  const returns = tool.outputSchema ? schemaTypeText(tool.outputSchema) : 'string';
+  const returns = tool.outputSchema !== undefined ? schemaTypeText(tool.outputSchema) : 'string';
   return `async ${tool.name}(${hasParams ? `args: ${schemaTypeText(tool.inputSchema)}` : ''}): Promise<${returns}>`;
 }
 

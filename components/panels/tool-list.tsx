@@ -1,7 +1,6 @@
 'use client';
 // The tools as the model will see them: signature, description, parameters; updated as the source is edited.
 import type { PlaygroundAnalysis } from '@/lib/runner/analyze-playground';
-import type { McpToolInfo } from '@/lib/mcp/types';
 import type { ToolSpec } from '@/lib/tools/types';
 import { Disclosure } from '../ui/disclosure';
 import { McpToolItem } from './mcp-tool-item';
@@ -13,8 +12,7 @@ export function signatureOf(tool: ToolSpec): string {
 
 export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; stale: boolean }) {
   if (!analysis) return <p className="muted text-sm">Reading the tools…</p>;
-  // MERGE: `mcpTools` lands on PlaygroundAnalysis on main.
-  const mcpTools = (analysis as PlaygroundAnalysis & { mcpTools?: McpToolInfo[] }).mcpTools ?? [];
+  const { mcpTools } = analysis;
   return (
     <section aria-label="Tools as the model sees them" data-testid="tool-list" aria-busy={stale} className="space-y-2">
       <h2 className="flex items-center gap-2 text-sm font-semibold">

@@ -20,8 +20,7 @@ export function ToolsPanel() {
   const theme = useResolvedTheme();
   const errors = analysis?.errors ?? [];
   const editor = useRef<ToolsEditorHandle>(null);
-  // MERGE: `mcpTools` lands on PlaygroundAnalysis on main.
-  useMcpTypings((analysis as { mcpTools?: McpToolInfo[] } | undefined)?.mcpTools ?? NO_TOOLS, analysis?.rendered ?? NO_RENDERED);
+  useMcpTypings(analysis?.mcpTools ?? NO_TOOLS, analysis?.rendered ?? NO_RENDERED);
   return (
     <div className="grid gap-3 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="space-y-2">

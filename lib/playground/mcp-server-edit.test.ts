@@ -31,7 +31,7 @@ describe('checkMcpServerEdit', () => {
 
   it('replaces a server in place', () => {
     const edit = checkMcpServerEdit(doc, 0, { name: 'weather', url: 'http://127.0.0.1:3921/sse', transport: 'sse' });
-    expect(edit.ok && edit.doc.mcpServers).toEqual([{ name: 'weather', url: 'http://127.0.0.1:3921/sse', transport: 'sse' }]);
+    expect(edit.ok && edit.doc.mcpServers).toEqual([{ name: 'weather', url: 'http://127.0.0.1:3921/sse', transport: 'sse', via: 'browser' }]);
   });
 });
 

@@ -27,11 +27,6 @@ function keyOf(doc: Playground, mcp: McpServerListing[]): string {
   return JSON.stringify([doc.tools, type, managedAgents.map((m) => [m.name, m.description]), instructions, mcp]);
 }
 
-// MERGE: analyze(playground, mcp) lands on main; until then the client is read through this shape.
-interface PendingAnalyzer {
-  analyze(playground: Playground, mcp?: McpServerListing[]): Promise<PlaygroundAnalysis>;
-}
-
 /** Asks for a fresh analysis of the document with its MCP servers' tools as last listed, after a short pause in typing. */
 export function scheduleAnalysis(doc: Playground, mcp: McpServerListing[] = []): void {
   const key = keyOf(doc, mcp);
@@ -41,7 +36,7 @@ export function scheduleAnalysis(doc: Playground, mcp: McpServerListing[] = []):
   useAnalysisStore.setState({ stale: true });
   if (timer !== undefined) clearTimeout(timer);
   timer = setTimeout(() => {
-    (getRunner('analysis') as unknown as PendingAnalyzer)
+    getRunner('analysis')
       .analyze(doc, mcp)
       .then(
         (analysis) => request === latest && useAnalysisStore.setState({ analysis, stale: false, error: undefined }),

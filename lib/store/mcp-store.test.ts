@@ -22,7 +22,7 @@ import { useLibraryStore } from './library-store';
 import { listingsFor, listNewServers, serverKey, useMcpStore } from './mcp-store';
 import { useTrustStore } from './trust-store';
 
-const weather: McpServerSettings = { name: 'weather', url: 'http://127.0.0.1:3921/mcp', transport: 'streamable-http' };
+const weather: McpServerSettings = { name: 'weather', url: 'http://127.0.0.1:3921/mcp', transport: 'streamable-http', via: 'browser' };
 const tool = (name: string): McpToolInfo => ({ server: 'weather', name, mcpName: name, description: `${name} tool`, inputSchema: { type: 'object', properties: {} } });
 const listed = (names: string[]): McpServerListing => ({ server: 'weather', url: weather.url, ok: true, tools: names.map(tool), offered: names });
 
@@ -94,7 +94,7 @@ describe('the listings the analysis gets', () => {
   it('are the document’s servers in order, allow-list applied; a server never listed has none', async () => {
     runner.answer = async () => listed(['get_forecast', 'sum_numbers']);
     await useMcpStore.getState().refresh(weather);
-    const other: McpServerSettings = { name: 'other', url: 'https://example.com/mcp', transport: 'sse' };
+    const other: McpServerSettings = { name: 'other', url: 'https://example.com/mcp', transport: 'sse', via: 'browser' };
     const listings = listingsFor({ mcpServers: [other, { ...weather, tools: ['sum_numbers'] }] }, useMcpStore.getState().statuses);
     expect(listings).toHaveLength(1);
     expect(listings[0]!.ok && listings[0]!.tools.map((t) => t.name)).toEqual(['sum_numbers']);

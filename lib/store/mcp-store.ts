@@ -25,8 +25,8 @@ export interface McpStore {
 }
 
 /** What a listing depends on: the same server under another address or transport is another listing. */
-export function serverKey(server: Pick<McpServerSettings, 'name' | 'url' | 'transport'>): string {
-  return JSON.stringify([server.name, server.url, server.transport]);
+export function serverKey(server: Pick<McpServerSettings, 'name' | 'url' | 'transport' | 'via'>): string {
+  return JSON.stringify([server.name, server.url, server.transport, server.via]);
 }
 
 /** The secrets a listing or run of this server may use: its origin's token (and nothing else), and the page's origin. */
@@ -41,11 +41,6 @@ export function mcpServerAllowed(server: Pick<McpServerSettings, 'url'>): boolea
   const origin = originOf(server.url);
   if (!origin) return false;
   return addressAllowed(useTrustStore.getState().untrusted, useLibraryStore.getState().currentId, mcpAddressId(origin));
-}
-
-// MERGE: RunnerClient.listMcpTools lands on main; until then the client is read through this shape.
-interface PendingLister {
-  listMcpTools(server: McpServerSettings, secrets?: RunSecrets): Promise<McpServerListing>;
 }
 
 // Only the latest request for a server may write its status: an older answer arriving late is dropped.
@@ -67,7 +62,7 @@ export const useMcpStore = create<McpStore>((set, get) => {
         // Every tool the server offers, so Settings can show the ones left out too; the allow-list applies in listingsFor.
         const { tools: _allowList, ...all } = server;
         void _allowList;
-        const listing = await (getRunner('analysis') as unknown as PendingLister).listMcpTools(all, mcpSecrets(server, useKeyStore.getState().keys));
+        const listing = await getRunner('analysis').listMcpTools(all, mcpSecrets(server, useKeyStore.getState().keys));
         status = listing.ok ? { state: 'ok', listing } : { state: 'error', message: listing.error, listing };
       } catch (error) {
         status = { state: 'error', message: error instanceof Error ? error.message : String(error) };

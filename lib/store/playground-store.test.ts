@@ -263,7 +263,7 @@ describe('MCP servers', () => {
     expect(!bad.ok && bad.problems.map((p) => p.field)).toEqual(['url']);
     expect(first.api().doc).toBe(doc);
     const again = await loadStore({ [first.STORAGE_KEY]: first.storage.getItem(first.STORAGE_KEY)! });
-    expect(again.store.getState().doc.mcpServers).toEqual([{ name: 'weather', url: 'http://127.0.0.1:3921/mcp', transport: 'streamable-http' }]);
+    expect(again.store.getState().doc.mcpServers).toEqual([{ name: 'weather', url: 'http://127.0.0.1:3921/mcp', transport: 'streamable-http', via: 'browser' }]);
   });
 
   it('writes an allow-list and drops it again', async () => {

@@ -181,4 +181,10 @@ describe('the keys a run gets', () => {
     });
     expect(keysForPlayground(doc, keys)).toEqual({ 'https://api.openai.com': 'sk-openai' });
   });
+
+  it('include an MCP server’s token, by the server’s origin', () => {
+    const keys = { 'http://127.0.0.1:3921': 'mcp-secret-token', 'https://api.openai.com': 'sk-openai' };
+    const doc = playground({ mcpServers: [{ name: 'weather', url: 'http://127.0.0.1:3921/secure/mcp' }] });
+    expect(keysForPlayground(doc, keys)).toEqual({ 'http://127.0.0.1:3921': 'mcp-secret-token' });
+  });
 });

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AgentEvent } from '../agent/events';
 import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type RunState } from '../agent/run-state';
 import type { ModelRequest, ModelResponse } from '../models/types';
+import { originOf } from '../models/key-origin';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 import { runFingerprint } from '../playground/run-fingerprint';
 import type { Playground } from '../playground/schema';
@@ -143,9 +144,9 @@ export function runIsStale(run: Pick<RunStore, 'itemId' | 'fingerprint' | 'event
   return run.itemId !== itemId || run.fingerprint === undefined || run.fingerprint !== runFingerprint(doc);
 }
 
-/** The keys of the origins this playground's models call, and no others: the runner never holds a key it can't use. */
+/** The keys of the origins this playground's models and MCP servers call, and no others: the runner never holds a key it can't use. */
 export function keysForPlayground(playground: Playground, keys: Readonly<Record<string, string>>): Record<string, string> {
-  const origins = contactAddresses(playground).filter((a) => a.kind === 'model').map((a) => a.address);
+  const origins = contactAddresses(playground).flatMap((a) => (a.kind === 'model' ? [a.address] : a.kind === 'mcp' ? [originOf(a.address) ?? ''] : []));
   return Object.fromEntries(origins.filter((o) => keys[o]).map((o) => [o, keys[o]!]));
 }
 
