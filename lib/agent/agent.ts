@@ -24,6 +24,8 @@ export interface AgentTools {
   listPrompt: string;
   /** ToolCallingAgent: JSON schemas for native tool calling, final_answer included. */
   schemas: ModelTool[];
+  /** The MCP tools among them (named in the CodeAgent's rules: they take one object). */
+  mcpToolNames?: string[];
 }
 
 export interface ManagedAgentContext {
@@ -93,6 +95,7 @@ export function createAgent(options: AgentOptions): Agent {
       tools: options.type === 'code' ? options.tools.codePrompt : options.tools.listPrompt,
       managedAgents: managed,
       instructions: options.instructions,
+      ...(options.tools.mcpToolNames ? { mcpToolNames: options.tools.mcpToolNames } : {}),
     });
 
   function run(task: string, runOptions: RunOptions = {}): AsyncIterable<AgentEvent> {

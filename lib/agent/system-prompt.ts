@@ -14,6 +14,8 @@ export interface SystemPromptParts {
   tools: string;
   managedAgents: ManagedAgentInfo[];
   instructions?: string;
+  /** The MCP tools' names: they take one object, unlike the tools of the source (CodeAgent). */
+  mcpToolNames?: string[];
 }
 
 export function buildSystemPrompt(type: AgentType, parts: SystemPromptParts): string {
@@ -23,6 +25,7 @@ export function buildSystemPrompt(type: AgentType, parts: SystemPromptParts): st
     tools: parts.tools,
     managedAgents: parts.managedAgents.map(render).join('\n\n'),
     instructions: parts.instructions?.trim(),
+    mcpExample: type === 'code' ? parts.mcpToolNames?.[0] : undefined,
   });
 }
 

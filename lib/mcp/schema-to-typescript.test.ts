@@ -168,7 +168,10 @@ describe('mcpToolDeclaration', () => {
     );
   });
 
-  it('makes the argument optional for a tool without parameters, even without a type', () => {
+  it('makes the argument optional when nothing is required, and {} for a tool without parameters, even without a type', () => {
+    expect(mcpToolDeclaration({ ...FORECAST, description: '', inputSchema: { type: 'object', properties: { days: { type: 'number' } } } })).toBe(
+      'async function get_forecast(args?: {\n  days?: number;\n}): Promise<string>',
+    );
     expect(mcpToolDeclaration({ ...FORECAST, name: 'chart', description: '', inputSchema: { type: 'object' } })).toBe('async function chart(args?: {}): Promise<string>');
     expect(mcpToolDeclaration({ ...FORECAST, name: 'chart', description: '', inputSchema: {} })).toBe('async function chart(args?: {}): Promise<string>');
     expect(mcpToolDeclaration({ ...FORECAST, name: 'tag', description: '', inputSchema: { additionalProperties: { type: 'string' } } })).toBe(

@@ -167,6 +167,11 @@ function oneLine(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 }
 
+/** A tool may be called without arguments when its input schema requires none. */
+export function argumentsOptional(schema: unknown): boolean {
+  return !isRecord(schema) || !Array.isArray(schema.required) || !schema.required.some((r) => typeof r === 'string');
+}
+
 function hasProperties(schema: unknown): boolean {
   return isRecord(schema) && isRecord(schema.properties) && Object.keys(schema.properties).length > 0;
 }
@@ -188,7 +193,8 @@ function outputDescription(tool: McpToolInfo): string {
 
 /**
  * The CodeAgent's declaration of one MCP tool, in the style of renderToolForCode: a doc comment with its description,
- * then `async function name(args: {...}): Promise<T>`, T being its output schema's type or `string`.
+ * then `async function name(args: {...}): Promise<T>`, T being its output schema's type or `string`. `args` is
+ * optional when the schema requires no property.
  */
 export function mcpToolDeclaration(tool: McpToolInfo): string {
   const lines = tool.description.trim() ? tool.description.trim().replace(/\*\//g, '*\\/').split(/\r?\n|\r/).map((l) => ` * ${l}`.trimEnd()) : [];
@@ -196,9 +202,8 @@ export function mcpToolDeclaration(tool: McpToolInfo): string {
   if (returns) lines.push(` * @returns ${oneLine(returns).replace(/\*\//g, '*\\/')}`);
   const doc = lines.length ? `/**\n${lines.join('\n')}\n */\n` : '';
   const schema: unknown = tool.inputSchema;
-  const params = hasProperties(schema)
-    ? `args: ${argumentsType(tool, {})}`
-    : `args?: ${isRecord(schema) && isRecord(schema.additionalProperties) ? argumentsType(tool, {}) : '{}'}`;
+  const optional = argumentsOptional(schema) ? '?' : '';
+  const params = hasProperties(schema) || (isRecord(schema) && isRecord(schema.additionalProperties)) ? `args${optional}: ${argumentsType(tool, {})}` : 'args?: {}';
   return `${doc}async function ${tool.name}(${params}): Promise<${returnType(tool, {})}>`;
 }
 

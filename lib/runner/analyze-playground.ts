@@ -53,6 +53,7 @@ export function analyzePlayground(playground: Playground, mcp: McpServerListing[
       : [...tools.map(renderTool), mcpToolsAsList(mcpTools)].filter(Boolean).join('\n'),
     managedAgents: managedAgents.map((m) => ({ name: m.name, description: m.description })),
     instructions,
+    mcpToolNames: mcpTools.map((t) => t.name),
   });
 
   const parts: PromptSection[] = [];

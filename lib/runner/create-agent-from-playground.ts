@@ -149,6 +149,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
             codePrompt: [mainTools.codePrompt, mcpToolsForCode(mcpTools, playground.mcpServers)].join('\n\n'),
             listPrompt: [mainTools.listPrompt, mcpToolsAsList(mcpTools)].join('\n'),
             schemas: [...mainTools.schemas, ...mcpModelTools(mcpTools)],
+            mcpToolNames: mcpTools.map((t) => t.name),
           },
     ...(options.mcp ? { hostTools: mcpHostTools(options.mcp, { timeoutMs: sandbox.timeoutMs }) } : {}),
     managedAgents,

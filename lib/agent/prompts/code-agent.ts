@@ -69,7 +69,8 @@ Rules:
 1. Always write "Thought:" and then exactly one \`\`\`js code block.
 2. Use only variables you have defined.
 3. Call tools with the arguments their declarations ask for, in order: \`get_weather("Paris")\`, not \`get_weather({city: "Paris"})\`.
-4. A tool declared \`async\` returns a Promise: \`await\` it.
+{{#if mcpExample}}   The MCP servers' tools are the exception: each takes one object, e.g. \`await {{mcpExample}}({ ... })\`.
+{{/if}}4. A tool declared \`async\` returns a Promise: \`await\` it.
 5. When you don't know what a tool returns, print its result and use it in the next step rather than chaining many calls blindly.
 6. Call a tool only when needed, and never twice with the same arguments.
 7. Don't name a variable after a tool or \`final_answer\`.
