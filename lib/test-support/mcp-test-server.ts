@@ -23,12 +23,14 @@ export interface McpTestServer {
   readonly port: number;
   /** Every tools/call received (on any endpoint, valid or not), oldest first. */
   readonly calls: { name: string; args: unknown }[];
+  /** Names of the tool calls that stopped early because the client cancelled them (only `slow` can), oldest first. */
+  readonly cancelled: string[];
   close(): Promise<void>;
 }
 
 export const MCP_TEST_TOKEN = 'test-token';
 
-/** A 1×1 PNG, for the image part of `chart`. */
+/** A 1×1 PNG (70 bytes), for the image part of `chart`. */
 export const CHART_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const CITIES: Record<string, { name: string; country: string; population: number }> = {
@@ -52,7 +54,7 @@ function text(value: string): CallToolResult {
 }
 
 /** One MCP server with the test tools; the SDK wants one per connected transport (session). */
-function buildServer(): McpServer {
+function buildServer(cancelled: string[]): McpServer {
   const server = new McpServer({ name: 'mcp-test-server', version: '1.0.0' });
 
   server.registerTool(
@@ -119,11 +121,17 @@ function buildServer(): McpServer {
     { description: 'Waits, then answers.', inputSchema: { ms: z.number().min(0).max(600_000).describe('How long to wait, in milliseconds.') } },
     async ({ ms }, extra) => {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, ms);
-        extra.signal.addEventListener('abort', () => {
+        const stop = () => {
           clearTimeout(timer);
+          cancelled.push('slow');
           reject(new Error('cancelled'));
-        });
+        };
+        const timer = setTimeout(() => {
+          extra.signal.removeEventListener('abort', stop);
+          resolve();
+        }, ms);
+        if (extra.signal.aborted) stop();
+        else extra.signal.addEventListener('abort', stop, { once: true });
       });
       return text(`done after ${ms} ms`);
     },
@@ -156,6 +164,7 @@ const CORS_HEADERS: Record<string, string> = {
 export async function startMcpTestServer(options: { port?: number; token?: string } = {}): Promise<McpTestServer> {
   const token = options.token ?? MCP_TEST_TOKEN;
   const calls: { name: string; args: unknown }[] = [];
+  const cancelled: string[] = [];
   const sockets = new Set<Socket>();
   const servers = new Set<McpServer>();
   /** Streamable HTTP sessions, one map per endpoint so a session opened on /secure/mcp is not usable on /mcp. */
@@ -172,7 +181,7 @@ export async function startMcpTestServer(options: { port?: number; token?: strin
   };
 
   const connect = async (transport: StreamableHTTPServerTransport | SSEServerTransport) => {
-    const server = buildServer();
+    const server = buildServer(cancelled);
     servers.add(server);
     server.server.onclose = () => servers.delete(server);
     await server.connect(transport);
@@ -264,6 +273,7 @@ export async function startMcpTestServer(options: { port?: number; token?: strin
     origin,
     port,
     calls,
+    cancelled,
     async close() {
       await Promise.allSettled([...servers].map((s) => s.close()));
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
