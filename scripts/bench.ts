@@ -12,6 +12,7 @@ import { compileTools } from '../lib/tools';
 import { EXAMPLES } from '../lib/playground/examples';
 import { shareUrl } from '../lib/share/share-link';
 import { firstLoadFigures } from './bench-first-load';
+import { mcpFigures } from './bench-mcp';
 
 const ROUNDS = 5;
 const SNIPPET = 'const x = 1 + 1;';
@@ -222,5 +223,6 @@ async function shareLinkFigures() {
 }
 await shareLinkFigures();
 
+await mcpFigures();
 // Last: it builds the app if needed and drives Chromium, the slowest figure here.
 await firstLoadFigures();

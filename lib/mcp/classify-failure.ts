@@ -16,7 +16,7 @@ export interface FailureContext {
   withToken: boolean;
   /** Set in a browser: the page's origin, for CORS advice. */
   pageOrigin?: string;
-  /** In a browser, whether the server answers at all when CORS is not asked (a `no-cors` request). */
+  /** In a browser, whether the server answers at all, asked of something CORS doesn't stop (the app's server); unknown: undefined. */
   reachableWithoutCors?: boolean;
   /** Set when the request went through the app's server. */
   viaProxy?: boolean;
@@ -58,19 +58,33 @@ export function classifyMcpFailure(error: unknown, seen: FetchObservation, ctx: 
     if (ctx.reachableWithoutCors) {
       return {
         kind: 'cors',
-        message:
-          `${who} answers, but does not allow calls from this page (${ctx.pageOrigin}): CORS. The server must answer with ` +
-          `Access-Control-Allow-Origin: ${ctx.pageOrigin} (or *), allow the headers Content-Type, Authorization, Mcp-Session-Id and ` +
-          `Mcp-Protocol-Version, expose Mcp-Session-Id, and answer OPTIONS preflights. Or let this app's server forward the calls ` +
-          `(the operator lists the host in MCP_PROXY_ALLOWED_HOSTS).`,
+        message: `${who} answers, but does not allow calls from this page (${ctx.pageOrigin}): CORS. ${CORS_ADVICE(ctx.pageOrigin)}`,
       };
     }
-    return { kind: 'unreachable', message: `Could not reach ${who}: the server is not running, the address is wrong, or this computer is offline.` };
+    if (ctx.reachableWithoutCors === false) {
+      return { kind: 'unreachable', message: `Could not reach ${who}: the server is not running, the address is wrong, or this computer is offline.` };
+    }
+    return {
+      kind: 'unreachable',
+      message:
+        `The browser could not reach ${who}, and browsers hide the reason. Either the server is not running (or the address ` +
+        `is wrong, or this computer is offline), or it does not allow calls from this page (${ctx.pageOrigin}): CORS. For ` +
+        `CORS, ${lowerFirst(CORS_ADVICE(ctx.pageOrigin))}`,
+    };
   }
   if (status !== undefined && status >= 400) {
     return { kind: 'other', message: `${who} answered HTTP ${status}: ${text}` };
   }
   return { kind: 'other', message: `${who} failed: ${text}` };
+}
+
+const CORS_ADVICE = (pageOrigin: string) =>
+  `The server must answer with Access-Control-Allow-Origin: ${pageOrigin} (or *), allow the headers Content-Type, ` +
+  `Authorization, Mcp-Session-Id and Mcp-Protocol-Version, expose Mcp-Session-Id, and answer OPTIONS preflights. Or let ` +
+  `this app's server forward the calls: "via": "proxy" (Settings → MCP servers), with the host in MCP_PROXY_ALLOWED_HOSTS.`;
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function messageOf(error: unknown): string {

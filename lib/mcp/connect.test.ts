@@ -44,10 +44,16 @@ describe('listing a server', () => {
     expect(listing.tools.find((t) => t.name === 'lookup_city')!.outputSchema?.properties).toHaveProperty('population');
   });
 
-  it('applies the allow-list but still says what the server offers', async () => {
+  it('lists every tool whatever the allow-list says (Settings picks among them); a run gets the allowed ones only', async () => {
     const listing = await listMcpServer(settings({ tools: ['get_forecast'] }));
-    expect(listing.ok && listing.tools.map((t) => t.name)).toEqual(['get_forecast']);
-    expect(listing.ok && listing.offered).toContain('sum_numbers');
+    expect(listing.ok && listing.tools.map((t) => t.name)).toContain('sum_numbers');
+    expect(listing.ok && listing.offered).toContain('to-upper');
+    const mcp = await connectMcpServers([settings({ tools: ['get_forecast', 'to-upper'] })]);
+    try {
+      expect(mcp.tools.map((t) => t.name)).toEqual(['get_forecast', 'to_upper']);
+    } finally {
+      await mcp.close();
+    }
   });
 
   it('speaks the older HTTP+SSE transport too', async () => {

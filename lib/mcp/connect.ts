@@ -29,6 +29,12 @@ export interface McpConnectOptions {
   connectTimeoutMs?: number;
   /** In a browser: the page's origin, so a failure can be told apart as CORS. */
   pageOrigin?: string;
+  /**
+   * In a browser, asks something that sees past CORS (the app's server) whether the server answers at all: true, false,
+   * or undefined when it can't tell. A browser alone can't: a page that is cross-origin isolated (this app is, for
+   * the WebContainer) can't even make a `no-cors` request to a server that doesn't opt in.
+   */
+  reachable?: (url: string) => Promise<boolean | undefined>;
 }
 
 /** Connecting to a server failed; `kind` says why, the message what to do. */
@@ -53,7 +59,8 @@ interface OpenServer {
 /** Connects, lists and closes: what Settings shows of a server. Never throws. */
 export async function listMcpServer(server: McpServerSettings, options: McpConnectOptions = {}): Promise<McpServerListing> {
   try {
-    const open = await openServer(server, options);
+    // Every tool, whatever the allow-list says: Settings lets the person pick among them.
+    const open = await openServer({ ...server, tools: undefined }, options);
     await open.client.close().catch(() => undefined);
     return { server: server.name, url: server.url, ok: true, tools: open.tools, offered: open.offered };
   } catch (error) {
@@ -148,7 +155,8 @@ async function openServer(settings: McpServerSettings, options: McpConnectOption
   } catch (error) {
     await client.close().catch(() => undefined);
     if (options.signal?.aborted) throw options.signal.reason ?? error;
-    const reachableWithoutCors = options.pageOrigin !== undefined && seen.networkError !== undefined ? await answersWithoutCors(settings.url, baseFetch) : undefined;
+    const reachableWithoutCors =
+      options.pageOrigin !== undefined && seen.networkError !== undefined && options.reachable ? await options.reachable(settings.url).catch(() => undefined) : undefined;
     const failure = classifyMcpFailure(error, seen, {
       server: settings.name,
       url: settings.url,
@@ -170,16 +178,6 @@ function toolInfo(server: string, tool: Tool): McpToolInfo {
     inputSchema,
     ...(tool.outputSchema ? { outputSchema: tool.outputSchema as JsonSchema } : {}),
   };
-}
-
-/** A browser hides why a fetch failed; a `no-cors` request that succeeds means the server is there and CORS is the cause. */
-async function answersWithoutCors(url: string, fetchImpl: typeof fetch): Promise<boolean> {
-  try {
-    await fetchImpl(url, { method: 'GET', mode: 'no-cors', signal: AbortSignal.timeout(5_000) });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function messageOf(error: unknown): string {

@@ -21,7 +21,15 @@ export type McpFailureKind = 'unreachable' | 'cors' | 'unauthorized' | 'not-mcp'
 
 /** One server's tools after connecting and listing them, or why that failed. */
 export type McpServerListing =
-  | { server: string; url: string; ok: true; tools: McpToolInfo[]; /** Every tool the server offers, before the allow-list. */ offered: string[] }
+  | {
+      server: string;
+      url: string;
+      ok: true;
+      /** Every tool the server offers, allowed or not (Settings shows them all; the analysis applies the allow-list). */
+      tools: McpToolInfo[];
+      /** Their names as the server gives them. */
+      offered: string[];
+    }
   | { server: string; url: string; ok: false; kind: McpFailureKind; error: string };
 
 export interface McpCallOptions {

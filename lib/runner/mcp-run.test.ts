@@ -123,3 +123,27 @@ describe('the analysis before a run', () => {
     expect(analyzePlayground(pg, [{ ...listing, url: 'http://127.0.0.1:1/mcp' }]).mcpTools).toEqual([]);
   });
 });
+
+describe('a slow MCP call', () => {
+  it('is cancelled on the server when the run is stopped', async () => {
+    const pg = playground({ mcpServers: servers(), responses: [js('await slow({ ms: 30000 });'), js('final_answer(1)')] });
+    const stop = new AbortController();
+    const { end, events } = await runToEnd(pg, {
+      mcp,
+      signal: stop.signal,
+      onEvent: (e) => {
+        if (e.type === 'tool_call_start' && e.name === 'slow') setTimeout(() => stop.abort(new DOMException('Stopped by the user.', 'AbortError')), 50);
+      },
+    });
+    expect(end.status).toBe('aborted');
+    expect(ofType(events, 'tool_call_start').map((e) => e.name)).toEqual(['slow']);
+    await expect.poll(() => server.cancelled.length).toBeGreaterThan(0);
+  });
+
+  it('ends at the step time limit, and the loop goes on', async () => {
+    const pg = playground({ mcpServers: servers(), sandbox: { timeoutMs: 500 }, responses: [js('await slow({ ms: 30000 });'), js('final_answer("after")')] });
+    const { end, events } = await runToEnd(pg, { mcp });
+    expect(ofType(events, 'step_error')[0]!.error.type).toBe('TimeoutError');
+    expect(end).toMatchObject({ status: 'success', finalAnswer: 'after' });
+  });
+});

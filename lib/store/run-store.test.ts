@@ -182,9 +182,9 @@ describe('the keys a run gets', () => {
     expect(keysForPlayground(doc, keys)).toEqual({ 'https://api.openai.com': 'sk-openai' });
   });
 
-  it('include an MCP server’s token, by the server’s origin', () => {
-    const keys = { 'http://127.0.0.1:3921': 'mcp-secret-token', 'https://api.openai.com': 'sk-openai' };
-    const doc = playground({ mcpServers: [{ name: 'weather', url: 'http://127.0.0.1:3921/secure/mcp' }] });
-    expect(keysForPlayground(doc, keys)).toEqual({ 'http://127.0.0.1:3921': 'mcp-secret-token' });
+  it("include the token of each MCP server's origin, and no other", () => {
+    const keys = { 'https://mcp.example.com': 'mcp-token', 'https://other.example.com': 'not-sent', 'https://api.openai.com': 'sk-openai' };
+    const doc = playground({ mcpServers: [{ name: 'weather', url: 'https://mcp.example.com/v2/mcp' }] });
+    expect(keysForPlayground(doc, keys)).toEqual({ 'https://mcp.example.com': 'mcp-token' });
   });
 });

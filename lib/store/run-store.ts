@@ -144,9 +144,13 @@ export function runIsStale(run: Pick<RunStore, 'itemId' | 'fingerprint' | 'event
   return run.itemId !== itemId || run.fingerprint === undefined || run.fingerprint !== runFingerprint(doc);
 }
 
-/** The keys of the origins this playground's models and MCP servers call, and no others: the runner never holds a key it can't use. */
+/** The keys of the origins this playground's models call, and no others: the runner never holds a key it can't use. */
 export function keysForPlayground(playground: Playground, keys: Readonly<Record<string, string>>): Record<string, string> {
-  const origins = contactAddresses(playground).flatMap((a) => (a.kind === 'model' ? [a.address] : a.kind === 'mcp' ? [originOf(a.address) ?? ''] : []));
+  // The models' origins and the MCP servers': a token is kept like a key, by origin.
+  const origins = [
+    ...contactAddresses(playground).filter((a) => a.kind === 'model').map((a) => a.address),
+    ...playground.mcpServers.flatMap((s) => originOf(s.url) ?? []),
+  ];
   return Object.fromEntries(origins.filter((o) => keys[o]).map((o) => [o, keys[o]!]));
 }
 

@@ -157,7 +157,7 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Authorization, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID',
-  'Access-Control-Expose-Headers': 'Mcp-Session-Id',
+  'Access-Control-Expose-Headers': 'Mcp-Session-Id, WWW-Authenticate',
   'Access-Control-Max-Age': '600',
 };
 
