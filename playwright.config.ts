@@ -39,6 +39,9 @@ export default defineConfig({
         // this server-side key (the other gets none). Nothing ever listens on 3919: the proxy's own failure to connect.
         MODEL_PROXY_ALLOWED_HOSTS: '127.0.0.1:3917,127.0.0.1:3918=OPENAI_COMPATIBLE_API_KEY,127.0.0.1:3919',
         OPENAI_COMPATIBLE_API_KEY: 'sk-server-side-0123456789',
+        // The MCP proxy may reach the MCP test server of the browser specs (port 3921), and e2e/mcp-errors.spec.ts's server
+        // without CORS headers (3922) and its port where nothing listens (3923).
+        MCP_PROXY_ALLOWED_HOSTS: '127.0.0.1:3921,127.0.0.1:3922,127.0.0.1:3923',
       },
     },
     {

@@ -218,6 +218,9 @@ async function connectMcp(playground: Playground, io: CliIO): Promise<McpConnect
     const origin = originOf(server.url);
     if (token && origin) tokens[origin] = token;
   }
+  for (const server of playground.mcpServers) {
+    if (server.via === 'proxy') io.stderr(`note: MCP server '${server.name}' is set to go through the app's server; the CLI has no proxy and connects to ${server.url} directly\n`);
+  }
   const connection = await connectMcpServers(playground.mcpServers, { tokens, ...(io.signal ? { signal: io.signal } : {}) });
   for (const server of playground.mcpServers) {
     const count = connection.tools.filter((t) => t.server === server.name).length;

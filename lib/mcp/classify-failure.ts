@@ -7,6 +7,8 @@ export interface FetchObservation {
   status?: number;
   contentType?: string;
   networkError?: unknown;
+  /** An answer the app's MCP proxy made itself: it refused the call, or could not reach the server from there. */
+  proxyAnswer?: { unreachable: boolean; message: string };
 }
 
 export interface FailureContext {
@@ -23,8 +25,12 @@ export interface FailureContext {
 }
 
 export function classifyMcpFailure(error: unknown, seen: FetchObservation, ctx: FailureContext): { kind: McpFailureKind; message: string } {
-  const who = `the MCP server '${ctx.server}' at ${ctx.url}`;
+  const who = `the MCP server '${ctx.server}' at ${ctx.url}${ctx.viaProxy ? " (through this app's server)" : ''}`;
   const text = messageOf(error);
+  if (seen.proxyAnswer) {
+    // The proxy's words say what to change (MCP_PROXY_ALLOWED_HOSTS, the address); the server itself was not asked.
+    return { kind: seen.proxyAnswer.unreachable ? 'unreachable' : 'other', message: `${who}: ${seen.proxyAnswer.message}` };
+  }
   if (/protocol version is not supported/i.test(text)) {
     return { kind: 'protocol', message: `${who} answered with a protocol version this app does not speak (${text.replace(/^.*?:\s*/, '')}). Update the server's MCP SDK, or use a server that speaks a current MCP version.` };
   }

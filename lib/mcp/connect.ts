@@ -6,6 +6,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { originOf } from '../models/key-origin';
+import { PROXY_MARK_HEADER } from '../models/proxy-unreachable';
 import type { McpServerSettings } from '../playground/schema';
 import type { JsonSchema } from '../tools/types';
 import { resultValue } from './call-result';
@@ -23,8 +24,13 @@ const MAX_PAGES = 50;
 export interface McpConnectOptions {
   /** Tokens (Bearer) by origin, exactly like model keys: a server gets only its own origin's token. */
   tokens?: Readonly<Record<string, string>>;
-  /** The fetch the transports use (tests; the proxy). */
+  /** The fetch the transports use (tests). */
   fetch?: typeof fetch;
+  /**
+   * The fetch for servers whose `via` is 'proxy': through this app's MCP proxy (proxy/proxy-fetch.ts). Without it
+   * (the CLI has no proxy) such servers are reached directly.
+   */
+  proxyFetch?: typeof fetch;
   signal?: AbortSignal;
   connectTimeoutMs?: number;
   /** In a browser: the page's origin, so a failure can be told apart as CORS. */
@@ -114,7 +120,8 @@ async function openServer(settings: McpServerSettings, options: McpConnectOption
   const origin = originOf(settings.url);
   const token = origin ? options.tokens?.[origin]?.trim() : undefined;
   const seen: FetchObservation = {};
-  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const viaProxy = settings.via === 'proxy' && options.proxyFetch !== undefined;
+  const baseFetch = (viaProxy ? options.proxyFetch : options.fetch) ?? globalThis.fetch.bind(globalThis);
   // The Streamable HTTP transport's optional GET stream may be refused (405) by servers that answer POSTs only: only the
   // requests that carry the protocol say what went wrong.
   const telling = (init?: RequestInit) => settings.transport === 'sse' || (init?.method ?? 'GET').toUpperCase() !== 'GET';
@@ -125,6 +132,7 @@ async function openServer(settings: McpServerSettings, options: McpConnectOption
       seen.status = response.status;
       seen.contentType = response.headers.get('content-type') ?? undefined;
       seen.networkError = undefined;
+      seen.proxyAnswer = viaProxy ? await proxyAnswer(response) : undefined;
       return response;
     } catch (error) {
       if (telling(init) && !(init?.signal?.aborted ?? false)) seen.networkError = error;
@@ -156,13 +164,16 @@ async function openServer(settings: McpServerSettings, options: McpConnectOption
     await client.close().catch(() => undefined);
     if (options.signal?.aborted) throw options.signal.reason ?? error;
     const reachableWithoutCors =
-      options.pageOrigin !== undefined && seen.networkError !== undefined && options.reachable ? await options.reachable(settings.url).catch(() => undefined) : undefined;
+      options.pageOrigin !== undefined && !viaProxy && seen.networkError !== undefined && options.reachable
+        ? await options.reachable(settings.url).catch(() => undefined)
+        : undefined;
     const failure = classifyMcpFailure(error, seen, {
       server: settings.name,
       url: settings.url,
       withToken: token !== undefined && token !== '',
       ...(options.pageOrigin !== undefined ? { pageOrigin: options.pageOrigin } : {}),
       ...(reachableWithoutCors !== undefined ? { reachableWithoutCors } : {}),
+      ...(viaProxy ? { viaProxy } : {}),
     });
     throw new McpConnectError(settings.name, failure.kind, failure.message);
   }
@@ -178,6 +189,19 @@ function toolInfo(server: string, tool: Tool): McpToolInfo {
     inputSchema,
     ...(tool.outputSchema ? { outputSchema: tool.outputSchema as JsonSchema } : {}),
   };
+}
+
+/** The message of an answer the app's proxy made itself (a refusal; the server unreachable from there), else undefined. */
+async function proxyAnswer(response: Response): Promise<FetchObservation['proxyAnswer']> {
+  const mark = response.headers.get(PROXY_MARK_HEADER);
+  if (mark !== 'refused' && mark !== 'unreachable') return undefined;
+  try {
+    const body = (await response.clone().json()) as { error?: { message?: unknown } };
+    const message = typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`;
+    return { unreachable: mark === 'unreachable', message };
+  } catch {
+    return { unreachable: mark === 'unreachable', message: `HTTP ${response.status}` };
+  }
 }
 
 function messageOf(error: unknown): string {

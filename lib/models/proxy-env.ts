@@ -110,7 +110,7 @@ function parseHostEntry(raw: string, env: Record<string, string | undefined>): P
 }
 
 /** `localhost:11434`, `HTTP://LocalHost:11434/v1`, `[::1]:8000` → canonical `host[:port]`; undefined when it is not one. */
-function normalizeHost(raw: string): string | undefined {
+export function normalizeHost(raw: string): string | undefined {
   let entry = raw.trim().toLowerCase();
   if (!entry) return undefined;
   // Tolerate a whole URL: keep its host and an explicitly written port.
@@ -129,7 +129,7 @@ function normalizeHost(raw: string): string | undefined {
 }
 
 /** The operator's entry for this URL's host: an entry without a port matches the scheme's default port only. */
-export function allowedHostFor(url: URL, env: ProxyEnv): AllowedHost | undefined {
+export function allowedHostFor(url: URL, env: Pick<ProxyEnv, 'allowedHosts'>): AllowedHost | undefined {
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   return env.allowedHosts.find((entry) => (entry.host === url.hostname && url.port === '') || entry.host === `${url.hostname}:${port}`);
 }

@@ -7,6 +7,15 @@ export interface Refusal {
   message: string;
 }
 
+/** How a refusal names the proxy, its opt-in variable and the way around it (the MCP proxy shares these rules). */
+export interface ProxyNaming {
+  proxy: string;
+  allowNoOriginEnv: string;
+  direct: string;
+}
+
+const MODEL_PROXY_NAMING: ProxyNaming = { proxy: 'The model proxy', allowNoOriginEnv: ALLOW_NO_ORIGIN_ENV, direct: 'Call the provider directly' };
+
 /** The hosts this request was addressed to: the URL's, the Host header's and a reverse proxy's X-Forwarded-Host. */
 function ownHosts(requestURL: string, headers: Headers): string[] {
   const hosts = [new URL(requestURL).host];
@@ -21,7 +30,7 @@ function ownHosts(requestURL: string, headers: Headers): string[] {
  * Refuses a browser call from another site: an Origin header that is not the app's own origin (host compared with the
  * request's URL and Host; `null` is never ours), or Sec-Fetch-Site cross-site or same-site.
  */
-export function crossSiteRefusal(requestURL: string, headers: Headers): Refusal | undefined {
+export function crossSiteRefusal(requestURL: string, headers: Headers, naming: ProxyNaming = MODEL_PROXY_NAMING): Refusal | undefined {
   const origin = headers.get('origin');
   if (origin !== null) {
     let host: string | undefined;
@@ -34,13 +43,13 @@ export function crossSiteRefusal(requestURL: string, headers: Headers): Refusal 
     if (!host || !ownHosts(requestURL, headers).includes(host)) {
       return {
         status: 403,
-        message: `The model proxy serves this app's own pages only; this call came from another origin (Origin: ${JSON.stringify(origin.slice(0, 100))}).`,
+        message: `${naming.proxy} serves this app's own pages only; this call came from another origin (Origin: ${JSON.stringify(origin.slice(0, 100))}).`,
       };
     }
   }
   const site = headers.get('sec-fetch-site')?.toLowerCase();
   if (site === 'cross-site' || site === 'same-site') {
-    return { status: 403, message: `The model proxy serves this app's own pages only; this call came from another site (Sec-Fetch-Site: ${site}).` };
+    return { status: 403, message: `${naming.proxy} serves this app's own pages only; this call came from another site (Sec-Fetch-Site: ${site}).` };
   }
   return undefined;
 }
@@ -50,12 +59,17 @@ export function crossSiteRefusal(requestURL: string, headers: Headers): Refusal 
  * Sec-Fetch-Site on https and localhost) unless the operator opted in. A GET is held to the same rule when the proxy
  * would add a server key to it; a GET that brings its own key or gets none carries nothing of the server's.
  */
-export function noOriginRefusal(method: string, headers: Headers, opts: { allowNoOrigin: boolean; usesServerKey: boolean }): Refusal | undefined {
+export function noOriginRefusal(
+  method: string,
+  headers: Headers,
+  opts: { allowNoOrigin: boolean; usesServerKey: boolean },
+  naming: ProxyNaming = MODEL_PROXY_NAMING,
+): Refusal | undefined {
   if (opts.allowNoOrigin || headers.has('origin') || headers.has('sec-fetch-site')) return undefined;
   const reading = method === 'GET' || method === 'HEAD';
   if (reading && !opts.usesServerKey) return undefined;
   return {
     status: 403,
-    message: `The model proxy refuses ${reading ? 'a call that would use the server’s key' : `a ${method}`} without an Origin or Sec-Fetch-Site header (browsers send them; scripts and the CLI do not). Call the provider directly, or let the server's operator allow such calls with ${ALLOW_NO_ORIGIN_ENV}=1.`,
+    message: `${naming.proxy} refuses ${reading ? 'a call that would use the server’s key' : `a ${method}`} without an Origin or Sec-Fetch-Site header (browsers send them; scripts and the CLI do not). ${naming.direct}, or let the server's operator allow such calls with ${naming.allowNoOriginEnv}=1.`,
   };
 }

@@ -2,6 +2,8 @@
 import type { AgentEvent } from '../agent';
 import type { ModelResponse } from '../models/types';
 import { connectMcpServers, listMcpServer } from '../mcp/connect';
+import { reachableThroughProxy } from '../mcp/proxy/reachable-through-proxy';
+import { mcpProxyFetch } from '../mcp/proxy/proxy-fetch';
 import type { McpConnection } from '../mcp/types';
 import { redactSecrets } from '../models/redact-secrets';
 import { createKernelExecutor } from '../sandbox/kernel/kernel-executor';
@@ -108,8 +110,13 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
   }
 }
 
+/** Servers set to go through the app's server (`via: 'proxy'`) are reached through the page origin's /api/mcp-proxy. */
 function mcpOptions(secrets: RunSecrets | undefined) {
-  return { tokens: secrets?.keys ?? {}, ...(secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {}) };
+  const pageOrigin = secrets?.pageOrigin;
+  if (!pageOrigin) return { tokens: secrets?.keys ?? {} };
+  const proxyFetch = mcpProxyFetch(pageOrigin);
+  // When a server can't be reached from the page, the proxy (for hosts it may reach) tells CORS from a server that is down.
+  return { tokens: secrets?.keys ?? {}, pageOrigin, proxyFetch, reachable: (url: string) => reachableThroughProxy(url, proxyFetch) };
 }
 
 function createOutbox(send: (events: AgentEvent[]) => void) {
