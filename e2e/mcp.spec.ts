@@ -76,6 +76,13 @@ test('a loopback MCP server added in Settings connects, lists its tools with the
   await page.getByRole('tab', { name: 'Prompt' }).click();
   await expect(page.getByTestId('prompt-section').filter({ hasText: 'get_forecast' })).toContainText('MCP tool');
   await expect(page.getByTestId('system-prompt')).toContainText("Tools of the MCP server 'weather'");
+
+  // Another route is another connection: the server is listed afresh, through this app's server.
+  await openSettings(page);
+  await server.getByLabel('Route').selectOption({ label: 'Through this app’s server (hosts its operator allows)' });
+  await expect(server.getByTestId('mcp-status')).toHaveText(`Connected · ${TOOL_COUNT} tools (${TOOL_COUNT - 1} allowed)`);
+  const route = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).state.doc.mcpServers[0].via, STORAGE_KEY);
+  expect(route).toBe('proxy');
 });
 
 test('a CodeAgent calls two MCP tools in one step: the timeline shows both calls with the server, arguments and results, and the answer', async ({ page }) => {

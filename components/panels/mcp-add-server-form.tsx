@@ -3,24 +3,23 @@
 // form with the rule beside the field, and the document is left as it was.
 import { useId, useState, type FormEvent } from 'react';
 import { originOf } from '@/lib/models/key-origin';
-import type { McpServerSettings } from '@/lib/playground/schema';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { mcpAddressId } from '@/lib/trust/contact-addresses';
 import { sentence } from './member-problem';
-
-type Transport = McpServerSettings['transport'];
+import { RouteOptions, TransportOptions, type McpRoute, type McpTransport } from './mcp-route-options';
 
 export function McpAddServerForm() {
   const id = useId();
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
-  const [transport, setTransport] = useState<Transport>('streamable-http');
+  const [transport, setTransport] = useState<McpTransport>('streamable-http');
+  const [via, setVia] = useState<McpRoute>('browser');
   const [problems, setProblems] = useState<Record<string, string>>({});
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const result = usePlaygroundStore.getState().addMcpServer({ name: name.trim(), url: url.trim(), transport });
+    const result = usePlaygroundStore.getState().addMcpServer({ name: name.trim(), url: url.trim(), transport, via });
     if (!result.ok) {
       const byField: Record<string, string> = {};
       for (const p of result.problems) byField[p.field === 'name' || p.field === 'url' ? p.field : 'server'] ??= sentence(p.message);
@@ -32,6 +31,7 @@ export function McpAddServerForm() {
     setName('');
     setUrl('');
     setTransport('streamable-http');
+    setVia('browser');
     setProblems({});
   };
   const error = (field: string) =>
@@ -64,9 +64,14 @@ export function McpAddServerForm() {
         </label>
         <label className="block space-y-1">
           <span className="label block">Transport</span>
-          <select className="field w-auto" value={transport} onChange={(e) => setTransport(e.target.value as Transport)}>
-            <option value="streamable-http">Streamable HTTP</option>
-            <option value="sse">SSE (older servers)</option>
+          <select className="field w-auto" value={transport} onChange={(e) => setTransport(e.target.value as McpTransport)}>
+            <TransportOptions />
+          </select>
+        </label>
+        <label className="block space-y-1">
+          <span className="label block">Route</span>
+          <select className="field w-auto max-w-full" value={via} onChange={(e) => setVia(e.target.value as McpRoute)}>
+            <RouteOptions />
           </select>
         </label>
         <button type="submit" className="btn">

@@ -9,9 +9,8 @@ import { useAddressAllowed } from '@/lib/store/trust-store';
 import { mcpAddressId } from '@/lib/trust/contact-addresses';
 import { firstProblem } from './member-problem';
 import { McpTokenField } from './mcp-token-field';
+import { RouteOptions, TransportOptions, type McpRoute, type McpTransport } from './mcp-route-options';
 import { McpToolPicker } from './mcp-tool-picker';
-
-const TRANSPORT = { 'streamable-http': 'Streamable HTTP', sse: 'SSE' } as const;
 
 /** The status line: Connected · N tools, the reason it is not, or Not connected. */
 export function statusText(status: McpStatus | undefined, allowList?: string[]): string {
@@ -30,19 +29,27 @@ export function McpServerEditor({ server, index }: { server: McpServerSettings; 
   const { updateMcpServer, removeMcpServer } = usePlaygroundStore.getState();
   const [error, setError] = useState<string>();
   const listing = status?.listing?.ok ? status.listing : undefined;
-  const onAllow = (tools: string[] | undefined) => {
-    const result = updateMcpServer(index, { tools });
+  const update = (patch: Partial<McpServerSettings>) => {
+    const result = updateMcpServer(index, patch);
     setError(result.ok ? undefined : firstProblem(result.problems));
   };
+  const onAllow = (tools: string[] | undefined) => update({ tools });
   const tone = status?.state === 'error' ? 'text-red-800 dark:text-red-300' : status?.state === 'ok' ? 'text-green-800 dark:text-green-300' : 'muted';
   return (
     <fieldset className="card space-y-3 p-3" aria-label={`MCP server ${server.name}`} data-testid="mcp-server">
       <legend className="px-1 text-sm font-semibold">
         <span className="font-mono">{server.name}</span>
       </legend>
-      <p className="text-sm">
-        <span className="font-mono break-all">{server.url}</span> <span className="muted">· {TRANSPORT[server.transport]}</span>
-      </p>
+      <p className="font-mono text-sm break-all">{server.url}</p>
+      {/* Another transport or route is another connection: it is listed afresh (once the playground may contact it). */}
+      <div className="flex flex-wrap gap-2">
+        <select aria-label="Transport" className="field w-auto text-sm" value={server.transport} onChange={(e) => update({ transport: e.target.value as McpTransport })}>
+          <TransportOptions />
+        </select>
+        <select aria-label="Route" className="field w-auto max-w-full text-sm" value={server.via} onChange={(e) => update({ via: e.target.value as McpRoute })}>
+          <RouteOptions />
+        </select>
+      </div>
       <div className="flex flex-wrap items-center gap-2">
         <p role="status" data-testid="mcp-status" className={`min-w-0 flex-1 text-sm ${tone}`}>
           {allowed ? statusText(status, server.tools) : 'Not connected: this playground came from outside; accept its review (Trust and enable) to connect.'}
