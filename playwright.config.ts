@@ -27,20 +27,30 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `next start --hostname 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      NEXT_TELEMETRY_DISABLED: '1',
-      // The model proxy may reach the fake model servers the tests start on these ports; the one on 3918 is paired with
-      // this server-side key (the other gets none). Nothing ever listens on 3919: the proxy's own failure to connect.
-      MODEL_PROXY_ALLOWED_HOSTS: '127.0.0.1:3917,127.0.0.1:3918=OPENAI_COMPATIBLE_API_KEY,127.0.0.1:3919',
-      OPENAI_COMPATIBLE_API_KEY: 'sk-server-side-0123456789',
-      // The MCP proxy may reach the MCP test server of the browser specs (port 3921), and e2e/mcp-errors.spec.ts's server
-      // without CORS headers (3922) and its port where nothing listens (3923).
-      MCP_PROXY_ALLOWED_HOSTS: '127.0.0.1:3921,127.0.0.1:3922,127.0.0.1:3923',
+  webServer: [
+    {
+      command: `next start --hostname 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        // The model proxy may reach the fake model servers the tests start on these ports; the one on 3918 is paired with
+        // this server-side key (the other gets none). Nothing ever listens on 3919: the proxy's own failure to connect.
+        MODEL_PROXY_ALLOWED_HOSTS: '127.0.0.1:3917,127.0.0.1:3918=OPENAI_COMPATIBLE_API_KEY,127.0.0.1:3919',
+        OPENAI_COMPATIBLE_API_KEY: 'sk-server-side-0123456789',
+        // The MCP proxy may reach the MCP test server of the browser specs (port 3921), and e2e/mcp-errors.spec.ts's server
+        // without CORS headers (3922) and its port where nothing listens (3923).
+        MCP_PROXY_ALLOWED_HOSTS: '127.0.0.1:3921,127.0.0.1:3922,127.0.0.1:3923',
+      },
     },
-  },
+    {
+      // The loopback MCP server the MCP spec adds in Settings; /secure/mcp wants this token. It counts every request
+      // (GET /requests), so a spec can check that nothing was contacted.
+      command: 'npx tsx scripts/mcp-test-server.ts --port 3921 --token mcp-secret-token --count-requests',
+      url: 'http://127.0.0.1:3921/requests',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

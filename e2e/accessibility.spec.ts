@@ -123,11 +123,14 @@ for (const scheme of ['light', 'dark'] as const) {
         task: 'Add.',
         tools: `${ADD_TOOL}\nexport function shout(text: string): string {\n  return text.toUpperCase();\n}\n`,
         model: { provider: 'replay', responses: ['final_answer(1)'] },
+        // The loopback MCP server Playwright starts: Settings shows it connected, with its tools.
+        mcpServers: [{ name: 'weather', url: 'http://127.0.0.1:3921/mcp' }],
       });
       await page.getByRole('tab', { name: 'Settings' }).click();
       await page.getByTestId('team-settings').getByRole('button', { name: 'Add team member' }).click();
       await expect(page.getByTestId('team-settings').getByLabel('Name', { exact: true })).toBeVisible();
-      await expectClean(page, 'Settings → Team members');
+      await expect(page.getByTestId('mcp-status')).toHaveText(/^Connected/);
+      await expectClean(page, 'Settings → Team members and MCP servers');
 
       await expect(page.getByRole('tab', { name: 'Tools, 1 error' })).toBeVisible();
       await page.getByRole('tab', { name: 'Tools, 1 error' }).click();

@@ -7,6 +7,7 @@ import { isAppHost } from '@/lib/sandbox/quickjs/network-policy';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { hostAddressId } from '@/lib/trust/contact-addresses';
+import { McpServersSettings } from './mcp-servers-settings';
 import { MainModelSettings } from './model-settings';
 import { NumberField, ruleOf } from './number-field';
 import { SandboxSettings } from './sandbox-settings';
@@ -53,6 +54,8 @@ export function SettingsPanel() {
       <MainModelSettings />
 
       <TeamSettings />
+
+      <McpServersSettings />
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Sandbox</legend>

@@ -3,6 +3,7 @@
 import type { PlaygroundAnalysis } from '@/lib/runner/analyze-playground';
 import type { ToolSpec } from '@/lib/tools/types';
 import { Disclosure } from '../ui/disclosure';
+import { McpToolItem } from './mcp-tool-item';
 
 export function signatureOf(tool: ToolSpec): string {
   const params = tool.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`).join(', ');
@@ -11,13 +12,14 @@ export function signatureOf(tool: ToolSpec): string {
 
 export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; stale: boolean }) {
   if (!analysis) return <p className="muted text-sm">Reading the tools…</p>;
+  const { mcpTools } = analysis;
   return (
     <section aria-label="Tools as the model sees them" data-testid="tool-list" aria-busy={stale} className="space-y-2">
       <h2 className="flex items-center gap-2 text-sm font-semibold">
-        Tools as the model sees them ({analysis.tools.length})
+        Tools as the model sees them ({analysis.tools.length + mcpTools.length})
         {stale && <span className="muted text-xs font-normal">updating…</span>}
       </h2>
-      {analysis.tools.length === 0 && <p className="muted text-sm">No tools yet: export a function with a JSDoc comment.</p>}
+      {analysis.tools.length + mcpTools.length === 0 && <p className="muted text-sm">No tools yet: export a function with a JSDoc comment.</p>}
       <ul className="space-y-2">
         {analysis.tools.map((tool) => (
           <li key={tool.name} data-testid="tool-item" className="card p-2 text-sm">
@@ -56,6 +58,9 @@ export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; s
               <pre tabIndex={0} className="mono-block">{analysis.rendered[tool.name]}</pre>
             </Disclosure>
           </li>
+        ))}
+        {mcpTools.map((tool) => (
+          <McpToolItem key={`mcp:${tool.name}`} tool={tool} rendered={analysis.rendered[tool.name]} />
         ))}
       </ul>
     </section>

@@ -2,11 +2,16 @@
 // The tools source in an editor, its errors (each one a button that puts the cursor on it), and the live list of
 // tools beside it.
 import { useRef } from 'react';
+import type { McpToolInfo } from '@/lib/mcp/types';
 import { useAnalysisStore } from '@/lib/store/analysis-store';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useResolvedTheme } from '../playground/use-theme';
 import { ToolsEditor, type ToolsEditorHandle } from '../editor/tools-editor';
+import { useMcpTypings } from '../editor/use-mcp-typings';
 import { ToolList } from './tool-list';
+
+const NO_TOOLS: McpToolInfo[] = [];
+const NO_RENDERED: Record<string, string> = {};
 
 export function ToolsPanel() {
   const tools = usePlaygroundStore((s) => s.doc.tools);
@@ -15,6 +20,7 @@ export function ToolsPanel() {
   const theme = useResolvedTheme();
   const errors = analysis?.errors ?? [];
   const editor = useRef<ToolsEditorHandle>(null);
+  useMcpTypings(analysis?.mcpTools ?? NO_TOOLS, analysis?.rendered ?? NO_RENDERED);
   return (
     <div className="grid gap-3 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="space-y-2">

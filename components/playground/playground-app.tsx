@@ -1,7 +1,7 @@
 'use client';
 // The playground: the document on the left, the run on the right. Loaded in the browser only (it reads local storage).
 import { useEffect, useState } from 'react';
-import { scheduleAnalysis, useAnalysisStore } from '@/lib/store/analysis-store';
+import { useAnalysisStore } from '@/lib/store/analysis-store';
 import { useLibraryStore } from '@/lib/store/library-store';
 import { hydratePlaygroundStore, usePlaygroundStore } from '@/lib/store/playground-store';
 import { hydrateKeyStore } from '@/lib/store/key-store';
@@ -21,6 +21,7 @@ import { VIEW_SECTION_ID, ViewSwitch } from './view-switch';
 import { KeyNotice } from './key-notice';
 import { RunAnnouncer } from './run-announcer';
 import { useEscapeStopsRun } from './use-escape-stops-run';
+import { useMcpListings } from './use-mcp-listings';
 import { Notices } from './notices';
 import { startSharing } from '@/lib/store/share-store';
 import { ShareNotices } from '../share';
@@ -33,7 +34,6 @@ function run() {
 export default function PlaygroundApp() {
   const [ready, setReady] = useState(false);
   const hydrated = usePlaygroundStore((s) => s.hydrated);
-  const doc = usePlaygroundStore((s) => s.doc);
   const toolErrors = useAnalysisStore((s) => s.analysis?.errors.length ?? 0);
   const view = useUiStore((s) => s.view);
   const tab = useUiStore((s) => s.tab);
@@ -60,9 +60,8 @@ export default function PlaygroundApp() {
       .then(startSharing).then(() => setReady(true));
   }, []);
 
-  useEffect(() => {
-    if (hydrated) scheduleAnalysis(doc);
-  }, [hydrated, doc]);
+  // The analysis follows the document and its MCP servers' listings.
+  useMcpListings(hydrated);
 
   useEffect(() => {
     // Capture phase: the shortcut works inside the code editor too, which would otherwise take Ctrl+Enter.

@@ -1,5 +1,6 @@
 // The live analysis of the document being edited (tool list, source errors, prompt sizes), computed in a worker.
 import { create } from 'zustand';
+import type { McpServerListing } from '../mcp/types';
 import type { Playground } from '../playground/schema';
 import type { PlaygroundAnalysis } from '../runner/analyze-playground';
 import { getRunner } from './runner-connection';
@@ -21,14 +22,14 @@ let latest = 0;
 let lastKey = '';
 
 /** What the analysis depends on: edits elsewhere (task, title, limits) do not trigger a new one. */
-function keyOf(doc: Playground): string {
+function keyOf(doc: Playground, mcp: McpServerListing[]): string {
   const { type, managedAgents, instructions } = doc.agent;
-  return JSON.stringify([doc.tools, type, managedAgents.map((m) => [m.name, m.description]), instructions]);
+  return JSON.stringify([doc.tools, type, managedAgents.map((m) => [m.name, m.description]), instructions, mcp]);
 }
 
-/** Asks for a fresh analysis of the document, after a short pause in typing. */
-export function scheduleAnalysis(doc: Playground): void {
-  const key = keyOf(doc);
+/** Asks for a fresh analysis of the document with its MCP servers' tools as last listed, after a short pause in typing. */
+export function scheduleAnalysis(doc: Playground, mcp: McpServerListing[] = []): void {
+  const key = keyOf(doc, mcp);
   if (key === lastKey) return;
   lastKey = key;
   const request = ++latest;
@@ -36,7 +37,7 @@ export function scheduleAnalysis(doc: Playground): void {
   if (timer !== undefined) clearTimeout(timer);
   timer = setTimeout(() => {
     getRunner('analysis')
-      .analyze(doc)
+      .analyze(doc, mcp)
       .then(
         (analysis) => request === latest && useAnalysisStore.setState({ analysis, stale: false, error: undefined }),
         (error: unknown) => request === latest && useAnalysisStore.setState({ stale: false, error: error instanceof Error ? error.message : String(error) }),

@@ -248,3 +248,40 @@ describe('team members (managed agents)', () => {
     expect(api().doc.agent.managedAgents).toHaveLength(1);
   });
 });
+
+describe('MCP servers', () => {
+  async function empty() {
+    const loaded = await loadStore();
+    return { ...loaded, api: () => loaded.store.getState() };
+  }
+
+  it('adds a server, keeps it across a reload, and refuses a bad one without changing the document', async () => {
+    const first = await empty();
+    expect(first.api().addMcpServer({ name: 'weather', url: 'http://127.0.0.1:3921/mcp' })).toEqual({ ok: true });
+    const doc = first.api().doc;
+    const bad = first.api().addMcpServer({ name: 'weather', url: 'not an address' });
+    expect(!bad.ok && bad.problems.map((p) => p.field)).toEqual(['url']);
+    expect(first.api().doc).toBe(doc);
+    const again = await loadStore({ [first.STORAGE_KEY]: first.storage.getItem(first.STORAGE_KEY)! });
+    expect(again.store.getState().doc.mcpServers).toEqual([{ name: 'weather', url: 'http://127.0.0.1:3921/mcp', transport: 'streamable-http', via: 'browser' }]);
+  });
+
+  it('writes an allow-list and drops it again', async () => {
+    const { api } = await empty();
+    api().addMcpServer({ name: 'weather', url: 'http://127.0.0.1:3921/mcp' });
+    expect(api().updateMcpServer(0, { tools: ['get_forecast'] })).toEqual({ ok: true });
+    expect(api().doc.mcpServers[0]!.tools).toEqual(['get_forecast']);
+    expect(api().updateMcpServer(0, { tools: undefined })).toEqual({ ok: true });
+    expect('tools' in api().doc.mcpServers[0]!).toBe(false);
+  });
+
+  it('removes a server, and Undo puts it back where it was', async () => {
+    const { api } = await empty();
+    for (const name of ['a', 'b', 'c']) api().addMcpServer({ name, url: `https://${name}.example.com/mcp` });
+    api().removeMcpServer(1);
+    expect(api().doc.mcpServers.map((s) => s.name)).toEqual(['a', 'c']);
+    expect(api().undoRemoveMcpServer()).toEqual({ ok: true });
+    expect(api().doc.mcpServers.map((s) => s.name)).toEqual(['a', 'b', 'c']);
+    expect(api().removedMcpServer).toBeUndefined();
+  });
+});

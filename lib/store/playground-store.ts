@@ -7,6 +7,7 @@ import {
   modelSettingsSchema,
   type AgentSettings,
   type ManagedAgentSettings,
+  type McpServerSettings,
   type ModelSettings,
   type Playground,
   type ProviderModelSettings,
@@ -17,6 +18,7 @@ import { isProviderModel, PRESETS, PROVIDERS } from '../models/presets';
 import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
 import { checkMemberEdit, checkMembers, newMember, patchMember, type ManagedAgentInput, type MemberEdit } from '../playground/managed-agent-edit';
 import { readStored, type StoredFormat } from './stored-document';
+import { checkMcpServerEdit, checkMcpServers, type McpServerEdit, type McpServerInput } from '../playground/mcp-server-edit';
 
 export const STORAGE_KEY = 'agent-playground:playground';
 export const BACKUP_PREFIX = 'agent-playground:backup:';
@@ -74,7 +76,17 @@ export interface PlaygroundStore extends PersistedPlayground {
   removeManagedAgent: (index: number) => void;
   undoRemoveManagedAgent: () => MemberResult;
   dismissRemovedMember: () => void;
+  // ---- MCP servers: checked like team members; a refused edit changes nothing and says why ----
+  /** The MCP server last removed and where it was, until Undo, another removal or another document. */
+  removedMcpServer?: { server: McpServerSettings; index: number };
+  addMcpServer: (server: McpServerInput) => McpServerResult;
+  updateMcpServer: (index: number, patch: Partial<McpServerSettings>) => McpServerResult;
+  removeMcpServer: (index: number) => void;
+  undoRemoveMcpServer: () => McpServerResult;
+  dismissRemovedMcpServer: () => void;
 }
+
+export type McpServerResult = { ok: true } | Extract<McpServerEdit, { ok: false }>;
 
 export type MemberResult = { ok: true } | Extract<MemberEdit, { ok: false }>;
 
@@ -194,6 +206,11 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         editDoc(() => edit.doc);
         return { ok: true };
       };
+      const commitMcp = (edit: McpServerEdit): McpServerResult => {
+        if (!edit.ok) return edit;
+        editDoc(() => edit.doc);
+        return { ok: true };
+      };
       return {
         ...initial,
         hydrated: false,
@@ -226,7 +243,7 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
           editDoc((doc) => (isProviderModel(doc.model) ? { ...doc, model: { ...doc.model, ...patch } as ProviderModelSettings } : doc)),
         setReplayDelay: (delayMs) => editDoc((doc) => (doc.model.provider === 'replay' ? { ...doc, model: { ...doc.model, delayMs } } : doc)),
         openDocument: (doc, kept = {}, itemId) =>
-          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId, removedMember: undefined }),
+          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId, removedMember: undefined, removedMcpServer: undefined }),
         dismissNotice: () => set({ notice: undefined }),
         // ---- Team members ----
         teamEpoch: 0,
@@ -258,6 +275,32 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
           return result;
         },
         dismissRemovedMember: () => set({ removedMember: undefined }),
+        // ---- MCP servers ----
+        addMcpServer: (server) => commitMcp(checkMcpServerEdit(get().doc, get().doc.mcpServers.length, server)),
+        updateMcpServer(index, patch) {
+          const { doc } = get();
+          const server = doc.mcpServers[index];
+          if (!server) return { ok: false, problems: [{ field: 'server', message: `there is no MCP server number ${index + 1}` }] };
+          const next: McpServerInput = { ...server, ...patch };
+          if ('tools' in patch && patch.tools === undefined) delete next.tools;
+          return commitMcp(checkMcpServerEdit(doc, index, next));
+        },
+        removeMcpServer(index) {
+          const server = get().doc.mcpServers[index];
+          if (!server) return;
+          editDoc((d) => ({ ...d, mcpServers: d.mcpServers.filter((_, i) => i !== index) }));
+          set({ removedMcpServer: { server, index } });
+        },
+        undoRemoveMcpServer() {
+          const { doc, removedMcpServer } = get();
+          if (!removedMcpServer) return { ok: true };
+          const servers = [...doc.mcpServers];
+          servers.splice(Math.min(removedMcpServer.index, servers.length), 0, removedMcpServer.server);
+          const result = commitMcp(checkMcpServers(doc, servers));
+          if (result.ok) set({ removedMcpServer: undefined });
+          return result;
+        },
+        dismissRemovedMcpServer: () => set({ removedMcpServer: undefined }),
       };
     },
     {

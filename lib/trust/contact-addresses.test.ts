@@ -47,4 +47,20 @@ describe('the addresses a playground would contact', () => {
   it('does not list hosts while the tools have no network', () => {
     expect(contactAddresses(doc({ sandbox: { network: { enabled: false, allowedHosts: ['api.example.com'] } } }))).toEqual([]);
   });
+
+  it('lists each MCP server by its address, accepted by its origin (the one its token is bound to)', () => {
+    const found = contactAddresses(
+      doc({
+        mcpServers: [
+          { name: 'weather', url: 'https://mcp.example.com/weather/mcp' },
+          { name: 'calendar', url: 'https://mcp.example.com/calendar/sse', transport: 'sse' },
+          { name: 'local', url: 'http://127.0.0.1:3921/mcp' },
+        ],
+      }),
+    );
+    expect(found).toEqual([
+      { id: 'mcp:https://mcp.example.com', kind: 'mcp', address: 'https://mcp.example.com/weather/mcp', who: ['MCP server ‘weather’', 'MCP server ‘calendar’'] },
+      { id: 'mcp:http://127.0.0.1:3921', kind: 'mcp', address: 'http://127.0.0.1:3921/mcp', who: ['MCP server ‘local’'] },
+    ]);
+  });
 });

@@ -1,14 +1,14 @@
 // Every address a playground would contact when it runs: its models (the main one and each team member's), the hosts
-// its tools may fetch, and the WebContainer service with the packages it would install. A playground from outside is
+// its tools may fetch, its MCP servers, and the WebContainer service with the packages it would install. A playground from outside is
 // reviewed against this list before anything is contacted.
-import { keyOriginOf } from '../models/key-origin';
+import { keyOriginOf, originOf } from '../models/key-origin';
 import { isProviderModel, PRESETS, PROVIDERS } from '../models/presets';
 import type { ModelSettings, Playground } from '../playground/schema';
 
-export type AddressKind = 'model' | 'tool-host' | 'webcontainer' | 'package';
+export type AddressKind = 'model' | 'tool-host' | 'mcp' | 'webcontainer' | 'package';
 
 export interface ContactAddress {
-  /** What acceptance is recorded by: `model:<origin>`, `host:<pattern>`, `webcontainer`, `package:<spec>`. */
+  /** What acceptance is recorded by: `model:<origin>`, `host:<pattern>`, `mcp:<origin>`, `webcontainer`, `package:<spec>`. */
   id: string;
   kind: AddressKind;
   /** As shown to the person: an origin, a host pattern, a package. */
@@ -25,6 +25,11 @@ export function modelAddressId(origin: string): string {
 
 export function hostAddressId(host: string): string {
   return `host:${host.toLowerCase()}`;
+}
+
+/** An MCP server's address is accepted by its origin, the same origin its token is bound to. */
+export function mcpAddressId(origin: string): string {
+  return `mcp:${origin}`;
 }
 
 export function packageAddressId(spec: string): string {
@@ -57,6 +62,10 @@ export function contactAddresses(doc: Playground): ContactAddress[] {
   }
   if (doc.sandbox.network.enabled) {
     for (const host of doc.sandbox.network.allowedHosts) add({ id: hostAddressId(host), kind: 'tool-host', address: host, who: 'the tools’ fetch' });
+  }
+  for (const server of doc.mcpServers) {
+    const origin = originOf(server.url);
+    if (origin) add({ id: mcpAddressId(origin), kind: 'mcp', address: server.url, who: `MCP server ‘${server.name}’` });
   }
   if (doc.sandbox.kind === 'webcontainer') {
     add({ id: WEBCONTAINER_ADDRESS_ID, kind: 'webcontainer', address: 'StackBlitz’s WebContainer service', who: 'the WebContainer sandbox' });
