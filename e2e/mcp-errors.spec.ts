@@ -56,6 +56,8 @@ test('a server that is down is said to be unreachable, naming it', async ({ page
   const notice = await runAndReadError(page, `http://127.0.0.1:${DOWN_PORT}/mcp`);
   await expect(notice).toContainText(`Could not reach the MCP server 'weather' at http://127.0.0.1:${DOWN_PORT}/mcp: the server is not running`);
   await expect(notice).not.toContainText('CORS');
+  await notice.getByRole('button', { name: 'Show the MCP servers' }).click();
+  await expect(page.getByRole('heading', { name: 'MCP servers' })).toBeVisible();
 });
 
 test('where the proxy may not look, both causes are named, with the CORS headers to set', async ({ page }) => {

@@ -60,6 +60,10 @@ export function Notices() {
               <button type="button" className="btn text-xs" onClick={() => setTab('tools')}>
                 Show the tools
               </button>
+            ) : /MCP server '/.test(startError) ? (
+              <button type="button" className="btn text-xs" onClick={() => setTab('settings')}>
+                Show the MCP servers
+              </button>
             ) : isWebContainerBootError(startError) ? (
               <WebContainerFailureActions />
             ) : undefined
