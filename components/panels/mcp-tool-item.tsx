@@ -3,8 +3,8 @@
 // how it reads in the prompt.
 import type { McpToolInfo } from '@/lib/mcp/types';
 import { Disclosure } from '../ui/disclosure';
-import { schemaTypeText } from './mcp-parameters';
-import { McpParametersTable } from './mcp-parameters-table';
+import { mcpParameters, schemaTypeText } from './mcp-parameters';
+import { ParametersTable } from './parameters-table';
 
 /** `async get_forecast(args: { city: string; days?: number }): Promise<string>` */
 export function mcpSignatureOf(tool: McpToolInfo): string {
@@ -25,7 +25,7 @@ export function McpToolItem({ tool, rendered }: { tool: McpToolInfo; rendered?: 
         </span>
       </div>
       {tool.description && <p className="mt-1 whitespace-pre-wrap">{tool.description}</p>}
-      <McpParametersTable tool={tool} />
+      <ParametersTable toolName={tool.name} params={mcpParameters(tool.inputSchema)} />
       {rendered !== undefined && (
         <Disclosure title="As written in the prompt" className="mt-1">
           <pre tabIndex={0} className="mono-block">{rendered}</pre>

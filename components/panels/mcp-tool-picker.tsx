@@ -4,7 +4,8 @@
 import type { McpToolInfo } from '@/lib/mcp/types';
 import { toggleAllowedTool } from '@/lib/playground/mcp-server-edit';
 import type { McpServerSettings } from '@/lib/playground/schema';
-import { McpParametersTable } from './mcp-parameters-table';
+import { mcpParameters } from './mcp-parameters';
+import { ParametersTable } from './parameters-table';
 
 export function McpToolPicker({ server, tools, offered, onAllow }: { server: McpServerSettings; tools: McpToolInfo[]; offered: string[]; onAllow: (tools: string[] | undefined) => void }) {
   if (tools.length === 0) return <p className="muted text-sm">The server offers no tools.</p>;
@@ -19,7 +20,7 @@ export function McpToolPicker({ server, tools, offered, onAllow }: { server: Mcp
               {tool.name !== tool.mcpName && <span className="muted text-xs">(the server calls it {tool.mcpName})</span>}
             </label>
             {tool.description && <p className="mt-1 whitespace-pre-wrap">{tool.description}</p>}
-            <McpParametersTable tool={tool} />
+            <ParametersTable toolName={tool.name} params={mcpParameters(tool.inputSchema)} />
           </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import type { PlaygroundAnalysis } from '@/lib/runner/analyze-playground';
 import type { ToolSpec } from '@/lib/tools/types';
 import { Disclosure } from '../ui/disclosure';
 import { McpToolItem } from './mcp-tool-item';
+import { ParametersTable } from './parameters-table';
 
 export function signatureOf(tool: ToolSpec): string {
   const params = tool.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`).join(', ');
@@ -27,33 +28,7 @@ export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; s
               {signatureOf(tool)}
             </code>
             <p className="mt-1 whitespace-pre-wrap">{tool.description}</p>
-            {tool.parameters.length > 0 && (
-              <table className="mt-1 w-full text-left text-xs">
-                <caption className="sr-only">Parameters of {tool.name}</caption>
-                <thead>
-                  <tr className="muted">
-                    <th scope="col" className="pr-2 font-medium">Parameter</th>
-                    <th scope="col" className="pr-2 font-medium">Type</th>
-                    <th scope="col" className="font-medium">Description</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tool.parameters.map((p) => (
-                    <tr key={p.name} className="align-top">
-                      <td className="pr-2 font-mono whitespace-nowrap">
-                        {p.name}
-                        {p.optional ? '?' : ''}
-                      </td>
-                      <td className="pr-2 font-mono break-words">{p.typeText}</td>
-                      <td>
-                        {p.description}
-                        {p.default !== undefined && <span className="muted"> (default {JSON.stringify(p.default)})</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <ParametersTable toolName={tool.name} params={tool.parameters} />
             <Disclosure title="As written in the prompt" className="mt-1">
               <pre tabIndex={0} className="mono-block">{analysis.rendered[tool.name]}</pre>
             </Disclosure>

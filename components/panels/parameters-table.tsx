@@ -1,13 +1,18 @@
-// An MCP tool's parameters as a table: name (? when optional), type, description.
-import type { McpToolInfo } from '@/lib/mcp/types';
-import { mcpParameters } from './mcp-parameters';
+// A tool's parameters as a table: name (? when optional), type, description (and a literal default); for the tools of
+// the source and MCP tools alike.
+export interface ParameterRow {
+  name: string;
+  typeText: string;
+  description: string;
+  optional: boolean;
+  default?: unknown;
+}
 
-export function McpParametersTable({ tool }: { tool: Pick<McpToolInfo, 'name' | 'inputSchema'> }) {
-  const params = mcpParameters(tool.inputSchema);
+export function ParametersTable({ toolName, params }: { toolName: string; params: ParameterRow[] }) {
   if (params.length === 0) return null;
   return (
     <table className="mt-1 w-full text-left text-xs">
-      <caption className="sr-only">Parameters of {tool.name}</caption>
+      <caption className="sr-only">Parameters of {toolName}</caption>
       <thead>
         <tr className="muted">
           <th scope="col" className="pr-2 font-medium">Parameter</th>
@@ -23,7 +28,10 @@ export function McpParametersTable({ tool }: { tool: Pick<McpToolInfo, 'name' | 
               {p.optional ? '?' : ''}
             </td>
             <td className="pr-2 font-mono break-words">{p.typeText}</td>
-            <td>{p.description}</td>
+            <td>
+              {p.description}
+              {p.default !== undefined && <span className="muted"> (default {JSON.stringify(p.default)})</span>}
+            </td>
           </tr>
         ))}
       </tbody>
