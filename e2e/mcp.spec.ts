@@ -79,7 +79,7 @@ test('a loopback MCP server added in Settings connects, lists its tools with the
 
   // Another route is another connection: the server is listed afresh, through this app's server.
   await openSettings(page);
-  await server.getByLabel('Route').selectOption({ label: 'Through this app’s server (hosts its operator allows)' });
+  await server.getByLabel('Route').selectOption({ label: 'Through this app’s server' });
   await expect(server.getByTestId('mcp-status')).toHaveText(`Connected · ${TOOL_COUNT} tools (${TOOL_COUNT - 1} allowed)`);
   const route = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).state.doc.mcpServers[0].via, STORAGE_KEY);
   expect(route).toBe('proxy');

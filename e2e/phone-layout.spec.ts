@@ -246,6 +246,26 @@ export function add_${i}(x: number): number {
 `,
 ).join('\n');
 
+test.describe('phone, with an MCP server', () => {
+  test.use({ viewport: PHONE });
+
+  test('Settings with a connected MCP server and its tools, and the Tools tab listing them, fit the screen', async ({ page }) => {
+    // The loopback MCP test server Playwright starts on 3921 (playwright.config.ts).
+    await openWithPlayground(page, {
+      version: 1,
+      task: 'x',
+      tools: '/** Adds. @param a A number. */\nexport function add(a: number): number { return a; }\n',
+      mcpServers: [{ name: 'weather_service_with_a_long_name', url: 'http://127.0.0.1:3921/mcp' }],
+    });
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect(page.getByTestId('mcp-status')).toContainText('Connected', SLOW);
+    await expectOneScrollArea(page);
+    await page.getByRole('tab', { name: /^Tools/ }).click();
+    await expect(page.getByText('MCP · weather_service_with_a_long_name').first()).toBeVisible();
+    await expectOneScrollArea(page);
+  });
+});
+
 test.describe('desktop', () => {
   test.use({ viewport: DESKTOP });
 

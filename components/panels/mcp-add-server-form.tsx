@@ -70,7 +70,7 @@ export function McpAddServerForm() {
         </label>
         <label className="block space-y-1">
           <span className="label block">Route</span>
-          <select className="field w-auto max-w-full" value={via} onChange={(e) => setVia(e.target.value as McpRoute)}>
+          <select className="field w-full" value={via} onChange={(e) => setVia(e.target.value as McpRoute)}>
             <RouteOptions />
           </select>
         </label>

@@ -16,8 +16,8 @@ export function TransportOptions() {
 export function RouteOptions() {
   return (
     <>
-      <option value="browser">Straight from this browser (the server must allow this page: CORS)</option>
-      <option value="proxy">Through this app’s server (hosts its operator allows)</option>
+      <option value="browser">From this browser (needs CORS)</option>
+      <option value="proxy">Through this app’s server</option>
     </>
   );
 }

@@ -46,7 +46,7 @@ export function McpServerEditor({ server, index }: { server: McpServerSettings; 
         <select aria-label="Transport" className="field w-auto text-sm" value={server.transport} onChange={(e) => update({ transport: e.target.value as McpTransport })}>
           <TransportOptions />
         </select>
-        <select aria-label="Route" className="field w-auto max-w-full text-sm" value={server.via} onChange={(e) => update({ via: e.target.value as McpRoute })}>
+        <select aria-label="Route" className="field w-auto max-w-full min-w-0 text-sm" value={server.via} onChange={(e) => update({ via: e.target.value as McpRoute })}>
           <RouteOptions />
         </select>
       </div>
