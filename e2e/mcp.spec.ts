@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test';
 import { playgroundSchema, type PlaygroundInput } from '../lib/playground/schema';
 import { decodeShareHash, encodeShareHash } from '../lib/share/share-link';
 import { forecastFor } from '../lib/test-support/mcp-test-server';
+import { connectMcpServers } from '../lib/mcp/connect';
+import { runToEnd } from '../lib/test-support/playgrounds';
 import { expect, test } from './fixtures';
 import { ADD_TOOL, fence, openWithPlayground, STORAGE_KEY } from './support';
 
@@ -169,4 +171,32 @@ test('a shared link’s MCP server is listed for review, and nothing connects to
   expect(await mcpRequests(page)).toBeGreaterThan(before);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText(`Oslo: ${forecastFor('Oslo')}`, { timeout: 20_000 });
+});
+
+test('a shared run shows its recorded MCP calls, with their server and results, without connecting to the server', async ({ page }) => {
+  const shared = playgroundSchema.parse({
+    version: 1,
+    title: 'A recorded weather run',
+    task: 'What is the weather in Lima?',
+    mcpServers: [{ name: 'weather', url: `${MCP}/mcp` }],
+    model: { provider: 'replay', responses: [fence('final_answer(await get_forecast({ city: "Lima" }))')], delayMs: 0 },
+  });
+  // Recorded here, in Node, against the same server: the link carries the run's events.
+  const mcp = await connectMcpServers(shared.mcpServers);
+  let events;
+  try {
+    ({ events } = await runToEnd(shared, { mcp }));
+  } finally {
+    await mcp.close();
+  }
+  await openWithPlayground(page, OWN);
+  const before = await mcpRequests(page);
+  await page.goto('about:blank');
+  await page.goto(`/#${encodeShareHash({ playground: shared, run: { events } })}`);
+  const call = page.getByTestId('tool-call').first();
+  await expect(call.getByTestId('tool-call-server')).toHaveText('MCP · weather');
+  await expect(call.getByTestId('tool-call-name')).toHaveText('get_forecast');
+  await expect(call.getByTestId('tool-call-result')).toContainText(`Lima: ${forecastFor('Lima')}`);
+  await expect(page.getByTestId('final-answer')).toContainText(forecastFor('Lima'));
+  expect(await mcpRequests(page)).toBe(before);
 });
