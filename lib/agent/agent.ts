@@ -5,7 +5,7 @@ import { ModelError } from '../models/types';
 import { ZERO_USAGE } from '../models/usage';
 import type { Executor, HostTool, SandboxError } from '../sandbox/types';
 import { createChannel } from './channel';
-import type { AgentEvent, AgentEventBody, AgentType, ParentRef, RunStatus, StepKind } from './events';
+import type { AgentEvent, AgentEventBody, AgentType, ForkRef, ParentRef, RunStatus, StepKind } from './events';
 import { modelInputForStep } from './memory';
 import { MANAGED_AGENT_ADDITIONAL_ARGS, MANAGED_AGENT_TASK_PROMPT } from './prompts/managed-agent';
 import { renderTemplate } from './prompts/render-template';
@@ -75,6 +75,33 @@ export interface RunOptions {
    * before the step runs, even when the run then keeps the thread busy (a synchronous loop in the sandbox).
    */
   onEvent?: (event: AgentEvent) => void;
+  /**
+   * Start from a recorded prefix (a fork): step i + 1 takes `prefix.steps[i].response` instead of calling the model, and
+   * its code runs again so the sandbox's state is rebuilt. The last one is the person's edit; later steps call the model.
+   */
+  fork?: ForkPrefix;
+  /**
+   * Step through: awaited after every step the run goes on from. Nothing runs in the sandbox while it waits, so no
+   * step's time limit is spent; Stop (the signal) ends the wait.
+   */
+  pauseAfterStep?: (info: { step: number }) => Promise<void>;
+  /**
+   * Asked after each task ends (its `run_end`): a task continues the run with memory and sandbox session kept
+   * (smolagents' reset=False), `undefined` ends it. The sandbox is disposed only once the run ends for good.
+   */
+  nextTask?: () => Promise<string | undefined>;
+}
+
+/** What a fork replays: the parent run and step, and the model outputs of steps 1..N (the last one edited). */
+export interface ForkPrefix {
+  of: ForkRef;
+  steps: RecordedStep[];
+}
+
+export interface RecordedStep {
+  response: ModelResponse;
+  /** The calls the parent run made in this step, in order: a call that answers differently now is marked. */
+  toolCalls?: { name: string; result?: unknown; error?: string }[];
 }
 
 export interface Agent {
@@ -98,7 +125,7 @@ export function createAgent(options: AgentOptions): Agent {
       ...(options.tools.mcpToolNames ? { mcpToolNames: options.tools.mcpToolNames } : {}),
     });
 
-  function run(task: string, runOptions: RunOptions = {}): AsyncIterable<AgentEvent> {
+  function run(firstTask: string, runOptions: RunOptions = {}): AsyncIterable<AgentEvent> {
     const channel = createChannel<AgentEvent>();
     const signal = runOptions.signal ?? new AbortController().signal;
     const t0 = runOptions.t0 ?? performance.now();
@@ -125,82 +152,95 @@ export function createAgent(options: AgentOptions): Agent {
     ];
 
     const loop = async () => {
-      const started = performance.now();
       let executor: Executor | undefined;
-      let status: RunStatus = 'error';
-      let finalAnswer: { value: unknown } | undefined;
-      let failure: { type: string; message: string } | undefined;
       let setupError: unknown;
       try {
         executor = options.createExecutor(hostTools);
       } catch (error) {
         setupError = error;
       }
+      const ctx: StepContext | undefined = executor
+        ? { options, executor, signal, emit, state: () => state, runKey, managed, hostTools, t0, forward, fork: runOptions.fork }
+        : undefined;
+      let started = false;
+      let task = firstTask;
       try {
-        emit({
-          type: 'run_start',
-          runId: randomId(),
-          task,
-          agentType: options.type,
-          maxSteps: options.maxSteps,
-          systemPrompt: systemPrompt(),
-          startedAt: new Date().toISOString(),
-          model: options.model.id,
-          sandbox: executor?.kind ?? 'unavailable',
-        });
-        if (!executor) throw setupError;
-        await executor.start();
-        const ctx: StepContext = {
-          options,
-          executor,
-          signal,
-          emit,
-          state: () => state,
-          runKey,
-          managed,
-          hostTools,
-          t0,
-          forward,
-        };
-        let actions = 0;
-        while (actions < options.maxSteps && !finalAnswer) {
-          signal.throwIfAborted();
-          const interval = options.planningInterval;
-          if (interval && actions % interval === 0) {
-            currentStep++;
-            await runStep(ctx, currentStep, 'planning');
+        for (;;) {
+          const taskStart = performance.now();
+          let status: RunStatus = 'error';
+          let finalAnswer: { value: unknown } | undefined;
+          let failure: { type: string; message: string } | undefined;
+          try {
+            if (!started) {
+              emit({
+                type: 'run_start',
+                runId: randomId(),
+                task,
+                agentType: options.type,
+                maxSteps: options.maxSteps,
+                systemPrompt: systemPrompt(),
+                startedAt: new Date().toISOString(),
+                model: options.model.id,
+                sandbox: executor?.kind ?? 'unavailable',
+                ...(runOptions.fork ? { forkOf: runOptions.fork.of } : {}),
+              });
+              if (!ctx) throw setupError;
+              await ctx.executor.start();
+              started = true;
+            }
+            ({ status, finalAnswer } = await runTask(ctx!));
+          } catch (error) {
+            if (isAbort(error, signal)) {
+              status = 'aborted';
+              failure = { type: 'AbortError', message: abortReason(signal) };
+            } else {
+              status = 'error';
+              failure = describeFailure(error);
+            }
           }
-          signal.throwIfAborted();
-          currentStep++;
-          actions++;
-          finalAnswer = await runStep(ctx, currentStep, 'action');
-        }
-        if (finalAnswer) {
-          status = 'success';
-        } else {
-          currentStep++;
-          finalAnswer = await runStep(ctx, currentStep, 'final');
-          status = 'max_steps';
-        }
-      } catch (error) {
-        if (isAbort(error, signal)) {
-          status = 'aborted';
-          failure = { type: 'AbortError', message: abortReason(signal) };
-        } else {
-          status = 'error';
-          failure = describeFailure(error);
+          emit({
+            type: 'run_end',
+            status,
+            ...(finalAnswer && (status === 'success' || status === 'max_steps') ? { finalAnswer: finalAnswer.value } : {}),
+            usage: totalUsage(state),
+            durationMs: Math.round(performance.now() - taskStart),
+            ...(failure ? { error: failure } : {}),
+          });
+          if (!started || status === 'aborted' || !runOptions.nextTask) break;
+          const next = await untilAborted(runOptions.nextTask(), signal);
+          if (next === undefined || signal.aborted) break;
+          emit({ type: 'follow_up', task: next });
+          task = next;
         }
       } finally {
         executor?.dispose();
       }
-      emit({
-        type: 'run_end',
-        status,
-        ...(finalAnswer && (status === 'success' || status === 'max_steps') ? { finalAnswer: finalAnswer.value } : {}),
-        usage: totalUsage(state),
-        durationMs: Math.round(performance.now() - started),
-        ...(failure ? { error: failure } : {}),
-      });
+    };
+
+    /** The steps of one task: actions (with planning every N) until a final answer, else the max-steps answer. */
+    const runTask = async (ctx: StepContext): Promise<{ status: RunStatus; finalAnswer?: { value: unknown } }> => {
+      let actions = 0;
+      let finalAnswer: { value: unknown } | undefined;
+      const pause = async () => {
+        if (runOptions.pauseAfterStep) await untilAborted(runOptions.pauseAfterStep({ step: currentStep }), signal);
+        signal.throwIfAborted();
+      };
+      while (actions < options.maxSteps && !finalAnswer) {
+        signal.throwIfAborted();
+        const interval = options.planningInterval;
+        if (interval && actions % interval === 0) {
+          currentStep++;
+          await runStep(ctx, currentStep, 'planning');
+          await pause();
+        }
+        currentStep++;
+        actions++;
+        finalAnswer = await runStep(ctx, currentStep, 'action');
+        if (!finalAnswer) await pause();
+      }
+      if (finalAnswer) return { status: 'success', finalAnswer };
+      currentStep++;
+      return { status: 'max_steps', finalAnswer: await runStep(ctx, currentStep, 'final') };
     };
 
     loop().then(
@@ -224,13 +264,18 @@ export interface StepContext {
   managed: ManagedAgent[];
   hostTools: HostTool[];
   t0: number;
+  /** Set in a fork: the recorded model outputs of its first steps. */
+  fork?: ForkPrefix;
 }
 
 /** One step: the model call, then (for action steps) acting on its answer. Returns the final answer if there is one. */
-async function runStep(ctx: StepContext, step: number, kind: StepKind): Promise<{ value: unknown } | undefined> {
+async function runStep(outer: StepContext, step: number, kind: StepKind): Promise<{ value: unknown } | undefined> {
+  const forkSteps = outer.fork?.steps ?? [];
+  const recorded = forkSteps[step - 1];
+  const ctx = recorded?.toolCalls ? { ...outer, emit: markChangedToolResults(outer.emit, step, recorded.toolCalls) } : outer;
   const { options, emit, signal } = ctx;
   const stepStart = performance.now();
-  emit({ type: 'step_start', step, kind });
+  emit({ type: 'step_start', step, kind, ...(recorded ? { source: step === forkSteps.length ? 'edited' : 'recorded' } : {}) });
   const current = ctx.state();
   const run = current.runs.find((r) => r.key === ctx.runKey)!;
   const stepState = current.steps.findLast((s) => s.runKey === ctx.runKey && s.index === step) as StepState;
@@ -247,11 +292,13 @@ async function runStep(ctx: StepContext, step: number, kind: StepKind): Promise<
   const modelStart = performance.now();
   let response: ModelResponse;
   try {
-    response = await options.model.generate(request, {
+    response = recorded
+      ? recorded.response
+      : await options.model.generate(request, {
       signal,
-      onTextDelta: (text) => emit({ type: 'model_delta', step, text }),
-      onRetry: (retry) => emit({ type: 'model_retry', step, ...retry }),
-    });
+          onTextDelta: (text) => emit({ type: 'model_delta', step, text }),
+          onRetry: (retry) => emit({ type: 'model_retry', step, ...retry }),
+        });
   } catch (error) {
     const usage = ZERO_USAGE;
     const modelMs = Math.round(performance.now() - modelStart);
@@ -260,7 +307,8 @@ async function runStep(ctx: StepContext, step: number, kind: StepKind): Promise<
     throw error;
   }
   const modelMs = Math.round(performance.now() - modelStart);
-  const usage: TokenUsage = response.usage ?? ZERO_USAGE;
+  // A step played from the parent run costs nothing this time.
+  const usage: TokenUsage = (recorded ? undefined : response.usage) ?? ZERO_USAGE;
   emit({
     type: 'model_end',
     step,
@@ -338,6 +386,44 @@ export function describeFailure(error: unknown): { type: string; message: string
   if (error instanceof ModelError) return { type: 'ModelError', message: error.message };
   if (error instanceof Error) return { type: error.name || 'Error', message: error.message };
   return { type: 'Error', message: String(error) };
+}
+
+/** In a replayed step, the n-th call's end carries what the parent run got when the two differ. */
+function markChangedToolResults(emit: StepContext['emit'], step: number, calls: NonNullable<RecordedStep['toolCalls']>): StepContext['emit'] {
+  let n = 0;
+  return (body) => {
+    if (body.type === 'tool_call_end' && body.step === step) {
+      const before = calls[n++];
+      if (before && before.name === body.name && !sameOutcome(before, body)) {
+        return emit({ ...body, recorded: { ...(before.error !== undefined ? { error: before.error } : { result: before.result }) } });
+      }
+    }
+    emit(body);
+  };
+}
+
+function sameOutcome(a: { result?: unknown; error?: string }, b: { result?: unknown; error?: string }): boolean {
+  if (a.error !== undefined || b.error !== undefined) return a.error === b.error;
+  return JSON.stringify(a.result) === JSON.stringify(b.result);
+}
+
+/** The promise's value, or undefined once the signal aborts (the waiting side is let go; nothing else is cancelled). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function randomId(): string {

@@ -13,6 +13,15 @@ export interface ParentRef {
   callId: string;
 }
 
+/** The run and step a fork was made from ("Edit and re-run from here"). */
+export interface ForkRef {
+  runId: string;
+  step: number;
+}
+
+/** How a fork's step got its model output: played from the parent run, or the person's edit. */
+export type StepSource = 'recorded' | 'edited';
+
 export interface StepTiming {
   modelMs: number;
   executionMs: number;
@@ -39,8 +48,12 @@ export type AgentEventBody =
       startedAt: string;
       model: string;
       sandbox: string;
+      /** Set when this run is a fork of another run at one of its steps. */
+      forkOf?: ForkRef;
     }
-  | { type: 'step_start'; step: number; kind: StepKind }
+  /** A finished run takes another task (smolagents' reset=False): memory and the sandbox session are kept. */
+  | { type: 'follow_up'; task: string }
+  | { type: 'step_start'; step: number; kind: StepKind; source?: StepSource }
   | { type: 'model_delta'; step: number; text: string }
   /** The model call failed in a way worth retrying (rate limit, server error): it is tried again after delayMs. */
   | { type: 'model_retry'; step: number; attempt: number; delayMs: number; reason: string }
@@ -48,7 +61,18 @@ export type AgentEventBody =
   | { type: 'code'; step: number; code: string }
   /** `server`: the MCP server whose tool this is. */
   | { type: 'tool_call_start'; step: number; callId: string; name: string; server?: string; args: unknown }
-  | { type: 'tool_call_end'; step: number; callId: string; name: string; server?: string; result?: unknown; error?: string; durationMs: number }
+  /** `recorded`: in a replayed step of a fork, what the parent run got from this call when it answers differently now. */
+  | {
+      type: 'tool_call_end';
+      step: number;
+      callId: string;
+      name: string;
+      server?: string;
+      result?: unknown;
+      error?: string;
+      durationMs: number;
+      recorded?: { result?: unknown; error?: string };
+    }
   | { type: 'log'; step: number; level: 'log' | 'info' | 'warn' | 'error'; text: string }
   /** Exactly the text the model is shown for this step's outcome. */
   | { type: 'observation'; step: number; text: string }

@@ -15,14 +15,25 @@ export function describeError(error: SandboxError): string {
 /** The messages a step's model call receives: system prompt, task, the earlier steps, and the step's own prompt. */
 export function modelInputForStep(run: AgentRunState, steps: readonly StepState[], step: StepState): ChatMessage[] {
   const earlier = steps.filter((s) => s.runKey === run.key && s.index < step.index);
-  const messages: ChatMessage[] = [
-    { role: 'system', content: run.systemPrompt },
-    { role: 'user', content: renderTemplate(TASK_PROMPT, { task: run.task }) },
-  ];
-  for (const s of earlier) messages.push(...stepMessages(s, run.agentType === 'tool-calling'));
+  // A run that took follow-up tasks remembers them all: each task comes before the steps of its section.
+  const tasks = run.tasks?.length ? run.tasks : [{ task: run.task, fromStep: 1 }];
+  const messages: ChatMessage[] = [{ role: 'system', content: run.systemPrompt }];
+  let next = 0;
+  const taskUpTo = (index: number) => {
+    while (next < tasks.length && tasks[next]!.fromStep <= index) {
+      messages.push({ role: 'user', content: renderTemplate(TASK_PROMPT, { task: tasks[next]!.task }) });
+      next++;
+    }
+  };
+  for (const s of earlier) {
+    taskUpTo(s.index);
+    messages.push(...stepMessages(s, run.agentType === 'tool-calling'));
+  }
+  taskUpTo(step.index);
+  const section = earlier.filter((s) => s.index >= tasks[tasks.length - 1]!.fromStep);
   if (step.kind === 'planning') {
-    const first = !earlier.some((s) => s.kind === 'planning');
-    const actionsDone = earlier.filter((s) => s.kind === 'action').length;
+    const first = !section.some((s) => s.kind === 'planning');
+    const actionsDone = section.filter((s) => s.kind === 'action').length;
     messages.push({
       role: 'user',
       content: first

@@ -1,7 +1,7 @@
 // Folds the event stream into steps. The agent's memory, the timeline and the trace all read this fold.
 import type { ToolCall, TokenUsage } from '../models/types';
 import type { SandboxError } from '../sandbox/types';
-import type { AgentEvent, AgentType, ParentRef, RunStatus, StepKind, StepTiming } from './events';
+import type { AgentEvent, AgentType, ForkRef, ParentRef, RunStatus, StepKind, StepSource, StepTiming } from './events';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 
 export interface ToolCallState {
@@ -13,6 +13,8 @@ export interface ToolCallState {
   result?: unknown;
   error?: string;
   durationMs?: number;
+  /** In a replayed step of a fork: what the parent run got, when this call answered differently. */
+  recorded?: { result?: unknown; error?: string };
   done: boolean;
 }
 
@@ -24,6 +26,8 @@ export interface StepState {
   parent?: ParentRef;
   index: number;
   kind: StepKind;
+  /** In a fork: the model output was played from the parent run, or is the person's edit. */
+  source?: StepSource;
   modelOutput: string;
   modelToolCalls?: ToolCall[];
   modelDone: boolean;
@@ -47,7 +51,11 @@ export interface AgentRunState {
   agent: string;
   parent?: ParentRef;
   runId: string;
+  /** The task being worked on: the last of `tasks`. */
   task: string;
+  /** Every task of the run in order, with the first step of its section (follow-ups add one each). */
+  tasks: { task: string; fromStep: number }[];
+  forkOf?: ForkRef;
   agentType: AgentType;
   systemPrompt: string;
   maxSteps: number;
@@ -88,6 +96,8 @@ export function applyEvent(state: RunState, event: AgentEvent): RunState {
       parent: event.parent,
       runId: event.runId,
       task: event.task,
+      tasks: [{ task: event.task, fromStep: 1 }],
+      ...(event.forkOf ? { forkOf: event.forkOf } : {}),
       agentType: event.agentType,
       systemPrompt: event.systemPrompt,
       maxSteps: event.maxSteps,
@@ -109,6 +119,13 @@ export function applyEvent(state: RunState, event: AgentEvent): RunState {
       error: event.error,
     }));
   }
+  if (event.type === 'follow_up') {
+    const fromStep = (state.steps.findLast((s) => s.runKey === runKey)?.index ?? 0) + 1;
+    return updateRun(state, runKey, (run) => {
+      const { finalAnswer: _answered, error: _failed, ...rest } = run;
+      return { ...rest, task: event.task, tasks: [...run.tasks, { task: event.task, fromStep }], status: 'running' };
+    });
+  }
   if (event.type === 'step_start') {
     const step: StepState = {
       id: `${runKey}@${event.step}`,
@@ -117,6 +134,7 @@ export function applyEvent(state: RunState, event: AgentEvent): RunState {
       parent: event.parent,
       index: event.step,
       kind: event.kind,
+      ...(event.source ? { source: event.source } : {}),
       modelOutput: '',
       modelDone: false,
       toolCalls: [],
@@ -159,7 +177,7 @@ function applyStepEvent(step: StepState, event: AgentEvent): StepState {
         ...step,
         toolCalls: step.toolCalls.map((c) =>
           c.callId === event.callId
-            ? { ...c, result: event.result, error: event.error, durationMs: event.durationMs, done: true }
+            ? { ...c, result: event.result, error: event.error, durationMs: event.durationMs, ...(event.recorded ? { recorded: event.recorded } : {}), done: true }
             : c,
         ),
       };
