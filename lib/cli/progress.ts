@@ -47,6 +47,9 @@ export function createProgressPrinter(write: (text: string) => void): (event: Ag
         );
         break;
       }
+      case 'follow_up':
+        if (!event.parent) write(`\nFollow-up "${clip(event.task, 120)}"\n`);
+        break;
       case 'run_end':
         if (!event.parent) {
           write(

@@ -56,6 +56,8 @@ Options:
                                     (default ./node_modules); CommonJS packages only
   --trace <out.json>                write the run's trace
   --max-steps <N>                   override agent.maxSteps
+  --continue "<task>"               after the task, go on with this follow-up task, keeping the agent's memory and
+                                    its sandbox session (repeatable: one follow-up per flag, in order)
   --mcp <name>=<url>                add an MCP server, or change the address of the playground's server of that
                                     name (repeatable); a server's token (Bearer) comes from MCP_TOKEN_<NAME>
 Without --model the playground's own model is used.`;
@@ -89,6 +91,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
         trace: { type: 'string' },
         'max-steps': { type: 'string' },
         mcp: { type: 'string', multiple: true },
+        continue: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -103,6 +106,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const [command, file, ...extra] = positionals;
   if (command !== 'run' || !file || extra.length > 0) throw new BadInput(`expected: run <playground.json>\n\n${USAGE}`);
 
+  if (values.continue?.some((task) => !task.trim())) throw new BadInput('--continue needs the follow-up task, e.g. --continue "Now in Celsius."');
   const playground = await readPlayground(file);
   if (values.sandbox !== undefined && values.sandbox !== 'quickjs' && values.sandbox !== 'node') {
     throw new BadInput(`--sandbox ${values.sandbox}: unknown sandbox; the available ones are quickjs and node`);
@@ -139,7 +143,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
 interface RunContext {
   file: string;
-  values: { sandbox?: string; 'modules-dir'?: string; trace?: string };
+  values: { sandbox?: string; 'modules-dir'?: string; trace?: string; continue?: string[] };
   io: CliIO;
   model: ModelClient | undefined;
   manualTurn: ManualTurn;
@@ -174,7 +178,8 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
 
   const events: AgentEvent[] = [];
   const progress = createProgressPrinter(io.stderr);
-  for await (const event of agent.run(playground.task, { signal: io.signal })) {
+  const followUps = [...(values.continue ?? [])];
+  for await (const event of agent.run(playground.task, { signal: io.signal, nextTask: async () => followUps.shift() })) {
     events.push(event);
     progress(event);
   }
@@ -188,6 +193,10 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
   const cost = start?.type === 'run_start' ? costOf(end.usage, priceFor(start.model)) : undefined;
   if (cost !== undefined && start?.type === 'run_start') io.stderr(`cost ${formatCost(cost)} (list price of ${start.model})\n`);
   if (end.status === 'success' || end.status === 'max_steps') {
+    // One answer per task: the earlier tasks' answers first (a run with follow-ups), then the last one's.
+    for (const e of events) {
+      if (e !== end && e.type === 'run_end' && e.agent === 'main' && !e.parent && 'finalAnswer' in e) io.stdout(`${formatAnswer(e.finalAnswer)}\n`);
+    }
     if ('finalAnswer' in end) io.stdout(`${formatAnswer(end.finalAnswer)}\n`);
     return end.status === 'success' ? EXIT.ok : EXIT.maxSteps;
   }

@@ -51,6 +51,10 @@ export interface Trace {
   startedAt: string;
   model: string;
   sandbox: string;
+  /** Every task of the run, with the first step of its section: follow-ups add one each. Absent in older traces. */
+  tasks?: { task: string; fromStep: number }[];
+  /** Set when the run is a fork of another run at one of its steps. */
+  forkOf?: { runId: string; step: number };
   steps: TraceStep[];
   /**
    * The run's event log (streamed pieces left out): lets the app show the exact timeline again on import.
@@ -78,6 +82,8 @@ export function traceFromRunState(playground: Playground, state: RunState): Trac
     startedAt: main.startedAt,
     model: main.model,
     sandbox: main.sandbox,
+    tasks: main.tasks,
+    ...(main.forkOf ? { forkOf: main.forkOf } : {}),
     steps,
   };
 }
@@ -138,6 +144,8 @@ export const traceSchema = z.object({
   startedAt: z.string(),
   model: z.string(),
   sandbox: z.string(),
+  tasks: z.array(z.object({ task: z.string(), fromStep: z.number().int().min(1) })).optional(),
+  forkOf: z.object({ runId: z.string(), step: z.number().int().min(1) }).optional(),
   steps: z.array(
     z.object({
       index: z.number().int(),
