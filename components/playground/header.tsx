@@ -1,5 +1,6 @@
 'use client';
 // Title, saved playgrounds, examples, model, agent type, Run / Stop, share and export.
+import { PausedControls, StepThroughToggle } from './step-controls';
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import { keyOriginOf } from '@/lib/models/key-origin';
@@ -68,6 +69,8 @@ export function Header({ onRun }: { onRun: () => void }) {
           <option value="tool-calling">ToolCallingAgent</option>
         </select>
       </div>
+      <PausedControls />
+      {!busy && <StepThroughToggle />}
       {busy ? (
         <button type="button" className="btn-danger" onClick={stop} disabled={phase === 'stopping'} aria-keyshortcuts="Escape">
           {phase === 'stopping' ? 'Stopping…' : 'Stop'}

@@ -21,6 +21,7 @@ import { VIEW_SECTION_ID, ViewSwitch } from './view-switch';
 import { KeyNotice } from './key-notice';
 import { RunAnnouncer } from './run-announcer';
 import { useEscapeStopsRun } from './use-escape-stops-run';
+import { useStepShortcuts } from './use-step-shortcuts';
 import { useMcpListings } from './use-mcp-listings';
 import { Notices } from './notices';
 import { startSharing } from '@/lib/store/share-store';
@@ -44,6 +45,7 @@ export default function PlaygroundApp() {
   // The header and the view switch stick on top of a phone's page; the editor's tabs stick under them.
   const topBar = useTopBarHeight();
   useEscapeStopsRun();
+  useStepShortcuts();
 
   useEffect(() => {
     // A run that starts shows itself (on a phone the run is the other view).

@@ -14,6 +14,8 @@ export interface AnnouncedRun {
   startError?: string;
   /** The agent whose turn the person is asked to write (manual model), when one is waiting. */
   manualTurnAgent?: string;
+  /** Step through: the step the run paused after. */
+  pausedStep?: number;
 }
 
 export interface Announcement {
@@ -38,7 +40,7 @@ export function nextAnnouncement(previous: Announcement | undefined, run: Announ
   return { ...previous, text: `Step ${previous.step} running.` };
 }
 
-export function runAnnouncement({ phase, runId, state, startError, manualTurnAgent }: AnnouncedRun): Announcement {
+export function runAnnouncement({ phase, runId, state, startError, manualTurnAgent, pausedStep }: AnnouncedRun): Announcement {
   if (!runId) return SILENT;
   const say = (text: string, step: number, progress: number): Announcement => ({ runId, text, step, progress });
   const main = state.runs.find((r) => !r.parent);
@@ -66,6 +68,7 @@ export function runAnnouncement({ phase, runId, state, startError, manualTurnAge
   }
   const finished = steps.filter((s) => s.done).at(-1);
   if (!finished) return say('Run started.', 0, 0);
+  if (pausedStep !== undefined) return say(`Paused after step ${pausedStep}: Next step (F10) or Continue (F8).`, pausedStep, at(pausedStep, 2));
   const text = finished.kind === 'planning' ? 'Planning finished.' : `Step ${finished.index} finished${finished.error ? ' with an error' : ''}.`;
   return say(text, finished.index, at(finished.index, 2));
 }

@@ -11,9 +11,10 @@ export function RunAnnouncer() {
   const state = useRunStore((s) => s.state);
   const startError = useRunStore((s) => s.startError);
   const manualTurnAgent = useRunStore((s) => s.manualTurn?.request.agent);
+  const pausedStep = useRunStore((s) => s.paused?.step);
   // What was said last is kept so the text only moves forward (React's "adjust state while rendering" pattern).
   const [said, setSaid] = useState<Announcement>();
-  const next = nextAnnouncement(said, { phase, runId, state, startError, manualTurnAgent });
+  const next = nextAnnouncement(said, { phase, runId, state, startError, manualTurnAgent, pausedStep });
   if (next.text !== said?.text || next.runId !== said?.runId || next.progress !== said?.progress) setSaid(next);
   return (
     <div role="status" aria-live="polite" aria-atomic="true" data-testid="run-announcer" className="sr-only">

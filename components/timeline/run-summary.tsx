@@ -13,7 +13,7 @@ const STATUS_TEXT = {
   aborted: 'Stopped (aborted)',
 } as const;
 
-export function RunSummary({ state, stopping }: { state: RunState; stopping: boolean }) {
+export function RunSummary({ state, stopping, paused }: { state: RunState; stopping: boolean; paused?: { step: number } }) {
   const prices = usePriceStore((s) => s.prices);
   const main = state.runs.find((r) => !r.parent);
   if (!main) return null;
@@ -29,7 +29,9 @@ export function RunSummary({ state, stopping }: { state: RunState; stopping: boo
   return (
     <section aria-label="Run summary" data-testid="run-summary" className={`card space-y-1 border-2 p-3 text-sm ${tone}`}>
       <dl className="flex flex-wrap gap-x-5 gap-y-1">
-        <Fact label="State" testId="run-status" value={stopping && main.status === 'running' ? 'Stopping…' : STATUS_TEXT[main.status]} />
+        <Fact label="State" testId="run-status" value={stopping && main.status === 'running' ? 'Stopping…' : paused && main.status === 'running' ? `Paused after step ${paused.step}` : STATUS_TEXT[main.status]} />
+        {main.tasks.length > 1 && <Fact label="Tasks" testId="run-tasks" value={String(main.tasks.length)} />}
+        {main.forkOf && <Fact label="Fork of" testId="run-fork-of" value={`run ${main.forkOf.runId.slice(0, 8)}, step ${main.forkOf.step}`} />}
         <Fact label="Steps" testId="run-steps" value={String(steps)} />
         <Fact label="Tokens" testId="run-tokens" value={`${formatCount(usage.inputTokens)} in / ${formatCount(usage.outputTokens)} out${usage.estimated ? ' (estimated)' : ''}`} />
         {cost !== undefined && <Fact label="Cost" testId="run-cost" value={formatCost(cost)} />}

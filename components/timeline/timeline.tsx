@@ -3,6 +3,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useRunStore } from '@/lib/store/run-store';
+import type { AgentRunState } from '@/lib/agent/run-state';
+import { FollowUpBox } from './follow-up-box';
 import { RunSummary } from './run-summary';
 import { StaleRunNotice } from './stale-run-notice';
 import { LazyStepCard, preloadStepCard } from './lazy-step-card';
@@ -10,6 +12,7 @@ import { LazyStepCard, preloadStepCard } from './lazy-step-card';
 export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
   const state = useRunStore((s) => s.state);
   const phase = useRunStore((s) => s.phase);
+  const paused = useRunStore((s) => s.paused);
   const live = phase !== 'idle';
   const main = state.runs.find((r) => !r.parent);
   const steps = useMemo(() => (main ? state.steps.filter((s) => s.runKey === main.key) : []), [state.steps, main]);
@@ -53,7 +56,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
       {main && (
         <div className="space-y-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
           <StaleRunNotice />
-          <RunSummary state={state} stopping={phase === 'stopping'} />
+          <RunSummary state={state} stopping={phase === 'stopping'} paused={paused} />
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
@@ -73,13 +76,26 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
               className="absolute top-0 left-0 w-full pb-3"
               style={{ transform: `translateY(${item.start}px)` }}
             >
+              <TaskHeading run={main!} step={steps[item.index]!.index} />
               <LazyStepCard step={steps[item.index]!} run={main!} live={live} />
             </li>
           ))}
         </ol>
       )}
+      <FollowUpBox />
       {footer}
       </div>
     </div>
+  );
+}
+
+/** A follow-up task starts a new section of the run: its heading comes before the section's first step. */
+function TaskHeading({ run, step }: { run: AgentRunState; step: number }) {
+  const n = run.tasks.findIndex((t, i) => i > 0 && t.fromStep === step);
+  if (n < 0) return null;
+  return (
+    <h3 className="mb-2 border-t border-zinc-300 pt-2 text-sm font-semibold dark:border-zinc-700" data-testid="task-section">
+      Follow-up task {n}: <span className="font-normal whitespace-pre-wrap">{run.tasks[n]!.task}</span>
+    </h3>
   );
 }

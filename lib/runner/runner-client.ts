@@ -4,11 +4,13 @@ import type { ModelRequest, ModelResponse } from '../models/types';
 import type { McpServerListing } from '../mcp/types';
 import type { McpServerSettings, Playground } from '../playground/schema';
 import type { PlaygroundAnalysis } from './analyze-playground';
-import type { FromRunner, Port, RunSecrets, ToRunner } from './runner-protocol';
+import type { FromRunner, Port, RunSecrets, RunStartOptions, ToRunner } from './runner-protocol';
 
 export interface RunHandlers {
   onEvents: (events: AgentEvent[]) => void;
   onManualTurn: (turn: { turnId: number; request: ModelRequest }) => void;
+  /** Step through: the run paused after `step`. */
+  onPaused?: (step: number) => void;
   /** Called once, after the last event. `error` when the run could not start. */
   onDone: (error?: string) => void;
 }
@@ -18,8 +20,10 @@ export interface RunnerClient {
   analyze(playground: Playground, mcp?: McpServerListing[]): Promise<PlaygroundAnalysis>;
   /** Connects to one MCP server in the runner, lists its tools and closes; never rejects (a failure is a listing too). */
   listMcpTools(server: McpServerSettings, secrets?: RunSecrets): Promise<McpServerListing>;
-  start(runId: string, playground: Playground, handlers: RunHandlers, secrets?: RunSecrets): void;
+  start(runId: string, playground: Playground, handlers: RunHandlers, secrets?: RunSecrets, options?: RunStartOptions): void;
   abort(runId: string): void;
+  resume(runId: string, mode: 'step' | 'continue'): void;
+  followUp(runId: string, task: string): void;
   answer(runId: string, turnId: number, response: ModelResponse): void;
 }
 
@@ -48,6 +52,9 @@ export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClie
       case 'manual_turn':
         runs.get(data.runId)?.onManualTurn({ turnId: data.turnId, request: data.request });
         return;
+      case 'paused':
+        runs.get(data.runId)?.onPaused?.(data.step);
+        return;
       case 'run_done':
         runs.get(data.runId)?.onDone(data.error);
         runs.delete(data.runId);
@@ -70,9 +77,15 @@ export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClie
         port.postMessage({ type: 'mcp_list', requestId, server, ...(secrets ? { secrets } : {}) });
       });
     },
-    start(runId, playground, handlers, secrets) {
+    start(runId, playground, handlers, secrets, options) {
       runs.set(runId, handlers);
-      port.postMessage({ type: 'start', runId, playground, ...(secrets ? { secrets } : {}) });
+      port.postMessage({ type: 'start', runId, playground, ...(secrets ? { secrets } : {}), ...(options ? { options } : {}) });
+    },
+    resume(runId, mode) {
+      port.postMessage({ type: 'resume', runId, mode });
+    },
+    followUp(runId, task) {
+      port.postMessage({ type: 'follow_up', runId, task });
     },
     abort(runId) {
       port.postMessage({ type: 'abort', runId });

@@ -21,6 +21,8 @@ const BATCH_MS = 30;
 export function serveRunner(port: Port<ToRunner, FromRunner>): void {
   const runs = new Map<string, AbortController>();
   const turns = new Map<number, (response: ModelResponse) => void>();
+  /** Per run: what a paused run waits for, and what a finished run waits for (its next task). */
+  const waits = new Map<string, { resume?: (mode: 'step' | 'continue') => void; nextTask?: (task: string) => void }>();
   let nextTurn = 1;
   /** Kernel processes in the page's WebContainer, reached through kernel_* messages; made on the first such run. */
   let webContainer: KernelLauncher | undefined;
@@ -52,6 +54,12 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
       case 'abort':
         runs.get(data.runId)?.abort(new DOMException('Stopped by the user.', 'AbortError'));
         return;
+      case 'resume':
+        waits.get(data.runId)?.resume?.(data.mode);
+        return;
+      case 'follow_up':
+        waits.get(data.runId)?.nextTask?.(data.task);
+        return;
       case 'manual_answer':
         turns.get(data.turnId)?.(data.response);
         turns.delete(data.turnId);
@@ -59,10 +67,13 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
     }
   });
 
-  async function run(runId: string, { playground, secrets }: Extract<ToRunner, { type: 'start' }>) {
+  async function run(runId: string, { playground, secrets, options }: Extract<ToRunner, { type: 'start' }>) {
     const hide = (message: string) => redactSecrets(message, Object.values(secrets?.keys ?? {}));
     const controller = new AbortController();
     runs.set(runId, controller);
+    const wait: { resume?: (mode: 'step' | 'continue') => void; nextTask?: (task: string) => void } = {};
+    waits.set(runId, wait);
+    let stepThrough = options?.stepThrough === true;
     const outbox = createOutbox((events) => port.postMessage({ type: 'events', runId, events }));
     let mcp: McpConnection | undefined;
     try {
@@ -97,7 +108,29 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
         // The code is about to run and may keep this thread busy: show it first.
         if (event.type === 'code') outbox.flush();
       };
-      for await (const event of agent.run(playground.task, { signal: controller.signal, onEvent })) void event;
+      const pauseAfterStep = ({ step }: { step: number }) =>
+        !stepThrough
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              wait.resume = (mode) => {
+                wait.resume = undefined;
+                if (mode === 'continue') stepThrough = false;
+                resolve();
+              };
+              outbox.flush();
+              port.postMessage({ type: 'paused', runId, step });
+            });
+      // After each task the session stays open for a follow-up; Stop (abort) ends it.
+      const nextTask = () =>
+        new Promise<string>((resolve) => {
+          wait.nextTask = (task) => {
+            wait.nextTask = undefined;
+            resolve(task);
+          };
+          outbox.flush();
+        });
+      const runOptions = { signal: controller.signal, onEvent, pauseAfterStep, ...(options?.keepSession ? { nextTask } : {}), ...(options?.fork ? { fork: options.fork } : {}) };
+      for await (const event of agent.run(playground.task, runOptions)) void event;
       outbox.flush();
       port.postMessage({ type: 'run_done', runId });
     } catch (error) {
@@ -105,6 +138,7 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
       port.postMessage({ type: 'run_done', runId, error: hide(messageOf(error)) });
     } finally {
       runs.delete(runId);
+      waits.delete(runId);
       await mcp?.close();
     }
   }

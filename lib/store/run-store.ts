@@ -1,5 +1,6 @@
 // The run store: starts a run in the runner worker, folds its events into RunState, and carries manual turns and Stop.
 import { create } from 'zustand';
+import type { ForkPrefix } from '../agent/agent';
 import type { AgentEvent } from '../agent/events';
 import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type RunState } from '../agent/run-state';
 import type { ModelRequest, ModelResponse } from '../models/types';
@@ -35,8 +36,21 @@ export interface RunStore {
   fingerprint?: string;
   /** Set when Run was refused because the task is empty: the Task field says so and takes the focus. */
   emptyTask?: { focus: boolean };
-  /** Starts `playground` (of library item `itemId`); an empty task is refused and nothing is sent. */
-  start: (playground: Playground, itemId?: string) => void;
+  /** Step through: runs started pause after every step. */
+  stepThrough: boolean;
+  setStepThrough: (on: boolean) => void;
+  /** Set while a stepped run waits after this step for Next step or Continue. */
+  paused?: { step: number };
+  /** The run shown ended and its session is kept: a follow-up task can continue it. */
+  continuable: boolean;
+  /** Starts `playground` (of library item `itemId`); an empty task is refused and nothing is sent. `fork`: start from a recorded prefix. */
+  start: (playground: Playground, itemId?: string, fork?: ForkPrefix) => void;
+  /** A paused run runs one more step. */
+  nextStep: () => void;
+  /** A paused run runs to its end, no longer pausing. */
+  continueRun: () => void;
+  /** The finished run takes `task`, keeping its memory and sandbox session; false when it can't (nothing to continue, empty task). */
+  followUp: (task: string) => boolean;
   stop: () => void;
   submitTurn: (response: ModelResponse) => void;
   /** Shows a recorded run (a shared link, an imported trace; [] clears the timeline) as item `itemId`'s run of `playground`. Only while no run is going. */
@@ -64,35 +78,69 @@ let counter = 0;
 export const useRunStore = create<RunStore>((set, get) => {
   const finish = (runId: string, error?: string) => {
     if (get().runId !== runId) return;
-    set({ phase: 'idle', manualTurn: undefined, ...(error ? { startError: error } : {}) });
+    set({ phase: 'idle', manualTurn: undefined, paused: undefined, continuable: false, ...(error ? { startError: error } : {}) });
   };
+  /** A kept session no one will continue (another run starts, another run is shown) is ended in the runner. */
+  const endSession = () => {
+    const { runId, continuable } = get();
+    if (runId && continuable) getRunner('run').abort(runId);
+  };
+  const handlers = (runId: string) => ({
+    onEvents(events: AgentEvent[]) {
+      if (get().runId !== runId) return;
+      set((s) => ({ state: events.reduce(applyEvent, s.state), events: [...s.events, ...events], paused: undefined }));
+      // The task ended: the run is idle, its session kept for a follow-up (a stopped run is not continued).
+      const end = events.findLast((e) => e.type === 'run_end' && e.agent === 'main' && !e.parent);
+      if (end?.type === 'run_end') set({ phase: 'idle', manualTurn: undefined, continuable: end.status !== 'aborted' });
+    },
+    onManualTurn: (turn: ManualTurnRequest) => get().runId === runId && set({ manualTurn: turn }),
+    onPaused: (step: number) => get().runId === runId && get().phase === 'running' && set({ paused: { step } }),
+    onDone: (error?: string) => finish(runId, error),
+  });
 
   return {
     phase: 'idle',
     state: EMPTY_RUN_STATE,
     events: [],
-    start(playground, itemId = get().itemId) {
+    stepThrough: false,
+    continuable: false,
+    setStepThrough: (on) => set({ stepThrough: on }),
+    start(playground, itemId = get().itemId, fork) {
       if (get().phase !== 'idle') return;
       if (!playground.task.trim()) {
         set({ emptyTask: { focus: true } });
         return;
       }
+      endSession();
       const runId = `run-${Date.now()}-${++counter}`;
-      set({ phase: 'running', runId, itemId, fingerprint: runFingerprint(playground), emptyTask: undefined, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined });
+      set({ phase: 'running', runId, itemId, fingerprint: runFingerprint(playground), emptyTask: undefined, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined, paused: undefined, continuable: false });
       const secrets = { keys: keysForPlayground(playground, useKeyStore.getState().keys), ...(typeof location === 'undefined' ? {} : { pageOrigin: location.origin }) };
-      getRunner('run').start(runId, playground, {
-        onEvents(events) {
-          if (get().runId !== runId) return;
-          set((s) => ({ state: events.reduce(applyEvent, s.state), events: [...s.events, ...events] }));
-        },
-        onManualTurn: (turn) => get().runId === runId && set({ manualTurn: turn }),
-        onDone: (error) => finish(runId, error),
-      }, secrets);
+      const options = { keepSession: true, stepThrough: get().stepThrough, ...(fork ? { fork } : {}) };
+      getRunner('run').start(runId, playground, handlers(runId), secrets, options);
+    },
+    nextStep() {
+      const { runId, paused } = get();
+      if (!runId || !paused) return;
+      set({ paused: undefined });
+      getRunner('run').resume(runId, 'step');
+    },
+    continueRun() {
+      const { runId, paused } = get();
+      if (!runId || !paused) return;
+      set({ paused: undefined });
+      getRunner('run').resume(runId, 'continue');
+    },
+    followUp(task) {
+      const { runId, continuable, phase } = get();
+      if (!runId || !continuable || phase !== 'idle' || !task.trim()) return false;
+      set({ phase: 'running', continuable: false });
+      getRunner('run').followUp(runId, task.trim());
+      return true;
     },
     stop() {
       const { phase, runId } = get();
       if (phase !== 'running' || !runId) return;
-      set({ phase: 'stopping', manualTurn: undefined });
+      set({ phase: 'stopping', manualTurn: undefined, paused: undefined });
       getRunner('run').abort(runId);
       setTimeout(() => {
         const now = get();
@@ -112,7 +160,8 @@ export const useRunStore = create<RunStore>((set, get) => {
     },
     showRecorded(events, itemId = get().itemId, playground) {
       if (get().phase !== 'idle') return;
-      set({ runId: undefined, itemId, fingerprint: playground ? runFingerprint(playground) : undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
+      endSession();
+      set({ continuable: false, runId: undefined, itemId, fingerprint: playground ? runFingerprint(playground) : undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
     },
     showItem(itemId) {
       const now = get();
@@ -122,7 +171,9 @@ export const useRunStore = create<RunStore>((set, get) => {
         else lastRuns.delete(now.itemId);
       }
       const next = lastRuns.get(itemId);
+      endSession();
       set({
+        continuable: false,
         runId: undefined,
         itemId,
         fingerprint: next?.fingerprint,

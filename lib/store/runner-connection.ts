@@ -53,8 +53,8 @@ function readyWebContainerFirst(client: RunnerClient): RunnerClient {
   const preparing = new Map<string, () => void>();
   return {
     ...client,
-    start(runId, playground, handlers, secrets) {
-      if (playground.sandbox.kind !== 'webcontainer') return client.start(runId, playground, handlers, secrets);
+    start(runId, playground, handlers, secrets, options) {
+      if (playground.sandbox.kind !== 'webcontainer') return client.start(runId, playground, handlers, secrets, options);
       let cancelled = false;
       preparing.set(runId, () => {
         cancelled = true;
@@ -66,7 +66,7 @@ function readyWebContainerFirst(client: RunnerClient): RunnerClient {
         .then((ready) => {
           if (cancelled) return;
           preparing.delete(runId);
-          if (ready.ok) return client.start(runId, playground, handlers, secrets);
+          if (ready.ok) return client.start(runId, playground, handlers, secrets, options);
           if (ready.scope === 'packages') useUiStore.getState().setTab('settings');
           handlers.onDone(
             ready.scope === 'boot'
