@@ -29,6 +29,12 @@ test('an edited replay response is what the next run plays; a deleted one comes 
   await expect(responses.getByTestId('replay-response')).toHaveCount(1);
   await responses.getByTestId('replay-response-removed').getByRole('button', { name: 'Undo' }).click();
   await expect(responses.getByTestId('replay-response')).toHaveCount(2);
+  const texts = responses.getByTestId('replay-response-text');
+  await expect(texts.first()).toContainText('get_forecast');
+  await responses.getByRole('button', { name: 'Move down response 1' }).click();
+  await expect(texts.nth(1)).toContainText('get_forecast');
+  await responses.getByRole('button', { name: 'Move up response 2' }).click();
+  await expect(texts.first()).toContainText('get_forecast');
 
   await responses.getByRole('button', { name: 'Edit response 1' }).click();
   await responses.getByLabel('Text of response 1').fill(fence('final_answer("Oslo, edited by hand");', 'Thought: I answer at once.'));

@@ -23,9 +23,9 @@ export function ReplayResponsesEditor() {
   };
   return (
     <section aria-labelledby={headingId} className="space-y-2" data-testid="replay-responses">
-      <h3 id={headingId} className="text-sm font-semibold">
+      <h2 id={headingId} className="text-sm font-semibold">
         Replay responses <span className="muted font-normal">for the {AGENT_TYPE_NAMES[type]}</span>
-      </h3>
+      </h2>
       <RemovedResponseNotice />
       {list.length === 0 && <p className="muted text-sm">No responses yet: add one, or run with a real model and save the run as a replay.</p>}
       {list.length > 0 && (
@@ -44,10 +44,10 @@ export function ReplayResponsesEditor() {
                     <button type="button" className="btn text-xs" aria-label={`Delete response ${index + 1}`} onClick={() => (setEditing(undefined), removeReplayResponse(type, index))}>
                       Delete
                     </button>
-                    <button type="button" className="btn text-xs" aria-label={`Move response ${index + 1} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                    <button type="button" className="btn text-xs" aria-label={`Move up response ${index + 1}`} disabled={index === 0} onClick={() => move(index, index - 1)}>
                       Move up
                     </button>
-                    <button type="button" className="btn text-xs" aria-label={`Move response ${index + 1} down`} disabled={index === list.length - 1} onClick={() => move(index, index + 1)}>
+                    <button type="button" className="btn text-xs" aria-label={`Move down response ${index + 1}`} disabled={index === list.length - 1} onClick={() => move(index, index + 1)}>
                       Move down
                     </button>
                   </div>
