@@ -10,6 +10,7 @@ import { hostAddressId } from '@/lib/trust/contact-addresses';
 import { McpServersSettings } from './mcp-servers-settings';
 import { MainModelSettings } from './model-settings';
 import { NumberField, ruleOf } from './number-field';
+import { ReplayResponsesEditor } from './replay-responses-editor';
 import { SandboxSettings } from './sandbox-settings';
 import { TeamSettings } from './team-settings';
 
@@ -48,6 +49,7 @@ export function SettingsPanel() {
           <legend className="text-sm font-semibold">Replay model</legend>
           <p className="muted text-sm">{describeRecorded(model.responses)}, played in order.</p>
           <NumberField label="Delay between streamed pieces (ms)" value={model.delayMs} rule={ruleOf(replayShape.delayMs.unwrap())} onCommit={(n) => setReplayDelay(n ?? 0)} help="Slows the replay down to watch it stream like a live model." />
+          <ReplayResponsesEditor />
         </fieldset>
       )}
 

@@ -6,6 +6,7 @@ import { useRunStore } from '@/lib/store/run-store';
 import type { AgentRunState } from '@/lib/agent/run-state';
 import { FollowUpBox } from './follow-up-box';
 import { RunSummary } from './run-summary';
+import { SaveRunAsReplay } from './save-run-as-replay';
 import { StaleRunNotice } from './stale-run-notice';
 import { LazyStepCard, preloadStepCard } from './lazy-step-card';
 
@@ -57,6 +58,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
         <div className="space-y-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
           <StaleRunNotice />
           <RunSummary state={state} stopping={phase === 'stopping'} paused={paused} />
+          <SaveRunAsReplay />
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">

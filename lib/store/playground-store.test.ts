@@ -285,3 +285,29 @@ describe('MCP servers', () => {
     expect(api().removedMcpServer).toBeUndefined();
   });
 });
+
+describe('replay responses', () => {
+  it('deletes a response, puts it back with Undo, and refuses a bad one leaving the list as it was', async () => {
+    const { store } = await loadStore();
+    const s = () => store.getState();
+    s().openDocument({ ...s().doc, model: { provider: 'replay', responses: { code: ['one', 'two'] }, delayMs: 0 } });
+    s().removeReplayResponse('code', 0);
+    expect(s().doc.model).toMatchObject({ responses: { code: ['two'] } });
+    expect(s().undoRemoveReplayResponse()).toEqual({ ok: true });
+    expect(s().doc.model).toMatchObject({ responses: { code: ['one', 'two'] } });
+    const bad = s().setReplayResponses('code', [{ toolCalls: [{ name: '', arguments: {} }] }]);
+    expect(bad.ok).toBe(false);
+    expect(s().doc.model).toMatchObject({ responses: { code: ['one', 'two'] } });
+  });
+
+  it('saves a run as the replay and keeps the live model’s settings for switching back', async () => {
+    const { store } = await loadStore();
+    const s = () => store.getState();
+    s().setModelProvider('openai');
+    const live = s().doc.model;
+    expect(s().saveRunAsReplay({ type: 'code', main: ['a', 'b'], managed: {} })).toEqual({ ok: true });
+    expect(s().doc.model).toMatchObject({ provider: 'replay', responses: { code: ['a', 'b'] } });
+    s().setModelProvider('openai');
+    expect(s().doc.model).toEqual(live);
+  });
+});

@@ -19,6 +19,9 @@ import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
 import { checkMemberEdit, checkMembers, newMember, patchMember, type ManagedAgentInput, type MemberEdit } from '../playground/managed-agent-edit';
 import { readStored, type StoredFormat } from './stored-document';
 import { checkMcpServerEdit, checkMcpServers, type McpServerEdit, type McpServerInput } from '../playground/mcp-server-edit';
+import { checkReplayList, checkSaveRunAsReplay, currentList, type ReplayEdit } from '../playground/replay-edit';
+import type { ReplayAgentType, ReplayResponse } from '../models/replay-responses';
+import type { RunReplay } from '../models/replay-from-run';
 
 export const STORAGE_KEY = 'agent-playground:playground';
 export const BACKUP_PREFIX = 'agent-playground:backup:';
@@ -84,7 +87,19 @@ export interface PlaygroundStore extends PersistedPlayground {
   removeMcpServer: (index: number) => void;
   undoRemoveMcpServer: () => McpServerResult;
   dismissRemovedMcpServer: () => void;
+  // ---- Replay responses: checked like an import; a refused edit changes nothing and says why ----
+  /** The response last deleted, its agent type's list and where it was, until Undo or another deletion. */
+  removedReplayResponse?: { response: ReplayResponse; index: number; type: ReplayAgentType };
+  /** Sets the list a run of `type` plays (edit, add, reorder). */
+  setReplayResponses: (type: ReplayAgentType, list: ReplayResponse[]) => ReplayResult;
+  removeReplayResponse: (type: ReplayAgentType, index: number) => void;
+  undoRemoveReplayResponse: () => ReplayResult;
+  dismissRemovedReplayResponse: () => void;
+  /** Makes the finished run the playground's replay; the live model's settings are kept aside for switching back. */
+  saveRunAsReplay: (replay: RunReplay) => ReplayResult;
 }
+
+export type ReplayResult = { ok: true } | Extract<ReplayEdit, { ok: false }>;
 
 export type McpServerResult = { ok: true } | Extract<McpServerEdit, { ok: false }>;
 
@@ -243,7 +258,7 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
           editDoc((doc) => (isProviderModel(doc.model) ? { ...doc, model: { ...doc.model, ...patch } as ProviderModelSettings } : doc)),
         setReplayDelay: (delayMs) => editDoc((doc) => (doc.model.provider === 'replay' ? { ...doc, model: { ...doc.model, delayMs } } : doc)),
         openDocument: (doc, kept = {}, itemId) =>
-          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId, removedMember: undefined, removedMcpServer: undefined }),
+          set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId, removedMember: undefined, removedMcpServer: undefined, removedReplayResponse: undefined }),
         dismissNotice: () => set({ notice: undefined }),
         // ---- Team members ----
         teamEpoch: 0,
@@ -301,6 +316,46 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
           return result;
         },
         dismissRemovedMcpServer: () => set({ removedMcpServer: undefined }),
+        // ---- Replay responses ----
+        setReplayResponses(type, list) {
+          const edit = checkReplayList(get().doc, type, list);
+          if (!edit.ok) return edit;
+          editDoc(() => edit.doc);
+          return { ok: true };
+        },
+        removeReplayResponse(type, index) {
+          const { doc } = get();
+          const list = currentList(doc, type);
+          const response = list[index];
+          if (response === undefined) return;
+          const edit = checkReplayList(doc, type, list.filter((_, i) => i !== index));
+          if (!edit.ok) return;
+          set({ doc: edit.doc, removedReplayResponse: { response, index, type } });
+        },
+        undoRemoveReplayResponse() {
+          const { doc, removedReplayResponse: removed } = get();
+          if (!removed) return { ok: true };
+          const list = currentList(doc, removed.type);
+          list.splice(Math.min(removed.index, list.length), 0, removed.response);
+          const edit = checkReplayList(doc, removed.type, list);
+          if (!edit.ok) return edit;
+          set({ doc: edit.doc, removedReplayResponse: undefined });
+          return { ok: true };
+        },
+        dismissRemovedReplayResponse: () => set({ removedReplayResponse: undefined }),
+        saveRunAsReplay(replay) {
+          const { doc, providerStash = {} } = get();
+          const edit = checkSaveRunAsReplay(doc, replay);
+          if (!edit.ok) return edit;
+          const current = doc.model;
+          set({
+            doc: edit.doc,
+            replayStash: undefined,
+            providerStash: isProviderModel(current) ? { ...providerStash, [current.provider]: current } : get().providerStash,
+            removedReplayResponse: undefined,
+          });
+          return { ok: true };
+        },
       };
     },
     {

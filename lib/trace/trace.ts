@@ -7,6 +7,7 @@ import type { ChatMessage, TokenUsage, ToolCall } from '../models/types';
 import { playgroundSchema, type Playground } from '../playground/schema';
 import { agentEventSchema } from '../agent/event-schema';
 import type { ReplayResponse } from '../models/replay-model';
+import { replayResponseOfStep } from '../models/replay-from-run';
 
 export const TRACE_VERSION = 1;
 
@@ -193,13 +194,8 @@ export function replayResponsesFromTrace(trace: Trace): { main: ReplayResponse[]
   const main: ReplayResponse[] = [];
   const managed: Record<string, ReplayResponse[]> = {};
   for (const step of trace.steps) {
-    if (!step.modelOutput && !step.modelToolCalls) continue;
-    const response: ReplayResponse = step.modelToolCalls
-      ? {
-          text: step.modelOutput,
-          toolCalls: step.modelToolCalls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })),
-        }
-      : step.modelOutput;
+    const response = replayResponseOfStep(step);
+    if (!response) continue;
     if (step.agent === 'main') main.push(response);
     else (managed[step.agent] ??= []).push(response);
   }
