@@ -50,6 +50,7 @@ export interface AgentRunState {
   task: string;
   agentType: AgentType;
   systemPrompt: string;
+  promptTemplates?: Partial<Record<'initialPlan' | 'updatePlan' | 'finalAnswer', string>>;
   maxSteps: number;
   model: string;
   sandbox: string;
@@ -90,6 +91,7 @@ export function applyEvent(state: RunState, event: AgentEvent): RunState {
       task: event.task,
       agentType: event.agentType,
       systemPrompt: event.systemPrompt,
+      ...(event.promptTemplates ? { promptTemplates: event.promptTemplates } : {}),
       maxSteps: event.maxSteps,
       model: event.model,
       sandbox: event.sandbox,
