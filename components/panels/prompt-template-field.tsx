@@ -45,7 +45,7 @@ export function PromptTemplateField({
         </label>
         {overridden && <span className="muted text-xs">(edited)</span>}
         {overridden && (
-          <button type="button" className="btn btn-ghost ml-auto text-xs" onClick={() => onCommit(undefined)} aria-label={`Reset ${info.label} to default`}>
+          <button type="button" className="btn btn-ghost ml-auto text-xs" onClick={() => onCommit(undefined)} aria-label={`Reset to default: ${info.label}`}>
             Reset to default
           </button>
         )}
