@@ -35,10 +35,10 @@ test('an edited system prompt template is what the model receives; a bad variabl
   await expect(page.getByTestId('final-answer')).toHaveText('5');
 
   await page.getByRole('tab', { name: 'Prompt' }).click();
-  await page.getByRole('button', { name: 'Reset System prompt (CodeAgent) to default' }).click();
+  await page.getByRole('button', { name: 'Reset to default: System prompt (CodeAgent)' }).click();
   await expect(template).toHaveValue(/^You are an expert assistant/);
   await expect(page.getByTestId('system-prompt')).not.toContainText(MARKER);
-  await expect(page.getByRole('button', { name: /^Reset .* to default$/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Reset to default/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(composer.getByTestId('model-message').nth(0)).toContainText('You are an expert assistant');
