@@ -43,6 +43,12 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
         await expectClean(page, `${tab} tab`);
       }
+      // A prompt template edited (Reset, diff open) and another with a refused variable.
+      await page.getByRole('textbox', { name: 'Final answer (at the step limit)' }).fill('Answer {{task}} now.');
+      await page.getByText('Show diff').click();
+      await page.getByRole('textbox', { name: 'Planning: first plan' }).fill('Plan {{nope}}');
+      await expect(page.getByText(/unknown variable \{\{nope\}\}/)).toBeVisible();
+      await expectClean(page, 'Prompt tab with edited templates');
     });
 
     test('axe: the Tools tab with the editor', async ({ page }) => {

@@ -1,6 +1,9 @@
 'use client';
 // The exact system prompt that will be sent, and its estimated size per section.
+import { PROMPT_TEMPLATES } from '@/lib/agent/prompts/templates';
 import { useAnalysisStore } from '@/lib/store/analysis-store';
+import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { PromptTemplateField } from './prompt-template-field';
 import { CopyButton } from '../ui/copy-button';
 
 const KIND = { rules: 'Rules', types: 'Types', tool: 'Tool', 'mcp-tool': 'MCP tool', 'managed-agent': 'Team member', instructions: 'Instructions' } as const;
@@ -38,6 +41,32 @@ export function PromptPanel() {
         <CopyButton text={analysis.systemPrompt} label="Copy the system prompt" />
       </div>
       <pre tabIndex={0} data-testid="system-prompt" className="mono-block">{analysis.systemPrompt}</pre>
+      <PromptTemplates />
     </div>
+  );
+}
+
+/** The templates the prompts are made from; edits are kept in the document, so a link shares them. */
+function PromptTemplates() {
+  const overrides = usePlaygroundStore((s) => s.doc.agent.promptTemplates);
+  const setPromptTemplate = usePlaygroundStore((s) => s.setPromptTemplate);
+  return (
+    <section aria-labelledby="prompt-templates-heading" className="space-y-3 pt-2">
+      <h2 id="prompt-templates-heading" className="text-sm font-semibold">
+        Prompt templates
+      </h2>
+      <p className="muted text-xs">
+        The texts the prompts are made from. An edit is saved in the playground (and its share link) as soon as its
+        variables check out; {'{{#if name}}…{{/if}}'} keeps a block only when the value is not empty.
+      </p>
+      {PROMPT_TEMPLATES.map((info) => (
+        <PromptTemplateField
+          key={info.id}
+          info={info}
+          value={overrides?.[info.id] ?? info.defaultText}
+          onCommit={(text) => setPromptTemplate(info.id, text)}
+        />
+      ))}
+    </section>
   );
 }

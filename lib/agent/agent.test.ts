@@ -256,3 +256,22 @@ describe('managed agents', () => {
     expect(sub).not.toMatch(/function add\(/);
   });
 });
+
+describe('prompt templates of the playground', () => {
+  it('sends the overridden system prompt and final-answer prompt to the model, and the trace derives the same input', async () => {
+    const { model, requests } = recordingModel([js('console.log(1)'), 'It is 42.']);
+    const pg = playground({
+      agent: {
+        maxSteps: 1,
+        promptTemplates: { codeAgentSystem: 'SYSTEM MARKER\n{{tools}}', finalAnswer: 'FINAL MARKER for {{task}}' },
+      },
+    });
+    const { events } = await runToEnd(pg, { model });
+    expect(requests[0]!.messages[0]!.content).toMatch(/^SYSTEM MARKER\n/);
+    expect(requests[1]!.messages.at(-1)!.content).toBe('FINAL MARKER for Do the thing.');
+    const state = foldEvents(events);
+    const run = state.runs[0]!;
+    const final = state.steps.find((s) => s.kind === 'final')!;
+    expect(modelInputForStep(run, state.steps, final).at(-1)!.content).toBe('FINAL MARKER for Do the thing.');
+  });
+});

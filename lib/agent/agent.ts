@@ -9,6 +9,7 @@ import type { AgentEvent, AgentEventBody, AgentType, ForkRef, ParentRef, RunStat
 import { modelInputForStep } from './memory';
 import { MANAGED_AGENT_ADDITIONAL_ARGS, MANAGED_AGENT_TASK_PROMPT } from './prompts/managed-agent';
 import { renderTemplate } from './prompts/render-template';
+import type { PromptTemplates } from './prompts/templates';
 import { applyEvent, EMPTY_RUN_STATE, runKeyOf, totalUsage, type RunState, type StepState } from './run-state';
 import { buildSystemPrompt, managedAgentSchema } from './system-prompt';
 import { runCodeAction } from './code-action';
@@ -63,6 +64,8 @@ export interface AgentOptions {
   finalAnswerChecks?: { name: string; check: FinalAnswerCheck }[];
   instructions?: string;
   maxObservationChars?: number;
+  /** Prompt templates that replace the defaults (lib/agent/prompts/templates.ts). */
+  templates?: Partial<PromptTemplates>;
 }
 
 export interface RunOptions {
@@ -123,7 +126,12 @@ export function createAgent(options: AgentOptions): Agent {
       managedAgents: managed,
       instructions: options.instructions,
       ...(options.tools.mcpToolNames ? { mcpToolNames: options.tools.mcpToolNames } : {}),
+      ...(options.templates ? { templates: options.templates } : {}),
     });
+  const { initialPlan, updatePlan, finalAnswer } = options.templates ?? {};
+  const stepTemplates = Object.fromEntries(
+    Object.entries({ initialPlan, updatePlan, finalAnswer }).filter(([, text]) => text !== undefined),
+  ) as Partial<Record<'initialPlan' | 'updatePlan' | 'finalAnswer', string>>;
 
   function run(firstTask: string, runOptions: RunOptions = {}): AsyncIterable<AgentEvent> {
     const channel = createChannel<AgentEvent>();
@@ -179,6 +187,7 @@ export function createAgent(options: AgentOptions): Agent {
                 agentType: options.type,
                 maxSteps: options.maxSteps,
                 systemPrompt: systemPrompt(),
+                ...(Object.keys(stepTemplates).length ? { promptTemplates: stepTemplates } : {}),
                 startedAt: new Date().toISOString(),
                 model: options.model.id,
                 sandbox: executor?.kind ?? 'unavailable',

@@ -30,6 +30,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     agentType: z.enum(['code', 'tool-calling']),
     maxSteps: z.number().int().min(1),
     systemPrompt: z.string(),
+    promptTemplates: z.partialRecord(z.enum(['initialPlan', 'updatePlan', 'finalAnswer']), z.string()).optional(),
     startedAt: z.string(),
     model: z.string(),
     sandbox: z.string(),

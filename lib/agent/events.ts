@@ -45,6 +45,8 @@ export type AgentEventBody =
       agentType: AgentType;
       maxSteps: number;
       systemPrompt: string;
+      /** The planning and final-answer templates this run overrides (a playground's own), so its model input can be derived. */
+      promptTemplates?: Partial<Record<'initialPlan' | 'updatePlan' | 'finalAnswer', string>>;
       startedAt: string;
       model: string;
       sandbox: string;

@@ -5,3 +5,4 @@ export { modelInputForStep, describeError } from './memory';
 export { parseCode, CodeParseError, type ParsedCode } from './parse-code';
 export { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling } from './system-prompt';
 export { renderValue } from './render-value';
+export * from './prompts/templates';

@@ -1,9 +1,10 @@
 // The messages sent to the model, derived from the run's steps every time (never stored a second time).
 import type { ChatMessage } from '../models/types';
 import type { SandboxError } from '../sandbox/types';
-import { ERROR_PROMPT, FINAL_ANSWER_PROMPT, OBSERVATION_PROMPT, TASK_PROMPT } from './prompts/final-answer';
-import { INITIAL_PLAN_PROMPT, PLAN_MEMORY_PREFIX, UPDATE_PLAN_PROMPT } from './prompts/planning';
+import { ERROR_PROMPT, OBSERVATION_PROMPT, TASK_PROMPT } from './prompts/final-answer';
+import { PLAN_MEMORY_PREFIX } from './prompts/planning';
 import { renderTemplate } from './prompts/render-template';
+import { resolveTemplates, type PromptTemplates } from './prompts/templates';
 import { renderValue } from './render-value';
 import type { AgentRunState, StepState } from './run-state';
 
@@ -12,8 +13,17 @@ export function describeError(error: SandboxError): string {
   return `${error.type}${where}: ${error.message}`;
 }
 
-/** The messages a step's model call receives: system prompt, task, the earlier steps, and the step's own prompt. */
-export function modelInputForStep(run: AgentRunState, steps: readonly StepState[], step: StepState): ChatMessage[] {
+/**
+ * The messages a step's model call receives: system prompt, task, the earlier steps, and the step's own prompt.
+ * `templates`: the run's overridden planning and final-answer templates (the system prompt is already in `run`).
+ */
+export function modelInputForStep(
+  run: AgentRunState,
+  steps: readonly StepState[],
+  step: StepState,
+  templates: Partial<PromptTemplates> = run.promptTemplates ?? {},
+): ChatMessage[] {
+  const { initialPlan, updatePlan, finalAnswer } = resolveTemplates(templates);
   const earlier = steps.filter((s) => s.runKey === run.key && s.index < step.index);
   // A run that took follow-up tasks remembers them all: each task comes before the steps of its section.
   const tasks = run.tasks?.length ? run.tasks : [{ task: run.task, fromStep: 1 }];
@@ -37,11 +47,11 @@ export function modelInputForStep(run: AgentRunState, steps: readonly StepState[
     messages.push({
       role: 'user',
       content: first
-        ? renderTemplate(INITIAL_PLAN_PROMPT, { task: run.task })
-        : renderTemplate(UPDATE_PLAN_PROMPT, { task: run.task, remainingSteps: String(run.maxSteps - actionsDone) }),
+        ? renderTemplate(initialPlan, { task: run.task })
+        : renderTemplate(updatePlan, { task: run.task, remainingSteps: String(run.maxSteps - actionsDone) }),
     });
   } else if (step.kind === 'final') {
-    messages.push({ role: 'user', content: renderTemplate(FINAL_ANSWER_PROMPT, { task: run.task }) });
+    messages.push({ role: 'user', content: renderTemplate(finalAnswer, { task: run.task }) });
   }
   return messages;
 }

@@ -58,6 +58,7 @@ export interface AgentRunState {
   forkOf?: ForkRef;
   agentType: AgentType;
   systemPrompt: string;
+  promptTemplates?: Partial<Record<'initialPlan' | 'updatePlan' | 'finalAnswer', string>>;
   maxSteps: number;
   model: string;
   sandbox: string;
@@ -100,6 +101,7 @@ export function applyEvent(state: RunState, event: AgentEvent): RunState {
       ...(event.forkOf ? { forkOf: event.forkOf } : {}),
       agentType: event.agentType,
       systemPrompt: event.systemPrompt,
+      ...(event.promptTemplates ? { promptTemplates: event.promptTemplates } : {}),
       maxSteps: event.maxSteps,
       model: event.model,
       sandbox: event.sandbox,

@@ -1,7 +1,6 @@
 // Builds an agent's system prompt from the template files and the tools.
-import { CODE_AGENT_SYSTEM_PROMPT } from './prompts/code-agent';
 import { renderTemplate } from './prompts/render-template';
-import { TOOL_CALLING_AGENT_SYSTEM_PROMPT } from './prompts/tool-calling-agent';
+import { resolveTemplates, type PromptTemplates } from './prompts/templates';
 import type { AgentType } from './events';
 
 export interface ManagedAgentInfo {
@@ -16,10 +15,13 @@ export interface SystemPromptParts {
   instructions?: string;
   /** The MCP tools' names: they take one object, unlike the tools of the source (CodeAgent). */
   mcpToolNames?: string[];
+  /** The playground's own system prompt templates, if it overrides them. */
+  templates?: Partial<PromptTemplates>;
 }
 
 export function buildSystemPrompt(type: AgentType, parts: SystemPromptParts): string {
-  const template = type === 'code' ? CODE_AGENT_SYSTEM_PROMPT : TOOL_CALLING_AGENT_SYSTEM_PROMPT;
+  const templates = resolveTemplates(parts.templates);
+  const template = type === 'code' ? templates.codeAgentSystem : templates.toolCallingAgentSystem;
   const render = type === 'code' ? renderManagedAgentForCode : renderManagedAgentForToolCalling;
   return renderTemplate(template, {
     tools: parts.tools,

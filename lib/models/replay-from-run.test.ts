@@ -3,7 +3,7 @@ import type { AgentRunState, RunState, StepState } from '../agent/run-state';
 import { replayResponsesFromRun } from './replay-from-run';
 
 function run(over: Partial<AgentRunState> = {}): AgentRunState {
-  return { key: 'main', agent: 'main', runId: 'r', task: 't', agentType: 'code', systemPrompt: '', maxSteps: 5, model: 'm', sandbox: 's', startedAt: '', status: 'success', usage: { inputTokens: 0, outputTokens: 0 }, ...over };
+  return { key: 'main', agent: 'main', runId: 'r', task: 't', tasks: [{ task: 't', fromStep: 1 }], agentType: 'code', systemPrompt: '', maxSteps: 5, model: 'm', sandbox: 's', startedAt: '', status: 'success', usage: { inputTokens: 0, outputTokens: 0 }, ...over };
 }
 function step(over: Partial<StepState>): StepState {
   return { id: 'x', runKey: 'main', agent: 'main', index: 1, kind: 'action', modelOutput: '', modelDone: true, toolCalls: [], logs: '', done: true, startedAt: 0, ...over };

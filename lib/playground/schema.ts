@@ -1,5 +1,6 @@
 // The playground document: what the UI edits, what examples and links hold, and what the CLI runs.
 import { z } from 'zod';
+import { checkTemplate, PROMPT_TEMPLATE_IDS, type PromptTemplateId } from '../agent/prompts/templates';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `name`, `@scope/name`, either with `@version` (a semver or range of safe characters). */
@@ -114,6 +115,18 @@ export const managedAgentSchema = z
   })
   .strict();
 
+/** One template's text, refused when it uses a variable the template does not have or misses a required one. */
+const templateText = (id: PromptTemplateId) =>
+  z.string().superRefine((text, ctx) => {
+    const problem = checkTemplate(id, text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Only the templates a playground overrides; the others are the defaults of lib/agent/prompts. */
+export const promptTemplatesSchema = z
+  .object(Object.fromEntries(PROMPT_TEMPLATE_IDS.map((id) => [id, templateText(id).optional()])) as Record<PromptTemplateId, z.ZodOptional<z.ZodString>>)
+  .strict();
+
 export const agentSettingsSchema = z
   .object({
     type: z.enum(['code', 'tool-calling']).default('code'),
@@ -124,6 +137,8 @@ export const agentSettingsSchema = z
     finalAnswerChecks: z.array(z.string().regex(NAME, 'must be the name of a function in the tools source')).default([]),
     /** Extra instructions appended to the system prompt. */
     instructions: z.string().default(''),
+    /** Prompt templates this playground overrides (absent in older documents: all defaults). */
+    promptTemplates: promptTemplatesSchema.optional(),
   })
   .strict();
 
@@ -212,4 +227,5 @@ export type ProviderModelSettings = Extract<ModelSettings, { provider: RealProvi
 export type ManagedAgentSettings = z.output<typeof managedAgentSchema>;
 export type SandboxSettings = z.output<typeof sandboxSettingsSchema>;
 export type AgentSettings = z.output<typeof agentSettingsSchema>;
+export type PromptTemplateOverrides = z.output<typeof promptTemplatesSchema>;
 export type McpServerSettings = z.output<typeof mcpServerSchema>;

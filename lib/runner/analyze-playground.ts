@@ -54,6 +54,7 @@ export function analyzePlayground(playground: Playground, mcp: McpServerListing[
     managedAgents: managedAgents.map((m) => ({ name: m.name, description: m.description })),
     instructions,
     mcpToolNames: mcpTools.map((t) => t.name),
+    ...(playground.agent.promptTemplates ? { templates: playground.agent.promptTemplates } : {}),
   });
 
   const parts: PromptSection[] = [];

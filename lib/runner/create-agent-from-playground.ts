@@ -158,6 +158,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     finalAnswerChecks: checks,
     instructions: playground.agent.instructions,
     maxObservationChars: sandbox.maxObservationChars,
+    ...(playground.agent.promptTemplates ? { templates: playground.agent.promptTemplates } : {}),
   });
 }
 

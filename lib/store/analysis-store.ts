@@ -23,8 +23,8 @@ let lastKey = '';
 
 /** What the analysis depends on: edits elsewhere (task, title, limits) do not trigger a new one. */
 function keyOf(doc: Playground, mcp: McpServerListing[]): string {
-  const { type, managedAgents, instructions } = doc.agent;
-  return JSON.stringify([doc.tools, type, managedAgents.map((m) => [m.name, m.description]), instructions, mcp]);
+  const { type, managedAgents, instructions, promptTemplates } = doc.agent;
+  return JSON.stringify([doc.tools, type, managedAgents.map((m) => [m.name, m.description]), instructions, promptTemplates, mcp]);
 }
 
 /** Asks for a fresh analysis of the document with its MCP servers' tools as last listed, after a short pause in typing. */

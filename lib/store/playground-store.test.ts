@@ -22,6 +22,16 @@ describe('the playground store', () => {
     expect(store.getState().notice).toBeUndefined();
   });
 
+  it('saves a good prompt template edit, refuses a bad one without changing the document, and resets', async () => {
+    const { store } = await loadStore();
+    expect(store.getState().setPromptTemplate('finalAnswer', 'MARKER {{task}}').ok).toBe(true);
+    expect(store.getState().doc.agent.promptTemplates).toEqual({ finalAnswer: 'MARKER {{task}}' });
+    expect(store.getState().setPromptTemplate('finalAnswer', '{{nope}}')).toMatchObject({ ok: false, message: expect.stringContaining('{{nope}}') });
+    expect(store.getState().doc.agent.promptTemplates).toEqual({ finalAnswer: 'MARKER {{task}}' });
+    store.getState().setPromptTemplate('finalAnswer', undefined);
+    expect(store.getState().doc.agent.promptTemplates).toBeUndefined();
+  });
+
   it('keeps every edit across a reload', async () => {
     const first = await loadStore();
     first.store.getState().setTitle('My agent');

@@ -18,6 +18,8 @@ import { isProviderModel, PRESETS, PROVIDERS } from '../models/presets';
 import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
 import { checkMemberEdit, checkMembers, newMember, patchMember, type ManagedAgentInput, type MemberEdit } from '../playground/managed-agent-edit';
 import { readStored, type StoredFormat } from './stored-document';
+import { checkPromptTemplateEdit, type PromptTemplateEdit } from '../playground/prompt-template-edit';
+import type { PromptTemplateId } from '../agent/prompts/templates';
 import { checkMcpServerEdit, checkMcpServers, type McpServerEdit, type McpServerInput } from '../playground/mcp-server-edit';
 import { checkReplayList, checkSaveRunAsReplay, currentList, type ReplayEdit } from '../playground/replay-edit';
 import type { ReplayAgentType, ReplayResponse } from '../models/replay-responses';
@@ -67,6 +69,8 @@ export interface PlaygroundStore extends PersistedPlayground {
   /** Shows another library item's document (the library's own action: every other playground lives there). */
   openDocument: (doc: Playground, kept?: Omit<SavedPlayground, 'doc'>, itemId?: string) => void;
   dismissNotice: () => void;
+  /** Overrides a prompt template (checked: a refused text changes nothing); `undefined` resets it to the default. */
+  setPromptTemplate: (id: PromptTemplateId, text: string | undefined) => PromptTemplateEdit;
   // ---- Team members (managed agents): every edit is checked first; a refused one changes nothing and says why ----
   /** The member last removed and where it was, until Undo, another removal or another document. */
   removedMember?: { member: ManagedAgentSettings; index: number };
@@ -260,6 +264,11 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         openDocument: (doc, kept = {}, itemId) =>
           set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId, removedMember: undefined, removedMcpServer: undefined, removedReplayResponse: undefined }),
         dismissNotice: () => set({ notice: undefined }),
+        setPromptTemplate(id, text) {
+          const edit = checkPromptTemplateEdit(get().doc, id, text);
+          if (edit.ok) editDoc(() => edit.doc);
+          return edit;
+        },
         // ---- Team members ----
         teamEpoch: 0,
         addManagedAgent(given) {
