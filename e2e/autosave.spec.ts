@@ -4,7 +4,7 @@ import { openExample, seedStorage, STORAGE_KEY } from './support';
 test('a reload keeps every edit', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Playground title').fill('My forecast agent');
-  await page.getByRole('textbox', { name: 'Task' }).fill('Is Oslo warmer than Lisbon?');
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('Is Oslo warmer than Lisbon?');
   await page.getByLabel('Agent type').selectOption('tool-calling');
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByLabel('Max steps').fill('7');
@@ -19,7 +19,7 @@ test('a reload keeps every edit', async ({ page }) => {
   // The invalid value was never saved: the last valid one is.
   await expect(page.getByLabel('Time limit per step (ms)')).toHaveValue('10000');
   await page.getByRole('tab', { name: 'Task' }).click();
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('Is Oslo warmer than Lisbon?');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('Is Oslo warmer than Lisbon?');
 });
 
 test('corrupted storage is kept aside, the person is told, and the app starts with defaults', async ({ page }) => {
@@ -42,9 +42,9 @@ test('corrupted storage is kept aside, the person is told, and the app starts wi
 
 test('an example opens as a new playground, and Undo goes back to the one before', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('textbox', { name: 'Task' }).fill('My own task');
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('My own task');
   await openExample(page, 'A manager and its librarian');
   await expect(page.getByLabel('Playground title')).toHaveValue('A manager and its librarian');
   await page.getByTestId('example-notice').getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('My own task');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('My own task');
 });

@@ -39,7 +39,7 @@ test('a run edited past says it was made with an earlier version, and Run again 
   await page.getByLabel('Playground title').fill('My warmest city');
   await expect(page.getByText(STALE)).toBeHidden();
 
-  await page.getByRole('textbox', { name: 'Task' }).fill('Which of Lisbon, Oslo and Cairo will be the warmest tomorrow?');
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('Which of Lisbon, Oslo and Cairo will be the warmest tomorrow?');
   const notice = page.getByTestId('stale-run');
   await expect(notice).toHaveText(new RegExp(STALE.replace('.', '\\.')));
   await expect(page.getByTestId('final-answer')).toHaveText(CAIRO);
@@ -66,7 +66,7 @@ test('loading an example shows its empty timeline; going back through the librar
 
 test('Run with an empty task is refused at the Task field, on its tab, and nothing is sent', async ({ page }) => {
   await page.goto('/');
-  const task = page.getByRole('textbox', { name: 'Task' });
+  const task = page.getByRole('textbox', { name: 'Task', exact: true });
   await task.fill('  ');
   await page.getByRole('tab', { name: 'Tools' }).click();
   await runButton(page).click();
@@ -93,7 +93,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/');
     await runToAnswer(page, CAIRO);
-    await page.getByRole('textbox', { name: 'Task' }).fill('');
+    await page.getByRole('textbox', { name: 'Task', exact: true }).fill('');
     await expect(page.getByTestId('stale-run')).toBeVisible();
     await runButton(page).click();
     await expect(page.getByText('Write a task first')).toBeVisible();
@@ -106,7 +106,7 @@ test('a new playground starts with one small documented example tool and a task 
   const library = await openLibrary(page);
   await library.getByRole('button', { name: 'New playground' }).click();
   await expect(page.getByLabel('Playground title')).toHaveValue('Untitled playground');
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('What is 1234 + 5678? Use the add tool.');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('What is 1234 + 5678? Use the add tool.');
   await page.getByRole('tab', { name: 'Tools' }).click();
   const tools = page.getByTestId('tool-item');
   await expect(tools).toHaveCount(1);
@@ -121,7 +121,7 @@ test('opening the same share link twice opens the item it made the first time, s
   await runButton(page).waitFor();
   await page.goto(link);
   await expect(page.getByLabel('Playground title')).toHaveValue('Adder from a friend');
-  await page.getByRole('textbox', { name: 'Task' }).fill('Add 2 and 3, please.');
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('Add 2 and 3, please.');
 
   let library = await openLibrary(page);
   await expect(library.getByTestId('library-item')).toHaveCount(2);
@@ -130,7 +130,7 @@ test('opening the same share link twice opens the item it made the first time, s
 
   await page.goto(link);
   await expect(page.getByLabel('Playground title')).toHaveValue('Adder from a friend');
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('Add 2 and 3, please.');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('Add 2 and 3, please.');
   await expect(page.getByTestId('share-notice')).toContainText('This link was opened before: “Adder from a friend” from your saved playgrounds is open again');
   await expect(page.getByTestId('shared-banner')).toContainText('Shared playground: review the tools before running.');
   await expect(page.getByRole('button', { name: 'Trust and enable' })).toBeVisible();

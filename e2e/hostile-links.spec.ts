@@ -38,7 +38,7 @@ const longestTask = (page: Page) => page.evaluate(() => Math.max(0, ...(window a
 async function ownPlayground(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Playground title').fill('My own playground');
-  await page.getByRole('textbox', { name: 'Task' }).fill(MY_TASK);
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill(MY_TASK);
   await expect
     .poll(() => page.evaluate(([key, task]) => localStorage.getItem(key)?.includes(task) ?? false, [LIBRARY_KEY, MY_TASK] as const))
     .toBe(true);
@@ -52,7 +52,7 @@ async function openLibrary(page: Page) {
 /** After a reload: the person's own playground is open, intact, stored, and listed in the library. */
 async function expectOwnPlaygroundIntact(page: Page): Promise<void> {
   await expect(page.getByLabel('Playground title')).toHaveValue('My own playground');
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue(MY_TASK);
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue(MY_TASK);
   const stored = await page.evaluate(([a, b]) => [localStorage.getItem(a) ?? '', localStorage.getItem(b) ?? ''], [STORAGE_KEY, LIBRARY_KEY] as const);
   expect(stored[0]).toContain(MY_TASK);
   expect(stored[1]).toContain(MY_TASK);
@@ -74,7 +74,7 @@ for (const hostile of HOSTILE) {
     await expect(notice).toContainText('This share link could not be opened.');
     await expect(notice).toContainText(hostile.message);
     await expect(notice).toContainText('Your own playground is unchanged.');
-    await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue(MY_TASK);
+    await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue(MY_TASK);
     await expect(page.getByTestId('shared-banner')).toHaveCount(0);
     expect(await longestTask(page)).toBeLessThan(1_000);
 
@@ -111,11 +111,11 @@ test('a link whose save fails opens with its banner and one notice offering Expo
   await expect(notice.getByRole('button', { name: 'Export playground' })).toBeVisible();
 
   // More saves fail (edits, a new playground): the notice is not repeated, and nothing freezes.
-  await page.getByRole('textbox', { name: 'Task' }).fill('Add 2 and 3, then 4.');
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('Add 2 and 3, then 4.');
   await (await openLibrary(page)).getByRole('button', { name: 'New playground' }).click();
   await expect(page.getByLabel('Playground title')).toHaveValue('Untitled playground');
   await (await openLibrary(page)).getByRole('button', { name: 'Adder from a friend', exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('Add 2 and 3, then 4.');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('Add 2 and 3, then 4.');
   await expect(page.getByTestId('save-notice')).toHaveCount(1);
   await expect(page.getByTestId('shared-banner')).toBeVisible();
 
@@ -125,8 +125,8 @@ test('a link whose save fails opens with its banner and one notice offering Expo
   expect(JSON.parse(await readFile((await download.path())!, 'utf8'))).toMatchObject({ title: 'Adder from a friend', task: 'Add 2 and 3, then 4.' });
 
   await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await page.getByRole('textbox', { name: 'Task' }).fill('Add 2 and 3, then 5.');
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('Add 2 and 3, then 5.');
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('Add 2 and 3, then 5.');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('Add 2 and 3, then 5.');
   await expect(page.getByTestId('save-notice')).toHaveCount(0);
   expect(await longestTask(page)).toBeLessThan(1_000);
 
@@ -147,7 +147,7 @@ test('an example opens as a new playground; the previous one is still in the lib
   const library = await openLibrary(page);
   await expect(library.getByTestId('library-item')).toHaveCount(2);
   await library.getByRole('button', { name: 'My own playground', exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue(MY_TASK);
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue(MY_TASK);
 });
 
 test('the Examples menu: arrow keys open it and move the focus but load nothing; Escape closes it; Enter loads', async ({ page }) => {

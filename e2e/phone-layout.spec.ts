@@ -142,7 +142,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the switch shows the playground or the run; Run switches to the run, whose steps show on the first screen', async ({ page }) => {
-      const task = page.getByRole('textbox', { name: 'Task' });
+      const task = page.getByRole('textbox', { name: 'Task', exact: true });
       const empty = page.getByText('Press Run to watch the agent work.');
       await expect(viewTab(page, 'Playground')).toHaveAttribute('aria-selected', 'true');
       await expect(task).toBeVisible();
@@ -277,7 +277,7 @@ test.describe('desktop', () => {
     await expect(more(page)).toBeHidden();
     await expect(page.getByRole('tablist', { name: 'View' })).toBeHidden();
     for (const name of ['Playgrounds', 'Examples', 'Share', 'Export / Import']) await expectOnScreen(page, header.getByRole('button', { name }));
-    await expect(page.getByRole('textbox', { name: 'Task' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toBeVisible();
     await expect(page.getByText('Press Run to watch the agent work.')).toBeVisible();
   });
 

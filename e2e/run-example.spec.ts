@@ -4,7 +4,7 @@ import { openExample } from './support';
 test('a new user sees an example, runs it, and watches steps with code, tool calls and observations reach the final answer', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByLabel('Playground title')).toHaveValue('Warmest city tomorrow');
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue(/^Which of Lisbon, Oslo and Cairo/);
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue(/^Which of Lisbon, Oslo and Cairo/);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 
   await expect(page.getByTestId('final-answer')).toHaveText('Cairo: 34 °C (93.2 °F)');

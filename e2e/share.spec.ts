@@ -113,7 +113,7 @@ test('a shared playground opens in a fresh browser with the same task, tools and
   await them.getByRole('button', { name: 'Run', exact: true }).waitFor();
   await expect(them.getByTestId('shared-banner')).toContainText('Shared playground: review the tools before running.');
   await expect(them.getByLabel('Playground title')).toHaveValue('Adder to share');
-  await expect(them.getByRole('textbox', { name: 'Task' })).toHaveValue('Add 2 and 3.');
+  await expect(them.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('Add 2 and 3.');
   await expect(them.getByLabel('Agent type')).toHaveValue('tool-calling');
   await them.getByTestId('shared-banner').getByRole('button', { name: 'Show the tools' }).click();
   await expect(them.getByRole('tab', { name: 'Tools' })).toHaveAttribute('aria-selected', 'true');
@@ -216,7 +216,7 @@ test('a tampered or cut link explains what is wrong and leaves the person’s ow
   await expect(notice).toContainText('cut off');
   await expect(notice).toContainText('Your own playground is unchanged.');
   await expect(page.getByLabel('Playground title')).toHaveValue('My own');
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('My own work.');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('My own work.');
 
   // Pasted into the address bar of the open app: a character changed in the middle.
   const at = Math.floor(good.length / 2);
@@ -230,7 +230,7 @@ test('a tampered or cut link explains what is wrong and leaves the person’s ow
   await expect(library.getByTestId('library-item')).toHaveCount(1);
 
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('My own work.');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('My own work.');
   await expect(page.getByTestId('share-notice')).toHaveCount(0);
 });
 
@@ -243,7 +243,7 @@ test('saved playgrounds: new, rename, duplicate, delete with undo, and a reload 
   await library.getByRole('button', { name: 'New playground' }).click();
   await expect(libraryPanel(page)).toBeHidden();
   await expect(page.getByLabel('Playground title')).toHaveValue('Untitled playground');
-  await page.getByRole('textbox', { name: 'Task' }).fill('The second task.');
+  await page.getByRole('textbox', { name: 'Task', exact: true }).fill('The second task.');
 
   library = await openLibrary(page);
   await library.getByRole('button', { name: 'Rename “Untitled playground”' }).click();
@@ -269,7 +269,7 @@ test('saved playgrounds: new, rename, duplicate, delete with undo, and a reload 
   await expect(library.getByTestId('library-item')).toHaveCount(2);
   await expect(library.getByRole('button', { name: 'Warmest city tomorrow', exact: true })).toHaveAttribute('aria-current', 'true');
   await library.getByRole('button', { name: 'Second one', exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('The second task.');
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toHaveValue('The second task.');
 
   // Deleting the playground being edited opens another one.
   library = await openLibrary(page);

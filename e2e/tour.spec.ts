@@ -90,7 +90,7 @@ test('desktop: the tour walks four callouts on the real elements, Back goes back
   await expect(one).toBeVisible();
   await expect(one).toBeFocused();
   await expect(one).toHaveAttribute('aria-modal', 'false');
-  const task = page.getByRole('textbox', { name: 'Task' });
+  const task = page.getByRole('textbox', { name: 'Task', exact: true });
   await expect(task).toBeInViewport();
   expect(overlap(await box(one), await box(task))).toBe(false);
   await expect(one.getByRole('button', { name: 'Back' })).toHaveCount(0);
@@ -144,7 +144,7 @@ test('phone: the tour shows each target on screen and runs the example for the l
   await open(page, PHONE);
   await page.getByRole('button', { name: 'Take the tour' }).click();
   await expect(page.getByRole('dialog', { name: 'The task' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Task' })).toBeInViewport();
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toBeInViewport();
   await page.getByRole('dialog').getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('dialog', { name: 'The tools, as the model sees them' })).toBeInViewport();
   await expect(page.getByTestId('system-prompt')).toBeInViewport();
@@ -192,7 +192,7 @@ test('Escape ends the tour with the focus on what the callout showed; End tour e
   await page.getByRole('button', { name: 'Take the tour' }).click();
   await page.getByRole('dialog', { name: 'The task' }).getByRole('button', { name: 'End tour' }).click();
   await expect(callout(page)).toHaveCount(0);
-  await expect(page.getByRole('textbox', { name: 'Task' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Task', exact: true })).toBeFocused();
   await page.reload();
   await settled(page);
   await expect(page.getByTestId('tour-offer')).toHaveCount(0);

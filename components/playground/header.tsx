@@ -43,12 +43,13 @@ export function Header({ onRun }: { onRun: () => void }) {
     if (busy) setMoreOpen(false);
   }
 
+  // The brand is shown from `2xl` (the heading is always there for screen readers), so the row fits at 1440 px.
   // Below `lg` the header is one row (title, More, Run); More shows the other controls in rows under it. At `lg` and
   // wider every control sits in the row as before: the groups are `display: contents` there, the same elements.
   const more = moreOpen ? 'flex' : 'hidden';
   return (
-    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-      <h1 className="sr-only text-base font-bold whitespace-nowrap lg:not-sr-only">Agent Playground</h1>
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 lg:gap-x-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+      <h1 className="sr-only text-base font-bold whitespace-nowrap 2xl:not-sr-only">Agent Playground</h1>
       <input className="field min-w-0 flex-1 font-medium lg:w-auto lg:min-w-40 lg:flex-auto lg:field-sizing-content" aria-label="Playground title" value={title} onChange={(e) => setTitle(e.target.value)} />
       <button type="button" className="btn lg:hidden" aria-expanded={moreOpen} aria-controls={`${moreId}-a ${moreId}-b`} onClick={() => setMoreOpen(!moreOpen)}>
         More
@@ -56,7 +57,7 @@ export function Header({ onRun }: { onRun: () => void }) {
       <div id={`${moreId}-a`} className={`${more} order-last basis-full flex-wrap items-center gap-2 lg:contents`}>
         <LibraryMenu />
         <ExamplesMenu disabled={busy} />
-        <select className="field w-auto max-w-56" aria-label="Model" value={provider} disabled={busy} onChange={(e) => chooseModel(e.target.value as ModelSettings['provider'])}>
+        <select className="field w-auto max-w-56 lg:max-w-44" aria-label="Model" value={provider} disabled={busy} onChange={(e) => chooseModel(e.target.value as ModelSettings['provider'])}>
           {MODEL_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}

@@ -6,7 +6,7 @@ export function StepThroughToggle() {
   const on = useRunStore((s) => s.stepThrough);
   const setStepThrough = useRunStore((s) => s.setStepThrough);
   return (
-    <label className="flex items-center gap-1 text-sm whitespace-nowrap">
+    <label className="flex items-center gap-1 text-sm whitespace-nowrap" title="Step through: pause after every step">
       <input type="checkbox" checked={on} onChange={(e) => setStepThrough(e.target.checked)} />
       Step through
     </label>
