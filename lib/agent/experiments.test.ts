@@ -57,6 +57,20 @@ describe('fork at a step', () => {
     expect(step.toolCalls[0]!.recorded).toEqual({ result: 3 });
   });
 
+  it("with the replay model, goes on with the responses recorded after the edited step", async () => {
+    const responses = [js('const n = 4;\nconsole.log(n);'), js('console.log("parent step 2");'), js('final_answer(n * n)')];
+    const original = await runToEnd(playground({ responses }));
+    expect(original.end.finalAnswer).toBe(16);
+    const pg = playground({ responses });
+    const prefix = forkPrefix(original.events, 2, { text: js('const m = n + 1;\nconsole.log("edited", m);') });
+    const agent = createAgentFromPlayground(pg, { replayDelayMs: 0, replaySkip: prefix.steps.length });
+    const events: AgentEvent[] = [];
+    for await (const e of agent.run(pg.task, { fork: prefix })) events.push(e);
+    expect(ofType(events, 'run_end')[0]!.finalAnswer).toBe(16);
+    expect(ofType(events, 'step_start').map((s) => s.source)).toEqual(['recorded', 'edited', undefined]);
+    expect(foldEvents(events).steps[1]!.logs).toContain('edited 5');
+  });
+
   it('refuses a step the run does not have', async () => {
     const original = await runToEnd(playground({ responses: [js('final_answer(1)')] }));
     expect(() => forkPrefix(original.events, 4, { text: '' })).toThrow('this run has no step 4 to re-run from');

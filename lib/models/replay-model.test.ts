@@ -28,6 +28,13 @@ describe('replay model', () => {
     expect((await model.generate(request)).usage).toEqual({ inputTokens: 3, outputTokens: 2, estimated: true });
   });
 
+  it('with skip, starts after the responses a fork already used', async () => {
+    const model = createReplayModel(['one', 'two', 'three'], { skip: 2 });
+    expect((await model.generate(request)).text).toBe('three');
+    const err = await model.generate(request).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/holds 3 .* number 4/);
+  });
+
   it('says clearly when it runs out of responses', async () => {
     const model = createReplayModel(['only one']);
     await model.generate(request);

@@ -21,13 +21,15 @@ export interface ReplayOptions {
   delayMs?: number;
   /** The type of the agent this model answers: picks its list from responses kept per agent type (default: code). */
   agentType?: ReplayAgentType;
+  /** Responses already used elsewhere (the replayed steps of a fork): the first call plays the one after them. */
+  skip?: number;
 }
 
 export function createReplayModel(responses: ReplayResponses, options: ReplayOptions = {}): ModelClient {
   const chunkSize = options.chunkSize ?? 24;
   const agentType = options.agentType ?? 'code';
   const list = responsesFor(responses, agentType);
-  let next = 0;
+  let next = Math.max(0, options.skip ?? 0);
   let callCounter = 0;
   return {
     id: 'replay',

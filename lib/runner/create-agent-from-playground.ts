@@ -39,6 +39,8 @@ export interface AgentFromPlaygroundOptions {
   maxSteps?: number;
   /** Overrides the replay delay (tests and the CLI use 0). */
   replayDelayMs?: number;
+  /** The main agent's replay model starts after this many responses (a fork: its replayed and edited steps used theirs). */
+  replaySkip?: number;
   /** API keys by origin (`https://api.openai.com`, `http://localhost:11434` …); never part of the playground. */
   keys?: Readonly<Record<string, string>>;
   /** Where the app runs (browser) or test hooks, for real providers. */
@@ -51,9 +53,9 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
   const compiled = compileTools(playground.tools);
   if (compiled.errors.length > 0) throw new ToolSourceError(compiled.errors);
 
-  const makeModel = (settings: ModelSettings, who: string, agentType: Playground['agent']['type']): ModelClient => {
+  const makeModel = (settings: ModelSettings, who: string, agentType: Playground['agent']['type'], skip = 0): ModelClient => {
     if (settings.provider === 'replay') {
-      return createReplayModel(settings.responses, { delayMs: options.replayDelayMs ?? settings.delayMs, agentType });
+      return createReplayModel(settings.responses, { delayMs: options.replayDelayMs ?? settings.delayMs, agentType, skip });
     }
     if (settings.provider !== 'manual') {
       // The key of the origin the calls go to, whatever the document calls the server.
@@ -66,7 +68,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     }
     return createManualModel(options.manualTurn);
   };
-  const mainModel = options.model ?? makeModel(playground.model, 'the agent', playground.agent.type);
+  const mainModel = options.model ?? makeModel(playground.model, 'the agent', playground.agent.type, options.replaySkip);
   const createExecutor = options.createExecutor ?? createQuickJSExecutor;
   const { sandbox } = playground;
   const executorFactory = (toolNames: string[]) => (hostTools: ExecutorOptions['hostTools']) =>

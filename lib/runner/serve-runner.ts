@@ -89,6 +89,7 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
             }
           : {}),
         keys: secrets?.keys ?? {},
+        ...(options?.fork ? { replaySkip: options.fork.steps.length } : {}),
         ...(mcp ? { mcp } : {}),
         providerContext: secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {},
         manualTurn: (request, signal) =>
