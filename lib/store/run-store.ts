@@ -53,8 +53,11 @@ export interface RunStore {
   followUp: (task: string) => boolean;
   stop: () => void;
   submitTurn: (response: ModelResponse) => void;
-  /** Shows a recorded run (a shared link, an imported trace; [] clears the timeline) as item `itemId`'s run of `playground`. Only while no run is going. */
-  showRecorded: (events: AgentEvent[], itemId?: string, playground?: Playground) => void;
+  /**
+   * Shows a recorded run (a shared link, an imported trace, a kept run; [] clears the timeline) as item `itemId`'s run
+   * of `playground` (or of the playground with that fingerprint). Only while no run is going.
+   */
+  showRecorded: (events: AgentEvent[], itemId?: string, playground?: Playground | string) => void;
   /** Shows the last run of library item `itemId` in this tab, or the empty timeline; the run shown is kept for its own item. */
   showItem: (itemId: string) => void;
   /** The Task field took the focus after a refused Run; the message stays until the task is edited. */
@@ -161,7 +164,7 @@ export const useRunStore = create<RunStore>((set, get) => {
     showRecorded(events, itemId = get().itemId, playground) {
       if (get().phase !== 'idle') return;
       endSession();
-      set({ continuable: false, runId: undefined, itemId, fingerprint: playground ? runFingerprint(playground) : undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
+      set({ continuable: false, runId: undefined, itemId, fingerprint: typeof playground === 'string' ? playground : playground ? runFingerprint(playground) : undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
     },
     showItem(itemId) {
       const now = get();
