@@ -13,6 +13,7 @@ import { useRunStore } from '@/lib/store/run-store';
 import { ManualComposer } from '../manual/manual-composer';
 import { EditorTabs } from '../panels/editor-tabs';
 import { Timeline } from '../timeline/timeline';
+import { useRunHistory } from '../timeline/use-run-history';
 import { useScrollMemory } from '../ui/use-scroll-memory';
 import { useTopBarHeight } from '../ui/use-top-bar-height';
 import { useWideLayout } from '../ui/use-wide-layout';
@@ -46,6 +47,7 @@ export default function PlaygroundApp() {
   const topBar = useTopBarHeight();
   useEscapeStopsRun();
   useStepShortcuts();
+  useRunHistory(ready);
 
   useEffect(() => {
     // A run that starts shows itself (on a phone the run is the other view).

@@ -53,3 +53,10 @@ export function runCost(state: RunState, prices: Readonly<Record<string, ModelPr
   }
   return counted ? total : undefined;
 }
+
+/** When a run started, short: the time today, else the date and time. */
+export function formatWhen(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return d.toDateString() === now.toDateString() ? time : `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
+}

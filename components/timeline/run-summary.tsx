@@ -2,8 +2,11 @@
 // The run at a glance: its state, steps, tokens, time and final answer.
 import { totalUsage, type RunState } from '@/lib/agent/run-state';
 import { formatCost } from '@/lib/models/prices';
+import type { ForkRef } from '@/lib/agent/events';
 import { usePriceStore } from '@/lib/store/price-store';
-import { formatAnswer, formatCount, formatMs, runCost } from './format';
+import { useRunHistoryStore } from '@/lib/store/run-history-store';
+import { useRunStore } from '@/lib/store/run-store';
+import { formatAnswer, formatCount, formatMs, formatWhen, runCost } from './format';
 
 const STATUS_TEXT = {
   running: 'Running',
@@ -31,7 +34,7 @@ export function RunSummary({ state, stopping, paused }: { state: RunState; stopp
       <dl className="flex flex-wrap gap-x-5 gap-y-1">
         <Fact label="State" testId="run-status" value={stopping && main.status === 'running' ? 'Stopping…' : paused && main.status === 'running' ? `Paused after step ${paused.step}` : STATUS_TEXT[main.status]} />
         {main.tasks.length > 1 && <Fact label="Tasks" testId="run-tasks" value={String(main.tasks.length)} />}
-        {main.forkOf && <Fact label="Fork of" testId="run-fork-of" value={`run ${main.forkOf.runId.slice(0, 8)}, step ${main.forkOf.step}`} />}
+        {main.forkOf && <ForkOf of={main.forkOf} />}
         <Fact label="Steps" testId="run-steps" value={String(steps)} />
         <Fact label="Tokens" testId="run-tokens" value={`${formatCount(usage.inputTokens)} in / ${formatCount(usage.outputTokens)} out${usage.estimated ? ' (estimated)' : ''}`} />
         {cost !== undefined && <Fact label="Cost" testId="run-cost" value={formatCost(cost)} />}
@@ -53,6 +56,26 @@ export function RunSummary({ state, stopping, paused }: { state: RunState; stopp
         </p>
       )}
     </section>
+  );
+}
+
+/** The run this one forked, with a link back to it while it is kept. */
+function ForkOf({ of }: { of: ForkRef }) {
+  const parent = useRunHistoryStore((s) => s.runs.find((r) => r.id === of.runId));
+  const idle = useRunStore((s) => s.phase === 'idle');
+  return (
+    <div className="flex gap-1">
+      <dt className="muted">Fork of:</dt>
+      <dd data-testid="run-fork-of" className="font-medium">
+        {parent ? (
+          <button type="button" className="underline underline-offset-2 disabled:no-underline" disabled={!idle} onClick={() => void useRunHistoryStore.getState().show(parent.id)}>
+            {`the run of ${formatWhen(parent.startedAt)}, step ${of.step}`}
+          </button>
+        ) : (
+          `a run no longer kept, step ${of.step}`
+        )}
+      </dd>
+    </div>
   );
 }
 

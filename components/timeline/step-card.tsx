@@ -6,6 +6,7 @@ import type { AgentRunState, StepState } from '@/lib/agent/run-state';
 import { contextShare, costOf, formatCost } from '@/lib/models/prices';
 import { usePrice } from '@/lib/store/price-store';
 import { CodeView } from './code-view';
+import { canRerunFrom, EditAndRerun } from './edit-and-rerun';
 import { formatAnswer, formatCount, formatMs, formatRetry, formatShare } from './format';
 import { NestedRuns } from './nested-runs';
 import { OutputBlock } from './output-block';
@@ -32,6 +33,15 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
           {KIND_LABEL[step.kind]}
         </span>
         <StepSandbox step={step} run={run} />
+        {step.source && (
+          <span
+            data-testid="step-source"
+            title={step.source === 'recorded' ? 'A step of the run forked: its recorded model output, its code run again' : 'The model output edited for this fork'}
+            className="rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-900 dark:bg-violet-950 dark:text-violet-200"
+          >
+            {step.source === 'recorded' ? 'Replayed' : 'Edited'}
+          </span>
+        )}
         {streaming && <span className="text-xs text-blue-700 dark:text-blue-300">model writing…</span>}
         {step.modelDone && !step.done && live && <span className="text-xs text-blue-700 dark:text-blue-300">running…</span>}
         {interrupted && <span className="text-xs text-amber-800 dark:text-amber-300">interrupted</span>}
@@ -76,6 +86,7 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
         </p>
       )}
       {step.modelDone && <StepInspector step={step} run={run} />}
+      {!live && canRerunFrom(step, run) && <EditAndRerun step={step} run={run} />}
     </article>
   );
 });

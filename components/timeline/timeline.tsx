@@ -6,6 +6,7 @@ import { useRunStore } from '@/lib/store/run-store';
 import type { AgentRunState } from '@/lib/agent/run-state';
 import { FollowUpBox } from './follow-up-box';
 import { RunSummary } from './run-summary';
+import { RunsPanel } from './runs-list';
 import { SaveRunAsReplay } from './save-run-as-replay';
 import { StaleRunNotice } from './stale-run-notice';
 import { LazyStepCard, preloadStepCard } from './lazy-step-card';
@@ -54,6 +55,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
   const items = virtualizer.getVirtualItems();
   return (
     <div className="flex flex-col lg:h-full">
+      <RunsPanel />
       {main && (
         <div className="space-y-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
           <StaleRunNotice />

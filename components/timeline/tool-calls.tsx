@@ -30,11 +30,23 @@ export function ToolCalls({ calls, nested }: { calls: ToolCallState[]; nested: (
               </span>
             </div>
             {call.done && <CallOutcome call={call} />}
+            {call.recorded && <AnsweredBefore recorded={call.recorded} />}
             {nested(call.callId)}
           </li>
         ))}
       </ol>
     </div>
+  );
+}
+
+/** In a replayed step of a fork: the tool answered differently this time, and this is what it answered then. */
+function AnsweredBefore({ recorded }: { recorded: NonNullable<ToolCallState['recorded']> }) {
+  const before = recorded.error !== undefined ? `✗ ${recorded.error}` : previewOf(renderValue(recorded.result), 300, 4).preview;
+  return (
+    <p data-testid="tool-call-changed" className="mt-1 rounded bg-amber-50 px-1 font-mono break-words whitespace-pre-wrap text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+      <span className="font-sans font-semibold">Answered differently than in the run forked; then: </span>
+      {before}
+    </p>
   );
 }
 

@@ -1,5 +1,5 @@
 // Forking a recorded run at one of its steps ("Edit and re-run from here"): the prefix a new run starts from.
-import type { ModelResponse } from '../models/types';
+import type { ModelResponse, ToolCall } from '../models/types';
 import type { ForkPrefix } from './agent';
 import type { AgentEvent } from './events';
 import { foldEvents, type StepState } from './run-state';
@@ -35,4 +35,33 @@ export function forkPrefix(events: readonly AgentEvent[], step: number, edited: 
       { response: edited },
     ],
   };
+}
+
+/** A step's tool calls as the edit dialog shows them: a JSON array of `{ "name", "arguments" }`. */
+export function toolCallsAsJson(calls: readonly ToolCall[] | undefined): string {
+  return JSON.stringify((calls ?? []).map((c) => ({ name: c.name, arguments: c.arguments })), null, 2);
+}
+
+/** Reads edited tool calls back (see toolCallsAsJson); the message says what is wrong, where. */
+export function parseEditedToolCalls(json: string): { ok: true; toolCalls: ToolCall[] } | { ok: false; message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, message: `The tool calls are not valid JSON: ${(error as Error).message}` };
+  }
+  if (!Array.isArray(value)) return { ok: false, message: 'The tool calls must be a JSON array of {"name": …, "arguments": {…}}.' };
+  const toolCalls: ToolCall[] = [];
+  for (const [i, call] of value.entries()) {
+    const where = `Tool call ${i + 1}`;
+    if (typeof call !== 'object' || call === null || Array.isArray(call)) return { ok: false, message: `${where} must be an object {"name": …, "arguments": {…}}.` };
+    const { name, arguments: args, ...rest } = call as Record<string, unknown>;
+    if (typeof name !== 'string' || !name.trim()) return { ok: false, message: `${where} needs a "name": the tool to call.` };
+    if (typeof args !== 'object' || args === null || Array.isArray(args)) return { ok: false, message: `${where} ("${name}") needs "arguments": an object, e.g. {}.` };
+    const extra = Object.keys(rest);
+    if (extra.length) return { ok: false, message: `${where} ("${name}") has unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}: only "name" and "arguments" are read.` };
+    toolCalls.push({ id: `call_edited_${i + 1}`, name, arguments: args });
+  }
+  if (toolCalls.length === 0) return { ok: false, message: 'Give at least one tool call (final_answer ends the run).' };
+  return { ok: true, toolCalls };
 }

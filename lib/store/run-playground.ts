@@ -1,14 +1,15 @@
 // The one way the UI starts a run of the open playground: a playground from outside whose addresses await review does
 // not run (nothing is contacted before the person accepts them); the banner says why. An empty task is refused at the
 // Task field (its tab opened), and nothing is sent.
+import type { ForkPrefix } from '../agent/agent';
 import { pendingForCurrent, useTrustStore } from './trust-store';
 import { useLibraryStore } from './library-store';
 import { usePlaygroundStore } from './playground-store';
 import { useRunStore } from './run-store';
 import { useUiStore } from './ui-store';
 
-/** Starts the open playground, or holds it for review; true when it started. */
-export function runOpenPlayground(): boolean {
+/** Starts the open playground (as a fork of a recorded run with `fork`), or holds it for review; true when it started. */
+export function runOpenPlayground(fork?: ForkPrefix): boolean {
   const { doc } = usePlaygroundStore.getState();
   const itemId = useLibraryStore.getState().currentId;
   if (!doc.task.trim()) {
@@ -21,6 +22,6 @@ export function runOpenPlayground(): boolean {
     useTrustStore.getState().refuseRun(itemId);
     return false;
   }
-  useRunStore.getState().start(doc, itemId);
+  useRunStore.getState().start(doc, itemId, fork);
   return true;
 }
