@@ -5,6 +5,7 @@ import { js, ofType, playground, recordingModel, runToEnd } from '../test-suppor
 import type { RunOptions } from './agent';
 import type { AgentEvent } from './events';
 import { forkPrefix } from './fork';
+import { parseTrace, traceFromEvents } from '../trace/trace';
 import { foldEvents } from './run-state';
 
 async function collect(pg: ReturnType<typeof playground>, options: RunOptions & { model?: ReturnType<typeof recordingModel>['model'] } = {}) {
@@ -69,6 +70,17 @@ describe('fork at a step', () => {
     expect(ofType(events, 'run_end')[0]!.finalAnswer).toBe(16);
     expect(ofType(events, 'step_start').map((s) => s.source)).toEqual(['recorded', 'edited', undefined]);
     expect(foldEvents(events).steps[1]!.logs).toContain('edited 5');
+  });
+
+  it('its trace names the parent and step, marks replayed and edited steps and changed tool answers, and loads back', async () => {
+    const original = await runToEnd(playground({ responses: [js('console.log(add(1, 1));'), js('final_answer(1)')] }));
+    const altered = original.events.map((e) => (e.type === 'tool_call_end' ? { ...e, result: 3 } : e));
+    const pg = playground();
+    const events = await collect(pg, { fork: forkPrefix(altered, 2, { text: js('final_answer(2)') }) });
+    const trace = parseTrace(JSON.parse(JSON.stringify(traceFromEvents(pg, events))));
+    expect(trace.forkOf).toEqual({ runId: ofType(original.events, 'run_start')[0]!.runId, step: 2 });
+    expect(trace.steps.map((s) => s.source)).toEqual(['recorded', 'edited']);
+    expect(trace.steps[0]!.toolCalls[0]).toMatchObject({ name: 'add', result: 2, recorded: { result: 3 } });
   });
 
   it('refuses a step the run does not have', async () => {

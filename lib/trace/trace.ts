@@ -18,6 +18,8 @@ export interface TraceToolCall {
   result?: unknown;
   error?: string;
   durationMs: number;
+  /** In a replayed step of a fork: what the run forked got from this call, when it answers differently now. */
+  recorded?: { result?: unknown; error?: string };
 }
 
 export interface TraceStep {
@@ -28,6 +30,8 @@ export interface TraceStep {
   /** For a managed agent's step: the manager's step that called it, and the call. */
   parentStep?: number;
   parentCallId?: string;
+  /** In a fork: `recorded` for a step replayed from the run forked, `edited` for the step changed by hand. */
+  source?: 'recorded' | 'edited';
   modelInput: ChatMessage[];
   modelOutput: string;
   modelToolCalls?: ToolCall[];
@@ -96,6 +100,7 @@ function traceStep(state: RunState, s: StepState): TraceStep {
     type: s.kind,
     agent: s.agent,
     ...(s.parent ? { parentStep: s.parent.step, parentCallId: s.parent.callId } : {}),
+    ...(s.source ? { source: s.source } : {}),
     modelInput: modelInputForStep(run, state.steps, s),
     modelOutput: s.modelOutput,
     ...(s.modelToolCalls ? { modelToolCalls: s.modelToolCalls } : {}),
@@ -107,6 +112,7 @@ function traceStep(state: RunState, s: StepState): TraceStep {
       ...(c.result !== undefined ? { result: c.result } : {}),
       ...(c.error !== undefined ? { error: c.error } : {}),
       durationMs: c.durationMs ?? 0,
+      ...(c.recorded ? { recorded: c.recorded } : {}),
     })),
     logs: s.logs,
     ...(s.observation !== undefined ? { observation: s.observation } : {}),
@@ -154,6 +160,7 @@ export const traceSchema = z.object({
       agent: z.string(),
       parentStep: z.number().int().optional(),
       parentCallId: z.string().optional(),
+      source: z.enum(['recorded', 'edited']).optional(),
       modelInput: z.array(messageSchema),
       modelOutput: z.string(),
       modelToolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.unknown() })).optional(),
@@ -166,6 +173,7 @@ export const traceSchema = z.object({
           result: z.unknown().optional(),
           error: z.string().optional(),
           durationMs: z.number(),
+          recorded: z.object({ result: z.unknown().optional(), error: z.string().optional() }).optional(),
         }),
       ),
       logs: z.string(),
