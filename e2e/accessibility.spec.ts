@@ -77,6 +77,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectClean(page, 'Share dialog after Copy');
       await share.getByRole('button', { name: 'Close' }).click();
       await expect(share).toBeHidden();
+
+      await page.getByRole('button', { name: 'Runs', exact: true }).click();
+      await expect(page.getByRole('list', { name: 'Runs' }).getByTestId('kept-run')).toHaveCount(1);
+      await expectClean(page, 'Runs list open');
+      await page.getByRole('article', { name: 'Step 1' }).getByRole('button', { name: 'Edit and re-run from here' }).click();
+      await expect(page.getByRole('dialog', { name: 'Edit step 1 and re-run from here' })).toBeVisible();
+      await expectClean(page, 'Edit and re-run dialog');
     });
 
     test('axe: the Playgrounds, Examples and Export menus open', async ({ page }) => {

@@ -83,6 +83,56 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       expect((await s.execute('for (var i = 0; i < 3; i++) {}\nvar untouched;\nconsole.log(i)')).logs).toBe('3\n');
     });
 
+    it('reports the session’s own top-level names after each step (not tools, not built-ins): added, changed, deleted', async () => {
+      const s = await session();
+      const byName = (r: { variables?: { names: { name: string; preview: string }[] } }) => Object.fromEntries((r.variables?.names ?? []).map((v) => [v.name, v]));
+      expect((await s.execute('1 + 1')).variables).toEqual({ names: [], total: 0 });
+      const first = byName(await s.execute('let count = 2;\nconst city = "Oslo";\nconst temps = [3, 4, 5];\nconst cfg = { unit: "C", nested: { deep: { deeper: 1 } } };\nfunction twice(x) { return 2 * x; }\nclass Box {}\nconst m = new Map([["a", 1]]);\nconst when = new Date(0);'));
+      expect(first).toEqual({
+        count: { name: 'count', type: 'number', preview: '2' },
+        city: { name: 'city', type: 'string', preview: '"Oslo"', size: '4 chars' },
+        temps: { name: 'temps', type: 'Array', preview: '[ 3, 4, 5 ]', size: '3 items' },
+        cfg: { name: 'cfg', type: 'Object', preview: '{ unit: "C", nested: { deep: [Object] } }', size: '2 keys' },
+        twice: { name: 'twice', type: 'function', preview: '[Function twice]' },
+        Box: { name: 'Box', type: 'class', preview: '[class Box]' },
+        m: { name: 'm', type: 'Map', preview: 'Map(1) { "a" => 1 }', size: '1 entry' },
+        when: { name: 'when', type: 'Date', preview: '1970-01-01T00:00:00.000Z' },
+      });
+      expect(Object.keys(first)).not.toContain('add');
+      const second = byName(await s.execute('count = 3;\ndelete globalThis.city;'));
+      expect(second.count!.preview).toBe('3');
+      expect(second.city).toBeUndefined();
+    });
+
+    it('reads hostile values without running them: getters, proxies, cycles, huge strings; bounded to 100 names', async () => {
+      const s = await session();
+      const r = await s.execute(
+        [
+          'globalThis.ran = [];',
+          'Object.defineProperty(globalThis, "trap", { get() { ran.push("global getter"); return 1; }, configurable: true });',
+          'const sneaky = { get secret() { ran.push("getter"); return 1; } };',
+          'const prox = new Proxy({}, { ownKeys() { ran.push("ownKeys"); return []; }, get() { ran.push("get"); return 1; }, getOwnPropertyDescriptor() { ran.push("gopd"); return undefined; } });',
+          'const loop = { name: "loop" }; loop.self = loop;',
+          'const big = "x".repeat(10 * 1024 * 1024);',
+          'Object.defineProperty(Object.prototype, "get", { get() { ran.push("proto get"); return undefined; }, configurable: true });',
+          'Object.defineProperty(Object.prototype, "text", { get() { ran.push("proto text"); return "x"; }, configurable: true });',
+          'for (let i = 0; i < 150; i++) globalThis["v" + i] = i;',
+        ].join('\n'),
+      );
+      expect(r.error).toBeUndefined();
+      const vars = Object.fromEntries(r.variables!.names.map((v) => [v.name, v]));
+      expect(vars.trap).toMatchObject({ type: 'getter', preview: '[Getter]' });
+      expect(vars.sneaky!.preview).toBe('{ secret: [Getter] }');
+      expect(vars.prox).toMatchObject({ type: 'Proxy', preview: '[Proxy]' });
+      expect(vars.loop!.preview).toBe('{ name: "loop", self: [Circular] }');
+      expect(vars.big!.size).toBe(`${10 * 1024 * 1024} chars`);
+      expect(vars.big!.preview.length).toBeLessThanOrEqual(200);
+      expect(r.variables!.names).toHaveLength(100);
+      expect(r.variables!.total).toBe(156);
+      const after = await s.execute('delete Object.prototype.get;\ndelete Object.prototype.text;\nconsole.log(JSON.stringify(ran))');
+      expect(after.logs).toBe('[]\n');
+    });
+
     it('keeps a value when `var x;` is declared again without a value', async () => {
       const s = await session();
       await s.execute('var kept = 5;');

@@ -76,6 +76,23 @@ export type ExecutionEvent =
   | { type: 'tool_call_end'; callId: string; name: string; result?: unknown; error?: string; durationMs: number }
   | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error'; text: string };
 
+/** One of the session's own top-level names after a step, as the sandbox reads it without running any of its code. */
+export interface SessionVariable {
+  name: string;
+  /** `string`, `number` … `null`, `Array`, `Map`, `Set`, `Date`, `Error`, `Proxy`, `function`, `class`, `getter`, a class name, `Object`. */
+  type: string;
+  /** A one-line rendering, at most 200 characters. */
+  preview: string;
+  /** `12 chars`, `3 items`, `2 entries`, `4 keys`, when the value has a size. */
+  size?: string;
+}
+
+/** The session's variables after a step: the first MAX_VARIABLES names, and how many there are in all. */
+export interface VariablesSnapshot {
+  names: SessionVariable[];
+  total: number;
+}
+
 export interface ExecutionResult {
   /** Captured console output, capped at maxLogChars (with a note saying so). */
   logs: string;
@@ -89,6 +106,8 @@ export interface ExecutionResult {
   stateLost?: boolean;
   /** Timers still pending when the step ended; they were cancelled. */
   cancelledTimers: number;
+  /** The session's own top-level names after the step (absent when the sandbox could not say). */
+  variables?: VariablesSnapshot;
   durationMs: number;
 }
 

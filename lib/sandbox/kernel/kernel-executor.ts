@@ -4,6 +4,7 @@
 // session's state was lost.
 import { policyFetch, type FetchRequest } from '../quickjs/network-policy';
 import { PRELUDE } from '../quickjs/prelude';
+import { parseVariables } from '../variables-prelude';
 import { nameCallee } from '../name-callee';
 import { rewriteSnippet, SnippetError } from '../rewrite-snippet';
 import {
@@ -182,6 +183,7 @@ export class KernelExecutor implements Executor {
       ...(error ? { error } : {}),
       ...(lost ? { stateLost: true } : {}),
       cancelledTimers: done.cancelled,
+      ...(done.variables ? { variables: parseVariables(done.variables) } : {}),
     });
   }
 

@@ -165,6 +165,8 @@ export interface DoneMessage {
   dropped: number;
   /** The kernel replaced its session (leftover work it could not stop): earlier variables are gone. */
   stateLost: boolean;
+  /** The prelude's variables() JSON after the step (null when the session could not be read). */
+  variables?: string | null;
 }
 
 /** The kernel could not rebuild its session and is exiting. */

@@ -186,6 +186,7 @@ function contextAdapter(k, withRequire, importMessage) {
     fire: function (id) { return S(api.fireTimer(id)); },
     resolve: function (done, ok, text) { done(ok, text); },
     end: function () { return +api.endStep(); },
+    vars: function () { return S(api.variables()); },
     probe: function () { then.call(P.resolve(), function () { kc(k.drained); }); },
     noop: function () {},
   };
@@ -445,10 +446,12 @@ function close(s, interrupted) {
   s.timers.forEach(function (h) { clearTimeout(h); });
   s.timers.clear();
   s.calls.clear();
-  if (interrupted && probe() !== undefined) return { cancelled: 0, stateLost: true };
+  if (interrupted && probe() !== undefined) return { cancelled: 0, stateLost: true, variables: null };
   const cancelled = enter(null, 'end');
-  if (typeof cancelled !== 'number' || cancelled !== cancelled) return { cancelled: 0, stateLost: true };
-  return { cancelled: cancelled, stateLost: false };
+  if (typeof cancelled !== 'number' || cancelled !== cancelled) return { cancelled: 0, stateLost: true, variables: null };
+  // The session's variables, read by the prelude without running any of the model's code.
+  const variables = enter(null, 'vars');
+  return { cancelled: cancelled, stateLost: false, variables: typeof variables === 'string' ? variables : null };
 }
 /** Runs nothing in the session, with a short timeout: anything but undefined means leftover work kept it busy. */
 function probe() {
@@ -464,7 +467,7 @@ function finish(s, stop) {
   const closed = close(s, stop !== null && stop !== 'deadlock');
   send({
     t: 'done', id: s.id, stop: stop, text: s.text, final: s.final, syntax: s.syntax, timerError: s.timerError,
-    cancelled: closed.cancelled, dropped: s.dropped, stateLost: closed.stateLost,
+    cancelled: closed.cancelled, dropped: s.dropped, stateLost: closed.stateLost, variables: closed.variables,
   });
   if (closed.stateLost) {
     try { openSession(); } catch (e) { send({ t: 'fatal', message: messageOf(e) }); process.exit(70); }

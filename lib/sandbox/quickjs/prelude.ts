@@ -4,8 +4,11 @@
 //
 // Evaluated as an expression: a function taking the bridge (host functions) and the limits, returning the
 // internal API the host keeps handles to.
+import { VARIABLES_PRELUDE } from '../variables-prelude';
+
 export const PRELUDE = String.raw`(function (bridge, limits) {
   'use strict';
+${VARIABLES_PRELUDE}
   const hostLog = bridge.log, hostFinal = bridge.final, toolStart = bridge.toolStart, toolEnd = bridge.toolEnd;
   const hostCall = bridge.hostCall, hostFetch = bridge.fetch, setHostTimer = bridge.setTimer, clearHostTimer = bridge.clearTimer;
   const stringify = JSON.stringify, parseJson = JSON.parse, keysOf = Object.keys, isArray = Array.isArray;
@@ -198,6 +201,8 @@ export const PRELUDE = String.raw`(function (bridge, limits) {
       globalThis[n] = wrapTool(n, exportsObject[n]);
     }
     for (const n of hostToolNames) globalThis[n] = hostTool(n);
+    // Every name there now is the sandbox's own: the session's variables are the names added after this.
+    V.markBaseline();
   }
 
   function settle(promise) {
@@ -215,5 +220,5 @@ export const PRELUDE = String.raw`(function (bridge, limits) {
   function beginStep() { finalCalled = false; }
   function describeJson(e) { return stringify(describe(e)); }
 
-  return { loadTools, settle, callRaw, fireTimer, endStep, beginStep, describeJson };
+  return { loadTools, settle, callRaw, fireTimer, endStep, beginStep, describeJson, variables: V.variables };
 })`;

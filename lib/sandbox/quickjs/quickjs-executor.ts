@@ -12,7 +12,9 @@ import {
   type SandboxError,
   type SandboxLimits,
   type ToolCallRecord,
+  type VariablesSnapshot,
 } from '../types';
+import { parseVariables } from '../variables-prelude';
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { calibratedStackBytes } from './calibrate-stack';
 import { loadQuickJS, type QuickJSSyncVariant } from './load-quickjs';
@@ -54,7 +56,7 @@ interface Activity {
 interface Session {
   runtime: QuickJSRuntime;
   context: QuickJSContext;
-  api: Record<'settle' | 'callRaw' | 'fireTimer' | 'endStep' | 'beginStep' | 'describeJson', QuickJSHandle>;
+  api: Record<'settle' | 'callRaw' | 'fireTimer' | 'endStep' | 'beginStep' | 'describeJson' | 'variables', QuickJSHandle>;
 }
 
 export function createQuickJSExecutor(options: QuickJSExecutorOptions): QuickJSExecutor {
@@ -136,6 +138,7 @@ export class QuickJSExecutor implements Executor {
       }
     }
     if (activity.finalAnswer && error?.type !== 'SandboxCrash') error = undefined;
+    const variables = this.readVariables();
     return {
       logs: finishLogs(activity, this.limits),
       ...(output !== undefined ? { output } : {}),
@@ -144,8 +147,23 @@ export class QuickJSExecutor implements Executor {
       toolCalls: activity.toolCalls,
       ...(stateLost ? { stateLost } : {}),
       cancelledTimers,
+      ...(variables ? { variables } : {}),
       durationMs: Math.round(performance.now() - started),
     };
+  }
+
+  /** The session's variables (none of its code runs: see variables-prelude.ts); undefined if the session is gone. */
+  private readVariables(): VariablesSnapshot | undefined {
+    const session = this.session;
+    if (!session) return undefined;
+    try {
+      const handle = this.callWith(session.api.variables);
+      const text = session.context.typeof(handle) === 'string' ? session.context.getString(handle) : undefined;
+      handle.dispose();
+      return parseVariables(text);
+    } catch {
+      return undefined;
+    }
   }
 
   async callFunction(name: string, args: unknown[], options: ExecuteOptions = {}): Promise<{ value?: unknown; error?: SandboxError }> {
@@ -274,7 +292,7 @@ export class QuickJSExecutor implements Executor {
     bridge.dispose();
     limits.dispose();
     const api = {} as Session['api'];
-    for (const key of ['settle', 'callRaw', 'fireTimer', 'endStep', 'beginStep', 'describeJson'] as const) {
+    for (const key of ['settle', 'callRaw', 'fireTimer', 'endStep', 'beginStep', 'describeJson', 'variables'] as const) {
       api[key] = context.getProp(apiObject, key);
     }
     const loadTools = context.getProp(apiObject, 'loadTools');
