@@ -47,6 +47,7 @@ export async function runCodeAction(ctx: StepContext, step: number, response: Mo
   });
   if (result.error?.type === 'AbortError' || signal.aborted) signal.throwIfAborted();
 
+  if (result.variables) emit({ type: 'variables', step, variables: result.variables.names, total: result.variables.total });
   const observation = buildObservation(result, ctx.options.maxObservationChars ?? DEFAULT_LIMITS.maxObservationChars);
   if (observation) emit({ type: 'observation', step, text: observation });
   if (!result.finalAnswer) {

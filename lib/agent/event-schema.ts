@@ -55,6 +55,12 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     recorded: z.object({ result: z.unknown().optional(), error: z.string().optional() }).strict().optional(),
   }),
   ev({ type: z.literal('log'), step, level: z.enum(['log', 'info', 'warn', 'error']), text: z.string() }),
+  ev({
+    type: z.literal('variables'),
+    step,
+    variables: z.array(z.object({ name: z.string(), type: z.string(), preview: z.string(), size: z.string().optional() }).strict()).max(1000),
+    total: z.number().int().nonnegative(),
+  }),
   ev({ type: z.literal('observation'), step, text: z.string() }),
   ev({ type: z.literal('step_error'), step, error: sandboxError }),
   ev({ type: z.literal('final_answer'), step, answer: z.unknown() }),

@@ -1,6 +1,6 @@
 // The agent's event stream: plain JSON, the only thing the UI, the trace and the agent's own memory read.
 import type { ToolCall, TokenUsage } from '../models/types';
-import type { SandboxError } from '../sandbox/types';
+import type { SandboxError, SessionVariable } from '../sandbox/types';
 
 export type AgentType = 'code' | 'tool-calling';
 export type StepKind = 'planning' | 'action' | 'final';
@@ -76,6 +76,8 @@ export type AgentEventBody =
       recorded?: { result?: unknown; error?: string };
     }
   | { type: 'log'; step: number; level: 'log' | 'info' | 'warn' | 'error'; text: string }
+  /** The sandbox session's own top-level names after this step's code (`total`: how many in all; the first 100 are listed). */
+  | { type: 'variables'; step: number; variables: SessionVariable[]; total: number }
   /** Exactly the text the model is shown for this step's outcome. */
   | { type: 'observation'; step: number; text: string }
   | { type: 'step_error'; step: number; error: SandboxError }

@@ -1,6 +1,6 @@
 // Folds the event stream into steps. The agent's memory, the timeline and the trace all read this fold.
 import type { ToolCall, TokenUsage } from '../models/types';
-import type { SandboxError } from '../sandbox/types';
+import type { SandboxError, VariablesSnapshot } from '../sandbox/types';
 import type { AgentEvent, AgentType, ForkRef, ParentRef, RunStatus, StepKind, StepSource, StepTiming } from './events';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 
@@ -38,6 +38,8 @@ export interface StepState {
   toolCalls: ToolCallState[];
   logs: string;
   observation?: string;
+  /** The sandbox session's variables after this step's code (CodeAgent steps that ran code). */
+  variables?: VariablesSnapshot;
   error?: SandboxError;
   finalAnswer?: { value: unknown };
   usage?: TokenUsage;
@@ -187,6 +189,8 @@ function applyStepEvent(step: StepState, event: AgentEvent): StepState {
       return { ...step, logs: step.logs + event.text + '\n' };
     case 'observation':
       return { ...step, observation: event.text };
+    case 'variables':
+      return { ...step, variables: { names: event.variables, total: event.total } };
     case 'step_error':
       return { ...step, error: event.error };
     case 'final_answer':

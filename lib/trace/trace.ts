@@ -39,6 +39,8 @@ export interface TraceStep {
   toolCalls: TraceToolCall[];
   logs: string;
   observation?: string;
+  /** The sandbox session's variables after the step's code (name, type, preview, size), and how many there were. */
+  variables?: { names: { name: string; type: string; preview: string; size?: string }[]; total: number };
   error?: { type: string; message: string; line?: number };
   finalAnswer?: unknown;
   usage?: TokenUsage;
@@ -116,6 +118,7 @@ function traceStep(state: RunState, s: StepState): TraceStep {
     })),
     logs: s.logs,
     ...(s.observation !== undefined ? { observation: s.observation } : {}),
+    ...(s.variables ? { variables: s.variables } : {}),
     ...(s.error ? { error: s.error } : {}),
     ...(s.finalAnswer ? { finalAnswer: s.finalAnswer.value } : {}),
     ...(s.usage ? { usage: s.usage } : {}),
@@ -178,6 +181,9 @@ export const traceSchema = z.object({
       ),
       logs: z.string(),
       observation: z.string().optional(),
+      variables: z
+        .object({ names: z.array(z.object({ name: z.string(), type: z.string(), preview: z.string(), size: z.string().optional() })), total: z.number().int().nonnegative() })
+        .optional(),
       error: z.object({ type: z.string(), message: z.string(), line: z.number().optional() }).optional(),
       finalAnswer: z.unknown().optional(),
       usage: usageSchema.optional(),
