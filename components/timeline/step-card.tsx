@@ -14,6 +14,7 @@ import { StepInspector } from './step-inspector';
 import { thoughtOf } from './step-text';
 import { Thought } from './thought';
 import { StepSandbox } from './step-sandbox';
+import { StepVariables } from './step-variables';
 import { ToolCalls } from './tool-calls';
 
 const KIND_LABEL = { planning: 'Planning', action: 'Action', final: 'Final answer' } as const;
@@ -72,6 +73,7 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
       {step.toolCalls.length > 0 && <ToolCalls calls={step.toolCalls} nested={(callId) => <NestedRuns parent={step} callId={callId} live={live} />} />}
       {logs && !step.observation?.includes(logs) && <OutputBlock label="Logs" text={logs} testId="step-logs" />}
       {step.observation !== undefined && <OutputBlock label="Observation (what the model is shown)" text={step.observation} testId="step-observation" />}
+      {step.variables && <StepVariables step={{ ...step, variables: step.variables }} />}
       {step.error && (
         <p data-testid="step-error" role="note" className="rounded-md border border-red-300 bg-red-50 px-2 py-1 font-mono text-xs text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {describeError(step.error)}

@@ -7,6 +7,7 @@ import type { AgentRunState } from '@/lib/agent/run-state';
 import { FollowUpBox } from './follow-up-box';
 import { RunSummary } from './run-summary';
 import { RunsPanel } from './runs-list';
+import { LatestVariables } from './latest-variables';
 import { SaveRunAsReplay } from './save-run-as-replay';
 import { StaleRunNotice } from './stale-run-notice';
 import { LazyStepCard, preloadStepCard } from './lazy-step-card';
@@ -61,6 +62,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
           <StaleRunNotice />
           <RunSummary state={state} stopping={phase === 'stopping'} paused={paused} />
           <SaveRunAsReplay />
+          <LatestVariables />
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
