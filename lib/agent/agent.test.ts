@@ -23,7 +23,7 @@ describe('CodeAgent loop', () => {
     ]);
     expect(ofType(events, 'observation')[0]?.text).toContain('sum 35 len 5');
     const firstOfEach = [...new Set(events.filter((e) => e.agent === 'main' && e.type !== 'log').map((e) => e.type))];
-    expect(firstOfEach).toEqual(['run_start', 'step_start', 'model_delta', 'model_end', 'code', 'tool_call_start', 'tool_call_end', 'observation', 'step_end', 'final_answer', 'run_end']);
+    expect(firstOfEach).toEqual(['run_start', 'step_start', 'model_delta', 'model_end', 'code', 'tool_call_start', 'tool_call_end', 'variables', 'observation', 'step_end', 'final_answer', 'run_end']);
     expect(events.at(-1)?.type).toBe('run_end');
   });
 
