@@ -7,7 +7,7 @@ test('the default example shows each step’s variables and what changed, and th
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Finished');
 
-  const first = page.getByRole('article', { name: 'Step 1' }).getByRole('region', { name: 'Variables' });
+  const first = page.getByRole('article', { name: 'Step 1' }).getByRole('region', { name: 'Variables of step 1' });
   await expect(first.getByTestId('variables-changed')).toHaveText('cities new · forecasts new');
   await first.getByRole('button', { name: /^Variables \(2: 2 new\)/ }).click();
   const table = first.getByRole('table', { name: 'Variables after step 1' });
@@ -15,7 +15,7 @@ test('the default example shows each step’s variables and what changed, and th
   await expect(table.getByRole('row', { name: /forecasts/ })).toContainText('3 items');
   await expect(table.getByRole('row', { name: /forecasts/ }).getByTestId('variable-preview')).toContainText('{ city: "Lisbon"');
 
-  const second = page.getByRole('article', { name: 'Step 2' }).getByRole('region', { name: 'Variables' });
+  const second = page.getByRole('article', { name: 'Step 2' }).getByRole('region', { name: 'Variables of step 2' });
   await expect(second.getByTestId('variables-changed')).toHaveText('warmest new · highF new');
   await second.getByRole('button', { name: /^Variables \(4: 2 new\)/ }).click();
   await expect(second.getByTestId('variable')).toHaveCount(4);
@@ -43,7 +43,7 @@ test('a changed and a deleted variable are marked; a getter is named, never run'
   });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText('13');
-  const second = page.getByRole('article', { name: 'Step 2' }).getByRole('region', { name: 'Variables' });
+  const second = page.getByRole('article', { name: 'Step 2' }).getByRole('region', { name: 'Variables of step 2' });
   await expect(second.getByTestId('variables-changed')).toHaveText('total changed · lazy new · scratch gone');
   await second.getByRole('button', { name: /^Variables/ }).click();
   await expect(second.getByRole('row', { name: /lazy/ })).toContainText('[Getter]');

@@ -10,7 +10,7 @@ export function LatestVariables() {
   const rows = useMemo(() => (latest?.variables?.names ?? []).map((v) => ({ ...v, change: 'same' as const })), [latest]);
   if (!latest?.variables) return null;
   return (
-    <div data-testid="latest-variables">
+    <div data-testid="latest-variables" className="pb-3">
       <Disclosure title={`Variables now (${latest.variables.total}, after step ${latest.index})`}>
         <VariablesTable rows={rows} total={latest.variables.total} label="Variables now" showChange={false} />
       </Disclosure>

@@ -14,7 +14,7 @@ export function StepVariables({ step }: { step: StepState & { variables: NonNull
   const changed = rows.filter((r) => r.change !== 'same');
   const title = `Variables (${step.variables.total}${step.variables.total ? `: ${describeChanges(rows)}` : ''})`;
   return (
-    <section aria-label="Variables" data-testid="step-variables" className="space-y-1">
+    <section aria-label={`Variables of step ${step.index}`} data-testid="step-variables" className="space-y-1">
       <Disclosure title={title}>
         {step.variables.total === 0 ? <p className="muted text-xs">The session has no variables of its own yet.</p> : <VariablesTable rows={rows} total={step.variables.total} label={`Variables after step ${step.index}`} showChange />}
       </Disclosure>

@@ -62,7 +62,6 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
           <StaleRunNotice />
           <RunSummary state={state} stopping={phase === 'stopping'} paused={paused} />
           <SaveRunAsReplay />
-          <LatestVariables />
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
@@ -88,6 +87,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
           ))}
         </ol>
       )}
+      {steps.length > 0 && <LatestVariables />}
       <FollowUpBox />
       {footer}
       </div>
