@@ -133,6 +133,23 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       expect(after.logs).toBe('[]\n');
     });
 
+    it('reports a typed array of millions by its length and first items, without listing its indices', async () => {
+      const s = await session();
+      const r = await s.execute('const sieve = new Uint8Array(2_000_001);\nsieve[1] = 7;');
+      expect(r.error).toBeUndefined();
+      const sieve = r.variables!.names.find((v) => v.name === 'sieve');
+      expect(sieve).toMatchObject({ type: 'Uint8Array', size: '2000001 items' });
+      expect(sieve!.preview.startsWith('Uint8Array(2000001) [ 0, 7, 0,')).toBe(true);
+      expect(sieve!.preview.length).toBeLessThanOrEqual(200);
+    });
+
+    it('reports no variables when asked not to, and the session still keeps them', async () => {
+      const s = await session({ reportVariables: false });
+      const r = await s.execute('let count = 2;');
+      expect(r.variables).toBeUndefined();
+      expect((await s.execute('count + 1')).output).toBe('3');
+    });
+
     it('keeps a value when `var x;` is declared again without a value', async () => {
       const s = await session();
       await s.execute('var kept = 5;');

@@ -51,6 +51,8 @@ export interface ExecutorOptions {
   limits?: Partial<SandboxLimits>;
   /** Off (undefined) by default: then the tools have no `fetch` at all. */
   network?: NetworkPolicy;
+  /** false: no variables snapshot after each step (a ToolCallingAgent has no use for one; the bench compares). Default on. */
+  reportVariables?: boolean;
 }
 
 export interface SandboxError {

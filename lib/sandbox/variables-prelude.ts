@@ -20,6 +20,8 @@ export const VARIABLES_PRELUDE = String.raw`
     const mapNext = protoOf(new Map().entries()).next, setNext = protoOf(new Set().values()).next;
     const dateTime = Date.prototype.getTime, dateIso = Date.prototype.toISOString;
     const symbolText = Symbol.prototype.toString, errorProto = Error.prototype, objectProto = Object.prototype;
+    // A typed array's length, read by the intrinsic getter (its indices are never listed: there may be millions).
+    const typedLength = descriptor(protoOf(Uint8Array.prototype), 'length').get;
     const weakAdd = WeakSet.prototype.add, weakHas = WeakSet.prototype.has;
     const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/, identTest = RegExp.prototype.test;
     const MAX = ${MAX_VARIABLES}, PREVIEW = ${VARIABLE_PREVIEW_CHARS};
@@ -38,6 +40,7 @@ export const VARIABLES_PRELUDE = String.raw`
     const own = (o, k) => apply(hasOwn, o, [k]);
     const cut = (s, n) => (s.length > n ? apply(strSlice, s, [0, n - 1]) + '…' : s);
     const brand = (fn, v) => { try { apply(fn, v, []); return true; } catch (e) { return false; } };
+    const isTyped = (v) => typeof v === 'object' && v !== null && !isProxy(v) && brand(typedLength, v);
     const mapish = (fn, v) => { try { apply(fn, v, [undefined]); return true; } catch (e) { return false; } };
 
     /** What a value is: a primitive's typeof, or Array, Map, Set, Date, Error, Proxy, a class name, Object. */
@@ -99,9 +102,10 @@ export const VARIABLES_PRELUDE = String.raw`
       inner[ancestors.length] = v;
       let out = '', open, close, count = 0;
       const add = (text) => { out += (count++ ? ', ' : '') + text; return out.length < budget; };
-      if (kind === 'Array') {
-        open = '['; close = ']';
-        const len = dataOf(v, 'length').value;
+      const typed = isTyped(v);
+      if (kind === 'Array' || typed) {
+        const len = typed ? apply(typedLength, v, []) : dataOf(v, 'length').value;
+        open = typed ? kind + '(' + len + ') [' : '['; close = ']';
         for (let i = 0; i < len; i++) {
           const d = dataOf(v, '' + i);
           if (!add(d.none ? '<empty>' : d.text !== undefined ? d.text : peek(d.value, depth + 1, inner, budget - out.length))) break;
@@ -130,6 +134,7 @@ export const VARIABLES_PRELUDE = String.raw`
     function sizeOf(v, kind) {
       if (kind === 'string') return v.length + ' chars';
       if (kind === 'Array') return dataOf(v, 'length').value + ' items';
+      if (isTyped(v)) return apply(typedLength, v, []) + ' items';
       if (kind === 'Map' || kind === 'Set') { const n = apply(kind === 'Map' ? mapSize : setSize, v, []); return n + (n === 1 ? ' entry' : ' entries'); }
       if (kind === 'Object' || (kind !== 'Proxy' && kind !== 'Date' && kind !== 'Error' && kind !== 'function' && kind !== 'class' && typeof v === 'object' && v !== null)) {
         const n = namesOf(v).length;

@@ -388,6 +388,7 @@ export class KernelExecutor implements Executor {
         limits: { timeoutMs: this.limits.timeoutMs, maxLogChars: this.limits.maxLogChars, maxObservationChars: this.limits.maxObservationChars },
         packages: this.packages,
         ...(this.options.kernelDeadline === false ? { kernelDeadline: false } : {}),
+        ...(this.options.reportVariables === false ? { reportVariables: false } : {}),
         ...(process.interrupt ? { interrupt: 'signal' as const } : {}),
       });
     });

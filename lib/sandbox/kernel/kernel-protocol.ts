@@ -35,6 +35,8 @@ export interface InitMessage {
   packages: string[];
   /** false: the kernel sets no deadline of its own and everything is left to the host's watchdog (tests). */
   kernelDeadline?: boolean;
+  /** false: no variables snapshot after each step. Default on. */
+  reportVariables?: boolean;
   /**
    * 'signal': the host interrupts running code with SIGINT (at its deadline, a little after the kernel's, and on
    * Stop), so the kernel bounds runs with breakOnSigint instead of a vm timeout per run. Default 'timeout'.

@@ -450,7 +450,7 @@ function close(s, interrupted) {
   const cancelled = enter(null, 'end');
   if (typeof cancelled !== 'number' || cancelled !== cancelled) return { cancelled: 0, stateLost: true, variables: null };
   // The session's variables, read by the prelude without running any of the model's code.
-  const variables = enter(null, 'vars');
+  const variables = config.reportVariables === false ? null : enter(null, 'vars');
   return { cancelled: cancelled, stateLost: false, variables: typeof variables === 'string' ? variables : null };
 }
 /** Runs nothing in the session, with a short timeout: anything but undefined means leftover work kept it busy. */

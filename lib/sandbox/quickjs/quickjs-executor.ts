@@ -138,7 +138,7 @@ export class QuickJSExecutor implements Executor {
       }
     }
     if (activity.finalAnswer && error?.type !== 'SandboxCrash') error = undefined;
-    const variables = this.readVariables();
+    const variables = this.options.reportVariables === false ? undefined : this.readVariables();
     return {
       logs: finishLogs(activity, this.limits),
       ...(output !== undefined ? { output } : {}),
