@@ -1,10 +1,10 @@
 // Share links, saved playgrounds, export and import, in the built app.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download, Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { playgroundSchema, type PlaygroundInput } from '../lib/playground/schema';
 import { decodeShareHash, encodeShareHash } from '../lib/share/share-link';
 import { expect, test } from './fixtures';
-import { ADD_TOOL, fence, openWithPlayground, STORAGE_KEY } from './support';
+import { ADD_TOOL, fence, freshPage, openWithPlayground, STORAGE_KEY } from './support';
 
 const KEY = 'sk-test-SECRET-share-0123456789';
 const CAIRO = 'Cairo: 34 °C (93.2 °F)';
@@ -19,30 +19,6 @@ const ADDER: PlaygroundInput = {
   model: { provider: 'replay', responses: [fence('final_answer(add(2, 3))')], delayMs: 0 },
   sandbox: { timeoutMs: 4_321 },
 };
-
-/** A page in a browser context of its own (no storage shared with `page`), held to the same offline rules as the fixture's. */
-async function freshPage(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  const external: string[] = [];
-  const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (['data:', 'blob:'].includes(url.protocol) || ['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
-    external.push(url.href);
-    return route.abort();
-  });
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return {
-    page,
-    async close() {
-      await context.close();
-      expect(external, 'requests that left 127.0.0.1').toEqual([]);
-      expect(errors, 'console errors').toEqual([]);
-    },
-  };
-}
 
 async function shareLink(page: Page, { includeRun }: { includeRun?: boolean } = {}): Promise<string> {
   await page.getByRole('button', { name: 'Share', exact: true }).click();

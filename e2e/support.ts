@@ -1,5 +1,5 @@
 // Helpers for the browser tests: open the app with a given playground saved, as if the person had made it.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { playgroundSchema, type Playground, type PlaygroundInput } from '../lib/playground/schema';
 import { encodeShareHash } from '../lib/share/share-link';
 
@@ -66,4 +66,28 @@ export async function openExample(page: Page, title: string): Promise<void> {
 export async function sendAsModel(composer: Locator, answer: string): Promise<void> {
   await composer.getByRole('textbox', { name: /^(Your answer|Tool calls \(JSON\))$/ }).fill(answer);
   await composer.getByRole('button', { name: 'Send as the model' }).click();
+}
+
+/** A page in a browser context of its own (no storage shared with `page`), held to the same offline rules as the fixture's. */
+export async function freshPage(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const errors: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (['data:', 'blob:'].includes(url.protocol) || ['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return {
+    page,
+    async close() {
+      await context.close();
+      expect(external, 'requests that left 127.0.0.1').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+  };
 }

@@ -2,6 +2,7 @@
 // Share: a link to this playground (and its recorded run), its length, Copy; a file instead when the link is too long.
 import { useId, useMemo, useRef, useState } from 'react';
 import { LINK_WARN_LENGTH } from '@/lib/share/share-link';
+import { chooseStep } from '@/lib/share/step-numbers';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useRunStore } from '@/lib/store/run-store';
 import { useKeyStore } from '@/lib/store/key-store';
@@ -53,8 +54,18 @@ function ShareBody() {
   const hasRun = events.length > 0;
   const [includeRun, setIncludeRun] = useState(true);
   const withRun = includeRun && shareable.ok;
-  const link = useMemo(() => shareLinkFor(doc, withRun ? events : undefined, keys, location.origin), [doc, events, withRun, keys]);
+  const state = useRunStore((s) => s.state);
+  const stepNumbers = useMemo(() => {
+    const main = state.runs.find((r) => !r.parent);
+    return main ? state.steps.filter((s) => s.runKey === main.key).map((s) => s.index) : [];
+  }, [state]);
+  const [stepText, setStepText] = useState('');
+  const stepChoice = chooseStep(stepText, stepNumbers);
+  const step = withRun ? stepChoice.step : undefined;
+  const link = useMemo(() => shareLinkFor(doc, withRun ? events : undefined, keys, location.origin, step), [doc, events, withRun, keys, step]);
   const fieldId = useId();
+  const stepId = useId();
+  const stepHelpId = useId();
   const lengthId = useId();
   const reasonId = useId();
 
@@ -75,6 +86,30 @@ function ShareBody() {
               {shareable.reason}
             </p>
           )}
+        </div>
+      )}
+      {withRun && stepNumbers.length > 0 && (
+        <div className="space-y-1">
+          <label htmlFor={stepId} className="label block">
+            Open at step
+          </label>
+          <input
+            id={stepId}
+            inputMode="numeric"
+            value={stepText}
+            placeholder="the start"
+            aria-invalid={stepChoice.problem ? true : undefined}
+            aria-describedby={stepHelpId}
+            onChange={(e) => setStepText(e.target.value)}
+            className="field w-28"
+          />
+          <p id={stepHelpId} className={`text-xs ${stepChoice.problem ? 'text-red-800 dark:text-red-300' : 'muted'}`} data-testid="share-step-help">
+            {stepChoice.problem
+              ? `${stepChoice.problem} The link below opens at the start.`
+              : stepChoice.step
+                ? `The link opens the run at step ${stepChoice.step}, with its model input shown.`
+                : 'Empty: the link opens the run at its start.'}
+          </p>
         </div>
       )}
       {link.ok ? (

@@ -11,6 +11,7 @@ import { formatAnswer, formatCount, formatMs, formatRetry, formatShare } from '.
 import { NestedRuns } from './nested-runs';
 import { OutputBlock } from './output-block';
 import { StepInspector } from './step-inspector';
+import { StepLink } from './step-link';
 import { thoughtOf } from './step-text';
 import { Thought } from './thought';
 import { StepSandbox } from './step-sandbox';
@@ -27,9 +28,10 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
   const interrupted = !live && (!step.done || !step.modelDone);
   const logs = step.logs.replace(/\n$/, '');
   return (
-    <article aria-label={title} data-testid="step" data-step={step.index} data-kind={step.kind} className="card space-y-3 p-3">
+    <article aria-label={title} tabIndex={-1} data-testid="step" data-step={step.index} data-kind={step.kind} className="card space-y-3 p-3">
       <header className="flex flex-wrap items-center gap-2">
         <h2 className="font-semibold">{title}</h2>
+        {!step.parent && <StepLink step={step.index} />}
         <span data-testid="step-kind" className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium dark:bg-zinc-800">
           {KIND_LABEL[step.kind]}
         </span>

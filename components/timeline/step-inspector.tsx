@@ -4,12 +4,15 @@ import { modelInputForStep } from '@/lib/agent/memory';
 import type { AgentRunState, StepState } from '@/lib/agent/run-state';
 import type { ChatMessage } from '@/lib/models/types';
 import { useRunStore } from '@/lib/store/run-store';
+import { useStepFocusStore } from '@/lib/store/step-focus-store';
 import { CopyButton } from '../ui/copy-button';
 import { Disclosure } from '../ui/disclosure';
 
 export function StepInspector({ step, run }: { step: StepState; run: AgentRunState }) {
+  // A link to this step (of the main run) opens it.
+  const openSignal = useStepFocusStore((s) => (!step.parent && s.shown?.step === step.index ? s.shown.id : undefined));
   return (
-    <Disclosure title="Model input and raw output" testId="step-inspector" className="border-t border-zinc-200 pt-2 dark:border-zinc-700">
+    <Disclosure title="Model input and raw output" openSignal={openSignal} testId="step-inspector" className="border-t border-zinc-200 pt-2 dark:border-zinc-700">
       <InspectorBody step={step} run={run} />
     </Disclosure>
   );

@@ -11,6 +11,8 @@ import { LatestVariables } from './latest-variables';
 import { SaveRunAsReplay } from './save-run-as-replay';
 import { StaleRunNotice } from './stale-run-notice';
 import { LazyStepCard, preloadStepCard } from './lazy-step-card';
+import { StepFocusProblem } from './step-focus-problem';
+import { useStepFocus } from './use-step-focus';
 
 export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
   const state = useRunStore((s) => s.state);
@@ -46,6 +48,8 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
     return () => el.removeEventListener('scroll', onScroll);
   }, []);
 
+  useStepFocus(steps, live, virtualizer, scrollRef);
+
   const last = steps.at(-1);
   useEffect(() => {
     if (!live || !follow.current) return;
@@ -65,6 +69,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
+      <StepFocusProblem />
       {!main && !live && empty}
       {!main && live && (
         <p role="status" data-testid="run-starting" className="muted text-sm">

@@ -6,16 +6,24 @@ export function Disclosure({
   title,
   children,
   defaultOpen = false,
+  openSignal,
   className = '',
   testId,
 }: {
   title: ReactNode;
   children: ReactNode;
   defaultOpen?: boolean;
+  /** Opens the section whenever it changes to a new value (a link asked for what it holds). */
+  openSignal?: number;
   className?: string;
   testId?: string;
 }) {
-  const [open, setOpen] = useState(defaultOpen);
+  const [open, setOpen] = useState(defaultOpen || openSignal !== undefined);
+  const [signal, setSignal] = useState(openSignal);
+  if (openSignal !== signal) {
+    setSignal(openSignal);
+    if (openSignal !== undefined) setOpen(true);
+  }
   const id = useId();
   return (
     <div className={className} data-testid={testId}>

@@ -7,10 +7,11 @@ import { parseAgentEvents } from '../agent/event-schema';
 import { formatProblems, parsePlayground } from '../playground';
 import type { Playground } from '../playground/schema';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { readHash, SHARE_PARAM, stepHash } from './hash-params';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from './structural-limits';
 
 /** `#share=1.<data>`: the version travels outside the compressed data, so a future format can change it all. */
-export const SHARE_PARAM = 'share';
+export { SHARE_PARAM };
 export const SHARE_VERSION = 1;
 /** Past this, links get unwieldy (chat apps cut them, some servers refuse them): the app offers a file instead. */
 export const LINK_WARN_LENGTH = 8_000;
@@ -32,13 +33,14 @@ export function encodeShareHash(payload: SharePayload): string {
   return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(JSON.stringify(data)), { level: 9 }))}`;
 }
 
-export function shareUrl(origin: string, payload: SharePayload): string {
-  return `${origin}/#${encodeShareHash(payload)}`;
+/** `step`: the link opens its run at that step (`…&step=3`). */
+export function shareUrl(origin: string, payload: SharePayload, step?: number): string {
+  return `${origin}/#${encodeShareHash(payload)}${step === undefined ? '' : `&${stepHash(step)}`}`;
 }
 
 /** True when the hash looks like a share link at all (so the app knows to try it and report problems). */
 export function isShareHash(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith(`${SHARE_PARAM}=`);
+  return readHash(hash).share !== undefined;
 }
 
 interface WireV1 {
@@ -52,9 +54,9 @@ const DECODERS: Record<number, (json: unknown) => DecodeResult> = {
 };
 
 export function decodeShareHash(hash: string): DecodeResult {
-  const raw = hash.replace(/^#/, '');
-  if (!raw.startsWith(`${SHARE_PARAM}=`)) return fail('This is not a share link (it has no “#share=” part).');
-  const value = safeDecodeURIComponent(raw.slice(SHARE_PARAM.length + 1));
+  const share = readHash(hash).share;
+  if (share === undefined) return fail('This is not a share link (it has no “#share=” part).');
+  const value = safeDecodeURIComponent(share);
   const match = /^(\d{1,4})\.(.*)$/s.exec(value);
   if (!match) return fail('This share link is damaged: its version is missing. Ask for the link again.');
   const version = Number(match[1]);

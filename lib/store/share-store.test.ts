@@ -241,6 +241,56 @@ describe('opening a link', () => {
   });
 });
 
+describe('links to a step', () => {
+  const stubAddress = (hash: string) => {
+    const loc = { origin: ORIGIN, pathname: '/', search: '', hash };
+    vi.stubGlobal('location', loc);
+    vi.stubGlobal('history', { state: null, replaceState: (_s: unknown, _t: string, url: string) => (loc.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '') });
+    vi.stubGlobal('window', { addEventListener: () => undefined });
+    return loc;
+  };
+  const focus = async () => (await import('./step-focus-store')).useStepFocusStore.getState();
+
+  it('a link with its run names a step: the run opens and that step is asked for; the address keeps only the step', async () => {
+    const t = await load();
+    t.run.setState({ events: recorded });
+    const link = t.shareLinkFor(example.playground, recorded, {}, ORIGIN, 2);
+    if (!link.ok) throw new Error(link.message);
+    expect(link.url).toMatch(/#share=1\.[\w-]+&step=2$/);
+    t.run.setState({ events: [] });
+    const loc = stubAddress(hashOf(link.url));
+    await t.startSharing();
+    expect(t.run.getState().events.length).toBeGreaterThan(0);
+    expect((await focus()).request).toMatchObject({ step: 2 });
+    expect(loc.hash).toBe('#step=2');
+  });
+
+  it('the app’s own address can name a step of the run on screen; a bad step says why and opens nothing else', async () => {
+    const t = await load();
+    stubAddress('#step=3');
+    t.openLinkInAddress();
+    expect((await focus()).request).toMatchObject({ step: 3 });
+    stubAddress('#step=three');
+    t.openLinkInAddress();
+    expect(await focus()).toMatchObject({ request: undefined, problem: 'The link names step “three”, which is not a step number (steps are counted from 1).' });
+    expect(t.lib().items).toHaveLength(1);
+  });
+
+  it('a broken share link asks for no step', async () => {
+    const t = await load();
+    stubAddress('#share=1.!!!&step=2');
+    t.openLinkInAddress();
+    expect(t.share().notice?.tone).toBe('error');
+    expect((await focus()).request).toBeUndefined();
+  });
+
+  it('a link without its run names no step', async () => {
+    const t = await load();
+    const link = t.shareLinkFor(example.playground, undefined, {}, ORIGIN, 2);
+    expect(link.ok && link.url).not.toContain('step=');
+  });
+});
+
 describe('files', () => {
   it('exports the playground, the trace and OpenTelemetry JSON, none with a key', async () => {
     const t = await load();

@@ -7,7 +7,8 @@ import { foldEvents } from '../agent/run-state';
 import { PROVIDERS } from '../models/presets';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';
-import { decodeShareHash, isShareHash, LINK_WARN_LENGTH, shareUrl, type SharePayload } from '../share/share-link';
+import { readHash, stepHash } from '../share/hash-params';
+import { decodeShareHash, LINK_WARN_LENGTH, shareUrl, type SharePayload } from '../share/share-link';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
 import { otlpFromEvents } from '../trace/otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
@@ -15,6 +16,7 @@ import { contentDigest } from '../playground/content-digest';
 import { useKeyStore } from './key-store';
 import { hydrateLibrary, newItemId, useLibraryStore } from './library-store';
 import { isOwnExport, rememberExport } from './own-exports';
+import { useStepFocusStore } from './step-focus-store';
 import { isProviderModel } from '../models/presets';
 import { usePlaygroundStore, type SavedPlayground } from './playground-store';
 import { useRunStore } from './run-store';
@@ -46,8 +48,8 @@ export type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string };
 export interface ShareStore {
   banner?: SharedBanner;
   notice?: ShareNotice;
-  /** Opens a `#share=…` hash: broken → a notice, and nothing else changes. */
-  openLink: (hash: string) => void;
+  /** Opens a `#share=…` hash: broken → a notice, and nothing else changes. True when its playground opened. */
+  openLink: (hash: string) => boolean;
   /** Imports a playground or trace file's text (null: the file is over MAX_IMPORT_BYTES and was not read). */
   importFile: (name: string, text: string | null) => void;
   dismissBanner: () => void;
@@ -179,11 +181,12 @@ export interface ShareLink {
 }
 
 /** A link to `doc` (with the run's events, if given), or why it can't be made: never while it contains one of `keys`. */
-export function shareLinkFor(doc: Playground, runEvents: readonly AgentEvent[] | undefined, keys: Record<string, string>, origin: string): Outcome<ShareLink> {
+/** `step`: the link opens its run at that step. */
+export function shareLinkFor(doc: Playground, runEvents: readonly AgentEvent[] | undefined, keys: Record<string, string>, origin: string, step?: number): Outcome<ShareLink> {
   const payload: SharePayload = { playground: doc, ...(runEvents ? { run: { events: [...runEvents] } } : {}) };
   const leaks = findKeyLeaks(JSON.stringify(payload), keys);
   if (leaks.length) return { ok: false, message: leakMessage(leaks, 'the link') };
-  const url = shareUrl(origin, payload);
+  const url = shareUrl(origin, payload, runEvents ? step : undefined);
   return { ok: true, url, length: url.length, tooLong: url.length > LINK_WARN_LENGTH, withRun: Boolean(runEvents) };
 }
 
@@ -230,10 +233,10 @@ interface OpenHow {
 
 export const useShareStore = create<ShareStore>((set) => {
   /** Adds the playground to the library, opens it, and shows its recorded run; never starts a run. */
-  const open = (source: SharedBanner['source'], playground: Playground, trace?: Trace, how: OpenHow = {}) => {
+  const open = (source: SharedBanner['source'], playground: Playground, trace?: Trace, how: OpenHow = {}): boolean => {
     if (running()) {
       set({ notice: { tone: 'warning', message: 'A run is going: stop it first, then open the shared playground again.' } });
-      return;
+      return false;
     }
     const opening = trace ? replayOpening(trace) : { saved: { doc: playground } };
     const events = trace?.events ?? [];
@@ -249,28 +252,29 @@ export const useShareStore = create<ShareStore>((set) => {
     if (known) {
       // The same link again: its item opens (with any edits made since), nothing is added, and its review stays as it is.
       library.open(known.id);
-      if (useLibraryStore.getState().currentId !== known.id) return;
+      if (useLibraryStore.getState().currentId !== known.id) return false;
       if (events.length && useRunStore.getState().events.length === 0) useRunStore.getState().showRecorded(events, known.id, opening.saved.doc);
       const untrusted = Boolean(useTrustStore.getState().untrusted[known.id]);
       set({
         notice: { tone: 'info', message: `This link was opened before: “${known.title}” from your saved playgrounds is open again, and nothing was added.` },
         banner: untrusted ? banner(known.id) : undefined,
       });
-      return;
+      return true;
     }
     const itemId = newItemId();
     // From outside: nothing it names is contacted until the person accepts it. Marked before the item exists, so no
     // save of the item can come first; held in this tab even when storage refuses it (it survives a reload when it can).
     // A file this very browser exported is the person's own.
     if (!how.ownFile) useTrustStore.getState().markUntrusted(itemId, source);
-    if (!useLibraryStore.getState().addAndOpen(opening.saved, itemId, how.linkDigest)) return;
+    if (!useLibraryStore.getState().addAndOpen(opening.saved, itemId, how.linkDigest)) return false;
     if (events.length) useRunStore.getState().showRecorded(events, itemId, opening.saved.doc);
     if (how.ownFile) {
       const replay = 'recordedWith' in opening ? ` The timeline shows its recorded run; Run replays it offline, with no key${opening.keptModel ? ` (its own model, ${opening.keptModel}, is kept under Model)` : ''}.` : '';
       set({ banner: undefined, notice: { tone: 'info', message: `“${how.ownFile}” was exported from this browser, so it opened as your own playground.${replay}` } });
-      return;
+      return true;
     }
     set({ notice: undefined, banner: banner(itemId) });
+    return true;
   };
 
   return {
@@ -278,7 +282,7 @@ export const useShareStore = create<ShareStore>((set) => {
       const decoded = decodeShareHash(hash);
       if (!decoded.ok) {
         set({ notice: { tone: 'error', message: `This share link could not be opened. ${decoded.message}\nYour own playground is unchanged.` } });
-        return;
+        return false;
       }
       const { playground, run } = decoded.payload;
       let trace: Trace | undefined;
@@ -287,10 +291,10 @@ export const useShareStore = create<ShareStore>((set) => {
           trace = traceFromEvents(playground, run.events);
         } catch {
           set({ notice: { tone: 'error', message: 'This share link could not be opened: its recorded run does not hang together. Your own playground is unchanged.' } });
-          return;
+          return false;
         }
       }
-      open('link', playground, trace, { linkDigest: contentDigest(decoded.payload) });
+      return open('link', playground, trace, { linkDigest: contentDigest(decoded.payload) });
     },
     importFile(name, text) {
       const file = readImportFile(name, text);
@@ -306,16 +310,25 @@ export const useShareStore = create<ShareStore>((set) => {
 
 let started = false;
 
-/** Opens the share link in the address bar, if any, then takes it out so a reload doesn't import it again. */
+/**
+ * Opens the share link in the address bar, if any, then takes it out so a reload doesn't import it again; and shows
+ * the step the address names (`…&step=3`, or `#step=3` for the run on screen), which stays in the address.
+ */
 export function openLinkInAddress(): void {
-  if (typeof location === 'undefined' || !isShareHash(location.hash)) return;
-  if (running()) {
-    useShareStore.setState({ notice: { tone: 'warning', message: 'A run is going: stop it, then reload the page to open the shared playground.' } });
-    return;
-  }
+  if (typeof location === 'undefined') return;
   const hash = location.hash;
-  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-  useShareStore.getState().openLink(hash);
+  const { share, step, stepProblem } = readHash(hash);
+  if (share !== undefined) {
+    if (running()) {
+      useShareStore.setState({ notice: { tone: 'warning', message: 'A run is going: stop it, then reload the page to open the shared playground.' } });
+      return;
+    }
+    const rest = step !== undefined ? `#${stepHash(step)}` : '';
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest}`);
+    if (!useShareStore.getState().openLink(hash)) return;
+  }
+  if (stepProblem) useStepFocusStore.getState().fail(stepProblem);
+  else if (step !== undefined) useStepFocusStore.getState().focusStep(step);
 }
 
 /**
