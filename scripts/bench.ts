@@ -13,6 +13,7 @@ import { EXAMPLES } from '../lib/playground/examples';
 import { shareUrl } from '../lib/share/share-link';
 import { firstLoadFigures } from './bench-first-load';
 import { mcpFigures } from './bench-mcp';
+import { variablesFigures } from './bench-variables';
 
 const ROUNDS = 5;
 const SNIPPET = 'const x = 1 + 1;';
@@ -208,49 +209,6 @@ async function kernelFigures() {
 }
 await kernelFigures();
 
-/**
- * What the variables snapshot after every code step costs: the same step in a session holding 100 names of every kind
- * (and a 1 MB string), with the snapshot on and off; the difference per step. Goal: under 1 ms per step in QuickJS.
- */
-async function variablesFigures() {
-  const SETUP = [
-    ...Array.from({ length: 30 }, (_, i) => `let n${i} = ${i};`),
-    ...Array.from({ length: 20 }, (_, i) => `const s${i} = "text ${i} ".repeat(${i + 1});`),
-    ...Array.from({ length: 20 }, (_, i) => `const o${i} = { id: ${i}, tags: ["a", "b"], nested: { deep: { deeper: ${i} } } };`),
-    ...Array.from({ length: 10 }, (_, i) => `const a${i} = Array.from({ length: 1000 }, (_, j) => j * ${i});`),
-    ...Array.from({ length: 10 }, (_, i) => `const m${i} = new Map([["k", ${i}]]);`),
-    ...Array.from({ length: 9 }, (_, i) => `function f${i}(x) { return x + ${i}; }`),
-    'const big = "x".repeat(1024 * 1024);',
-  ].join('\n');
-  const STEP = 'n0 = n0 + 1;';
-  const STEPS = 200;
-  const makers: [string, (o: ExecutorOptions) => Executor][] = [
-    ['QuickJS', createQuickJSExecutor],
-    ['Node kernel', createNodeExecutor],
-  ];
-  const lines: string[] = [];
-  for (const [label, make] of makers) {
-    const perStep: Record<'on' | 'off', number[]> = { on: [], off: [] };
-    for (const mode of ['on', 'off'] as const) {
-      const executor = make({ toolsJs: '', toolNames: [], limits: { timeoutMs: 120_000 }, reportVariables: mode === 'on' });
-      await executor.start();
-      const setup = await executor.execute(SETUP);
-      if (setup.error) throw new Error(`${label}: ${setup.error.message}`);
-      if (mode === 'on' && setup.variables?.total !== 100) throw new Error(`${label}: the session holds ${setup.variables?.total} names, not 100`);
-      for (let i = 0; i < 20; i++) await executor.execute(STEP); // warm-up
-      for (let round = 0; round < ROUNDS; round++) {
-        const started = performance.now();
-        for (let i = 0; i < STEPS; i++) await executor.execute(STEP);
-        perStep[mode].push((performance.now() - started) / STEPS);
-      }
-      executor.dispose();
-    }
-    const on = median(perStep.on);
-    const off = median(perStep.off);
-    lines.push(`${label} ${(Math.max(0, on - off) * 1000).toFixed(0)} µs/step (step ${(on * 1000).toFixed(0)} µs with, ${(off * 1000).toFixed(0)} µs without)`);
-  }
-  console.log(`Variables snapshot per code step (100 names of every kind and a 1 MB string; median of ${ROUNDS} × ${STEPS} steps): ${lines.join('; ')}; goal under 1,000 µs in QuickJS`);
-}
 await variablesFigures();
 
 /** Share links of the bundled examples: what a teacher would paste, with and without the recorded run. */

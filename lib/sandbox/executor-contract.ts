@@ -133,6 +133,36 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       expect(after.logs).toBe('[]\n');
     });
 
+    it('previews the first 10 items of a long collection and counts the rest; a value kept from the last step is still read fresh', async () => {
+      const s = await session();
+      const preview = async (code: string) => {
+        const r = await s.execute(code);
+        expect(r.error).toBeUndefined();
+        return Object.fromEntries(r.variables!.names.map((v) => [v.name, v.preview]));
+      };
+      const first = await preview(
+        [
+          'const list = Array.from({ length: 1000 }, (_, i) => i);',
+          'const wide = Object.fromEntries(Array.from({ length: 50 }, (_, i) => ["k" + i, i]));',
+          'const seen = new Set(Array.from({ length: 20 }, (_, i) => i));',
+          'let n = NaN;',
+          'let word = "a";',
+          'globalThis.ran = [];',
+          'const child = Object.create(new Proxy({}, { getPrototypeOf() { ran.push("proto trap"); return null; }, getOwnPropertyDescriptor() { ran.push("proto gopd"); return undefined; } }));',
+        ].join('\n'),
+      );
+      expect(first.list).toBe('[ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … 990 more items ]');
+      expect(first.wide).toBe('{ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, k8: 8, k9: 9, … 40 more keys }');
+      expect(first.seen).toBe('Set(20) { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … 10 more }');
+      expect(first.n).toBe('NaN');
+      expect(first.child).toBe('{}');
+      const second = await preview('list.push(1000);\nlist[0] = -1;\nn = 1;\nword += "b";');
+      expect(second.list).toBe('[ -1, 1, 2, 3, 4, 5, 6, 7, 8, 9, … 991 more items ]');
+      expect(second.n).toBe('1');
+      expect(second.word).toBe('"ab"');
+      expect((await s.execute('console.log(JSON.stringify(ran))')).logs).toBe('[]\n');
+    });
+
     it('reports a typed array of millions by its length and first items, without listing its indices', async () => {
       const s = await session();
       const r = await s.execute('const sieve = new Uint8Array(2_000_001);\nsieve[1] = 7;');

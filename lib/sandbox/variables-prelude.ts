@@ -9,12 +9,14 @@ import type { VariablesSnapshot } from './types';
 
 export const MAX_VARIABLES = 100;
 export const VARIABLE_PREVIEW_CHARS = 200;
+/** Items (elements, keys, entries) a preview shows of each collection before `… N more items`. */
+export const VARIABLE_PREVIEW_ITEMS = 10;
 
 export const VARIABLES_PRELUDE = String.raw`
   const V = (function () {
     const apply = Reflect.apply, namesOf = Object.getOwnPropertyNames, descriptor = Object.getOwnPropertyDescriptor;
-    const protoOf = Object.getPrototypeOf, createObject = Object.create, isArr = Array.isArray, json = JSON.stringify;
-    const hasOwn = Object.prototype.hasOwnProperty, strSlice = String.prototype.slice, fnToString = Function.prototype.toString;
+    const protoOf = Object.getPrototypeOf, setProtoOf = Object.setPrototypeOf, createObject = Object.create, isArr = Array.isArray, json = JSON.stringify;
+    const hasOwn = Object.prototype.hasOwnProperty, arrayJoin = Array.prototype.join, strSlice = String.prototype.slice, fnToString = Function.prototype.toString;
     const mapHas = Map.prototype.has, mapEntries = Map.prototype.entries, mapSize = descriptor(Map.prototype, 'size').get;
     const setHas = Set.prototype.has, setValues = Set.prototype.values, setSize = descriptor(Set.prototype, 'size').get;
     const mapNext = protoOf(new Map().entries()).next, setNext = protoOf(new Set().values()).next;
@@ -24,7 +26,7 @@ export const VARIABLES_PRELUDE = String.raw`
     const typedLength = descriptor(protoOf(Uint8Array.prototype), 'length').get;
     const weakAdd = WeakSet.prototype.add, weakHas = WeakSet.prototype.has;
     const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/, identTest = RegExp.prototype.test;
-    const MAX = ${MAX_VARIABLES}, PREVIEW = ${VARIABLE_PREVIEW_CHARS};
+    const MAX = ${MAX_VARIABLES}, PREVIEW = ${VARIABLE_PREVIEW_CHARS}, ITEMS = ${VARIABLE_PREVIEW_ITEMS};
 
     // The Proxy the model's code gets: the real one, remembering each proxy it makes (QuickJS has no isProxy).
     const RealProxy = Proxy, proxies = new WeakSet();
@@ -35,12 +37,28 @@ export const VARIABLES_PRELUDE = String.raw`
     };
     TrackedProxy.revocable = function revocable(target, handler) { const r = RealProxy.revocable(target, handler); track(r.proxy); return r; };
     Object.defineProperty(globalThis, 'Proxy', { value: TrackedProxy, writable: true, configurable: true, enumerable: false });
-    const isProxy = (v) => apply(weakHas, proxies, [v]);
+    // Built-ins called as plain functions (bound now, so later changes to their prototypes can't reach them); cheaper
+    // than Reflect.apply with an argument list on every call.
+    const uncurry = Function.prototype.bind.call(Function.prototype.bind, Function.prototype.call);
+    const proxyHas = uncurry(weakHas), hasOwnOf = uncurry(hasOwn);
+    const isProxy = (v) => proxyHas(proxies, v);
 
-    const own = (o, k) => apply(hasOwn, o, [k]);
+    const own = (o, k) => hasOwnOf(o, k);
     const cut = (s, n) => (s.length > n ? apply(strSlice, s, [0, n - 1]) + '…' : s);
     const brand = (fn, v) => { try { apply(fn, v, []); return true; } catch (e) { return false; } };
-    const isTyped = (v) => typeof v === 'object' && v !== null && !isProxy(v) && brand(typedLength, v);
+    const typedProto = protoOf(Uint8Array.prototype), mapProto = Map.prototype, setProto = Set.prototype, dateProto = Date.prototype;
+    // Whether proto is on v's prototype chain, walked without running a trap (the walk stops at a proxy). Brand checks
+    // (which throw for a value of another kind, slowly) are made only for a value whose chain says it may pass them.
+    function inherits(v, proto) {
+      let p = protoOf(v), guard = 0;
+      while (p !== null && guard++ < 100) {
+        if (p === proto) return true;
+        if (isProxy(p)) return false;
+        p = protoOf(p);
+      }
+      return false;
+    }
+    const isTyped = (v) => typeof v === 'object' && v !== null && !isProxy(v) && inherits(v, typedProto) && brand(typedLength, v);
     const mapish = (fn, v) => { try { apply(fn, v, [undefined]); return true; } catch (e) { return false; } };
 
     /** What a value is: a primitive's typeof, or Array, Map, Set, Date, Error, Proxy, a class name, Object. */
@@ -51,31 +69,39 @@ export const VARIABLES_PRELUDE = String.raw`
       if (isProxy(v)) return 'Proxy';
       if (t === 'function') { let src = ''; try { src = apply(fnToString, v, []); } catch (e) {} return apply(strSlice, src, [0, 6]) === 'class ' ? 'class' : 'function'; }
       if (isArr(v)) return 'Array';
-      if (mapish(mapHas, v)) return 'Map';
-      if (mapish(setHas, v)) return 'Set';
-      if (brand(dateTime, v)) return 'Date';
-      let p = v, guard = 0;
-      while ((p = protoOf(p)) !== null && guard++ < 100) if (p === errorProto) return 'Error';
       const proto = protoOf(v);
-      if (proto === null) return 'Object';
-      if (proto === objectProto) return 'Object';
+      if (proto === null || proto === objectProto || isProxy(proto)) return 'Object';
+      if (inherits(v, mapProto) && mapish(mapHas, v)) return 'Map';
+      if (inherits(v, setProto) && mapish(setHas, v)) return 'Set';
+      if (inherits(v, dateProto) && brand(dateTime, v)) return 'Date';
+      if (inherits(v, errorProto)) return 'Error';
       const c = descriptor(proto, 'constructor');
       const n = c && own(c, 'value') && (typeof c.value === 'function') ? descriptor(c.value, 'name') : undefined;
       return n && own(n, 'value') && typeof n.value === 'string' && n.value ? cut(n.value, 60) : 'Object';
+    }
+    /** How an accessor property shows (its getter is never called). */
+    function accessorText(d) {
+      return own(d, 'get') && d.get !== undefined ? (own(d, 'set') && d.set !== undefined ? '[Getter/Setter]' : '[Getter]') : '[Setter]';
     }
     // Every field set, so reading one never looks it up on Object.prototype (where the code may have put a getter).
     function dataOf(o, k) {
       const d = descriptor(o, k);
       if (!d) return { none: true, text: undefined, value: undefined };
-      if (own(d, 'get') || own(d, 'set')) {
-        const text = own(d, 'get') && d.get !== undefined ? (own(d, 'set') && d.set !== undefined ? '[Getter/Setter]' : '[Getter]') : '[Setter]';
-        return { none: false, text: text, value: undefined };
-      }
+      if (!own(d, 'value')) return { none: false, text: accessorText(d), value: undefined };
       return { none: false, text: undefined, value: d.value };
     }
-    function keyText(k) { return apply(identTest, IDENT, [k]) ? k : json(k); }
+    // Keys repeat across values and steps: each one's text is worked out once (up to a bound).
+    const keyTexts = createObject(null);
+    let keyTextCount = 0;
+    function keyText(k) {
+      const known = keyTexts[k];
+      if (known !== undefined) return known;
+      const text = apply(identTest, IDENT, [k]) ? k : json(k);
+      if (keyTextCount < 10000) { keyTexts[k] = text; keyTextCount++; }
+      return text;
+    }
 
-    /** A Node-like one-line rendering, cut to the budget; ancestors guard against cycles. */
+    /** A Node-like one-line rendering, cut to the budget; ancestors (a chain, innermost first) guard against cycles. */
     function peek(v, depth, ancestors, budget) {
       const kind = kindOf(v);
       switch (kind) {
@@ -90,32 +116,42 @@ export const VARIABLES_PRELUDE = String.raw`
           return '[' + (kind === 'class' ? 'class' : 'Function') + (name ? ' ' + name : '') + ']';
         }
       }
-      for (let i = 0; i < ancestors.length; i++) if (ancestors[i] === v) return '[Circular]';
+      for (let a = ancestors; a !== null; a = a.up) if (a.value === v) return '[Circular]';
       if (kind === 'Date') { const t = apply(dateTime, v, []); return t === t ? apply(dateIso, v, []) : 'Invalid Date'; }
       if (kind === 'Error') {
         const m = dataOf(v, 'message');
         return '[Error' + (typeof m.value === 'string' ? ': ' + cut(m.value, 100) : '') + ']';
       }
       if (depth >= 2) return kind === 'Array' ? '[Array]' : kind === 'Map' || kind === 'Set' ? '[' + kind + ']' : '[Object]';
-      const inner = [];
-      for (let i = 0; i < ancestors.length; i++) inner[i] = ancestors[i];
-      inner[ancestors.length] = v;
+      // The values being rendered around this one, innermost first (own fields only, so nothing is looked up).
+      const inner = { value: v, up: ancestors };
       let out = '', open, close, count = 0;
       const add = (text) => { out += (count++ ? ', ' : '') + text; return out.length < budget; };
-      const typed = isTyped(v);
+      // One slot (an element or a property) from its descriptor; numbers and strings without a nested call.
+      const slot = (d) => {
+        if (d === undefined) return '<empty>';
+        if (!own(d, 'value')) return accessorText(d);
+        const x = d.value, t = typeof x;
+        if (t === 'number' || t === 'boolean') return '' + x;
+        if (t === 'string') return json(cut(x, budget - out.length));
+        return peek(x, depth + 1, inner, budget - out.length);
+      };
+      const typed = kind !== 'Array' && kind !== 'Object' && isTyped(v);
       if (kind === 'Array' || typed) {
         const len = typed ? apply(typedLength, v, []) : dataOf(v, 'length').value;
         open = typed ? kind + '(' + len + ') [' : '['; close = ']';
-        for (let i = 0; i < len; i++) {
-          const d = dataOf(v, '' + i);
-          if (!add(d.none ? '<empty>' : d.text !== undefined ? d.text : peek(d.value, depth + 1, inner, budget - out.length))) break;
-        }
+        const n = len < ITEMS ? len : ITEMS;
+        let i = 0;
+        while (i < n && add(slot(descriptor(v, i)))) i++;
+        if (i === ITEMS && len > ITEMS) add('… ' + (len - ITEMS) + ' more items');
       } else if (kind === 'Map' || kind === 'Set') {
         const size = apply(kind === 'Map' ? mapSize : setSize, v, []);
         open = kind + '(' + size + ') {'; close = '}';
         const it = apply(kind === 'Map' ? mapEntries : setValues, v, []);
         const next = kind === 'Map' ? mapNext : setNext;
+        let i = 0;
         for (let r = apply(next, it, []); !r.done; r = apply(next, it, [])) {
+          if (i++ === ITEMS) { add('… ' + (size - ITEMS) + ' more'); break; }
           const e = r.value;
           const text = kind === 'Map' ? peek(e[0], depth + 1, inner, 60) + ' => ' + peek(e[1], depth + 1, inner, budget - out.length) : peek(e, depth + 1, inner, budget - out.length);
           if (!add(text)) break;
@@ -123,16 +159,16 @@ export const VARIABLES_PRELUDE = String.raw`
       } else {
         const ks = namesOf(v);
         open = (kind === 'Object' ? '' : kind + ' ') + '{'; close = '}';
-        for (let i = 0; i < ks.length; i++) {
-          const d = dataOf(v, ks[i]);
-          if (!add(keyText(ks[i]) + ': ' + (d.text !== undefined ? d.text : peek(d.value, depth + 1, inner, budget - out.length)))) break;
-        }
+        const n = ks.length < ITEMS ? ks.length : ITEMS;
+        let i = 0;
+        while (i < n && add(keyText(ks[i]) + ': ' + slot(descriptor(v, ks[i])))) i++;
+        if (i === ITEMS && ks.length > ITEMS) add('… ' + (ks.length - ITEMS) + ' more keys');
       }
       if (out.length >= budget) return open + ' ' + cut(out, budget) + ' ' + close;
       return count ? open + ' ' + out + ' ' + close : open + close;
     }
     function sizeOf(v, kind) {
-      if (kind === 'string') return v.length + ' chars';
+      if (kind === 'string') return v.length + (v.length === 1 ? ' char' : ' chars');
       if (kind === 'Array') return dataOf(v, 'length').value + ' items';
       if (isTyped(v)) return apply(typedLength, v, []) + ' items';
       if (kind === 'Map' || kind === 'Set') { const n = apply(kind === 'Map' ? mapSize : setSize, v, []); return n + (n === 1 ? ' entry' : ' entries'); }
@@ -149,11 +185,29 @@ export const VARIABLES_PRELUDE = String.raw`
       const names = namesOf(globalThis);
       for (let i = 0; i < names.length; i++) baseline[names[i]] = true;
     }
-    // The JSON is written by hand: JSON.stringify of an object would call a toJSON the code put on a prototype.
-    const field = (k, v) => json(k) + ':' + json(v);
+    // The JSON is written by hand: JSON.stringify of an object would call a toJSON the code put on a prototype. Lists
+    // the code fills have no prototype, so an index setter the code put on Array.prototype never runs.
+    const list = () => setProtoOf([], null);
+    const joinList = (xs, sep) => apply(arrayJoin, xs, [sep]);
+    const isPrimitive = (v) => v === null || (typeof v !== 'object' && typeof v !== 'function');
+    // A primitive's entry is kept from one snapshot to the next: a name whose value is the same primitive again is
+    // not rendered again (most names of a session are unchanged numbers and strings).
+    let kept = createObject(null);
+    function entryOf(name, d) {
+      const start = '{"name":' + json(name) + ',';
+      if (d.text !== undefined) return start + '"type":"getter","preview":' + json(d.text) + '}';
+      try {
+        const kind = kindOf(d.value);
+        const size = sizeOf(d.value, kind);
+        return start + '"type":' + json(kind) + ',"preview":' + json(cut(peek(d.value, 0, null, PREVIEW), PREVIEW)) + (size !== undefined ? ',"size":' + json(size) : '') + '}';
+      } catch (e) {
+        return start + '"type":"unknown","preview":"[could not be read]"}';
+      }
+    }
     function variables() {
       const names = namesOf(globalThis);
-      let out = '', shown = 0, total = 0;
+      const entries = list(), next = createObject(null);
+      let shown = 0, total = 0;
       for (let i = 0; i < names.length; i++) {
         const name = names[i];
         if (baseline[name] === true) continue;
@@ -161,20 +215,15 @@ export const VARIABLES_PRELUDE = String.raw`
         if (d.none) continue;
         total++;
         if (shown >= MAX) continue;
+        const before = kept[name];
         let entry;
-        if (d.text !== undefined) entry = field('type', 'getter') + ',' + field('preview', d.text);
-        else {
-          try {
-            const kind = kindOf(d.value);
-            const size = sizeOf(d.value, kind);
-            entry = field('type', kind) + ',' + field('preview', cut(peek(d.value, 0, [], PREVIEW), PREVIEW)) + (size !== undefined ? ',' + field('size', size) : '');
-          } catch (e) {
-            entry = field('type', 'unknown') + ',' + field('preview', '[could not be read]');
-          }
-        }
-        out += (shown++ ? ',' : '') + '{' + field('name', name) + ',' + entry + '}';
+        if (d.text === undefined && isPrimitive(d.value) && before !== undefined && (before.value === d.value || (before.value !== before.value && d.value !== d.value))) entry = before.entry;
+        else entry = entryOf(name, d);
+        if (d.text === undefined && isPrimitive(d.value)) next[name] = { value: d.value, entry: entry };
+        entries[shown++] = entry;
       }
-      return '{"vars":[' + out + '],"total":' + total + '}';
+      kept = next;
+      return '{"vars":[' + joinList(entries, ',') + '],"total":' + total + '}';
     }
     return { markBaseline: markBaseline, variables: variables };
   })();
