@@ -90,6 +90,16 @@ export const VARIABLES_PRELUDE = String.raw`
       if (!own(d, 'value')) return { none: false, text: accessorText(d), value: undefined };
       return { none: false, text: undefined, value: d.value };
     }
+    // Type names and sizes repeat across names and steps: each one's JSON is worked out once (up to a bound).
+    const quotedTexts = createObject(null);
+    let quotedCount = 0;
+    function quoted(text) {
+      const known = quotedTexts[text];
+      if (known !== undefined) return known;
+      const q = json(text);
+      if (quotedCount < 10000) { quotedTexts[text] = q; quotedCount++; }
+      return q;
+    }
     // Keys repeat across values and steps: each one's text is worked out once (up to a bound).
     const keyTexts = createObject(null);
     let keyTextCount = 0;
@@ -101,9 +111,18 @@ export const VARIABLES_PRELUDE = String.raw`
       return text;
     }
 
+    /** One slot (an element or a property) of a value at depth, from its descriptor; numbers and strings at once. */
+    function slotText(d, depth, inner, budget) {
+      if (d === undefined) return '<empty>';
+      if (!own(d, 'value')) return accessorText(d);
+      const x = d.value, t = typeof x;
+      if (t === 'number' || t === 'boolean') return '' + x;
+      if (t === 'string') return json(cut(x, budget));
+      return peek(x, depth + 1, inner, budget);
+    }
     /** A Node-like one-line rendering, cut to the budget; ancestors (a chain, innermost first) guard against cycles. */
-    function peek(v, depth, ancestors, budget) {
-      const kind = kindOf(v);
+    function peek(v, depth, ancestors, budget, known) {
+      const kind = known !== undefined ? known : kindOf(v);
       switch (kind) {
         case 'string': return json(cut(v, budget));
         case 'number': case 'boolean': case 'undefined': case 'null': return '' + v;
@@ -125,44 +144,37 @@ export const VARIABLES_PRELUDE = String.raw`
       if (depth >= 2) return kind === 'Array' ? '[Array]' : kind === 'Map' || kind === 'Set' ? '[' + kind + ']' : '[Object]';
       // The values being rendered around this one, innermost first (own fields only, so nothing is looked up).
       const inner = { value: v, up: ancestors };
-      let out = '', open, close, count = 0;
-      const add = (text) => { out += (count++ ? ', ' : '') + text; return out.length < budget; };
-      // One slot (an element or a property) from its descriptor; numbers and strings without a nested call.
-      const slot = (d) => {
-        if (d === undefined) return '<empty>';
-        if (!own(d, 'value')) return accessorText(d);
-        const x = d.value, t = typeof x;
-        if (t === 'number' || t === 'boolean') return '' + x;
-        if (t === 'string') return json(cut(x, budget - out.length));
-        return peek(x, depth + 1, inner, budget - out.length);
-      };
+      let out = '', open, close, count = 0, text;
       const typed = kind !== 'Array' && kind !== 'Object' && isTyped(v);
       if (kind === 'Array' || typed) {
         const len = typed ? apply(typedLength, v, []) : dataOf(v, 'length').value;
         open = typed ? kind + '(' + len + ') [' : '['; close = ']';
         const n = len < ITEMS ? len : ITEMS;
-        let i = 0;
-        while (i < n && add(slot(descriptor(v, i)))) i++;
-        if (i === ITEMS && len > ITEMS) add('… ' + (len - ITEMS) + ' more items');
+        while (count < n && out.length < budget) {
+          text = slotText(descriptor(v, count), depth, inner, budget - out.length);
+          out += count++ ? ', ' + text : text;
+        }
+        if (count === ITEMS && len > ITEMS && out.length < budget) out += ', … ' + (len - ITEMS) + ' more items';
       } else if (kind === 'Map' || kind === 'Set') {
         const size = apply(kind === 'Map' ? mapSize : setSize, v, []);
         open = kind + '(' + size + ') {'; close = '}';
         const it = apply(kind === 'Map' ? mapEntries : setValues, v, []);
         const next = kind === 'Map' ? mapNext : setNext;
-        let i = 0;
-        for (let r = apply(next, it, []); !r.done; r = apply(next, it, [])) {
-          if (i++ === ITEMS) { add('… ' + (size - ITEMS) + ' more'); break; }
+        for (let r = apply(next, it, []); !r.done && out.length < budget; r = apply(next, it, [])) {
+          if (count === ITEMS) { out += ', … ' + (size - ITEMS) + ' more'; break; }
           const e = r.value;
-          const text = kind === 'Map' ? peek(e[0], depth + 1, inner, 60) + ' => ' + peek(e[1], depth + 1, inner, budget - out.length) : peek(e, depth + 1, inner, budget - out.length);
-          if (!add(text)) break;
+          text = kind === 'Map' ? peek(e[0], depth + 1, inner, 60) + ' => ' + peek(e[1], depth + 1, inner, budget - out.length) : peek(e, depth + 1, inner, budget - out.length);
+          out += count++ ? ', ' + text : text;
         }
       } else {
         const ks = namesOf(v);
         open = (kind === 'Object' ? '' : kind + ' ') + '{'; close = '}';
         const n = ks.length < ITEMS ? ks.length : ITEMS;
-        let i = 0;
-        while (i < n && add(keyText(ks[i]) + ': ' + slot(descriptor(v, ks[i])))) i++;
-        if (i === ITEMS && ks.length > ITEMS) add('… ' + (ks.length - ITEMS) + ' more keys');
+        while (count < n && out.length < budget) {
+          text = keyText(ks[count]) + ': ' + slotText(descriptor(v, ks[count]), depth, inner, budget - out.length);
+          out += count++ ? ', ' + text : text;
+        }
+        if (count === ITEMS && ks.length > ITEMS && out.length < budget) out += ', … ' + (ks.length - ITEMS) + ' more keys';
       }
       if (out.length >= budget) return open + ' ' + cut(out, budget) + ' ' + close;
       return count ? open + ' ' + out + ' ' + close : open + close;
@@ -199,7 +211,7 @@ export const VARIABLES_PRELUDE = String.raw`
       try {
         const kind = kindOf(d.value);
         const size = sizeOf(d.value, kind);
-        return start + '"type":' + json(kind) + ',"preview":' + json(cut(peek(d.value, 0, null, PREVIEW), PREVIEW)) + (size !== undefined ? ',"size":' + json(size) : '') + '}';
+        return start + '"type":' + quoted(kind) + ',"preview":' + json(cut(peek(d.value, 0, null, PREVIEW, kind), PREVIEW)) + (size !== undefined ? ',"size":' + quoted(size) : '') + '}';
       } catch (e) {
         return start + '"type":"unknown","preview":"[could not be read]"}';
       }
