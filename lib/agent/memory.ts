@@ -13,6 +13,14 @@ export function describeError(error: SandboxError): string {
   return `${error.type}${where}: ${error.message}`;
 }
 
+/** Where a run of the model input's messages comes from. */
+export type InputSegment =
+  | { kind: 'system'; messages: ChatMessage[] }
+  | { kind: 'task'; taskIndex: number; messages: ChatMessage[] }
+  | { kind: 'step'; step: number; messages: ChatMessage[] }
+  /** The step's own prompt (planning or final answer). */
+  | { kind: 'prompt'; messages: ChatMessage[] };
+
 /**
  * The messages a step's model call receives: system prompt, task, the earlier steps, and the step's own prompt.
  * `templates`: the run's overridden planning and final-answer templates (the system prompt is already in `run`).
@@ -23,37 +31,52 @@ export function modelInputForStep(
   step: StepState,
   templates: Partial<PromptTemplates> = run.promptTemplates ?? {},
 ): ChatMessage[] {
+  return modelInputSegments(run, steps, step, templates).flatMap((s) => s.messages);
+}
+
+/** The same messages, in the segments they come from (what the context budget is drawn from). */
+export function modelInputSegments(
+  run: AgentRunState,
+  steps: readonly StepState[],
+  step: Pick<StepState, 'index' | 'kind'>,
+  templates: Partial<PromptTemplates> = run.promptTemplates ?? {},
+): InputSegment[] {
   const { initialPlan, updatePlan, finalAnswer } = resolveTemplates(templates);
   const earlier = steps.filter((s) => s.runKey === run.key && s.index < step.index);
   // A run that took follow-up tasks remembers them all: each task comes before the steps of its section.
   const tasks = run.tasks?.length ? run.tasks : [{ task: run.task, fromStep: 1 }];
-  const messages: ChatMessage[] = [{ role: 'system', content: run.systemPrompt }];
+  const segments: InputSegment[] = [{ kind: 'system', messages: [{ role: 'system', content: run.systemPrompt }] }];
   let next = 0;
   const taskUpTo = (index: number) => {
     while (next < tasks.length && tasks[next]!.fromStep <= index) {
-      messages.push({ role: 'user', content: renderTemplate(TASK_PROMPT, { task: tasks[next]!.task }) });
+      segments.push({ kind: 'task', taskIndex: next, messages: [{ role: 'user', content: renderTemplate(TASK_PROMPT, { task: tasks[next]!.task }) }] });
       next++;
     }
   };
   for (const s of earlier) {
     taskUpTo(s.index);
-    messages.push(...stepMessages(s, run.agentType === 'tool-calling'));
+    segments.push({ kind: 'step', step: s.index, messages: stepMessages(s, run.agentType === 'tool-calling') });
   }
   taskUpTo(step.index);
   const section = earlier.filter((s) => s.index >= tasks[tasks.length - 1]!.fromStep);
   if (step.kind === 'planning') {
     const first = !section.some((s) => s.kind === 'planning');
     const actionsDone = section.filter((s) => s.kind === 'action').length;
-    messages.push({
-      role: 'user',
-      content: first
-        ? renderTemplate(initialPlan, { task: run.task })
-        : renderTemplate(updatePlan, { task: run.task, remainingSteps: String(run.maxSteps - actionsDone) }),
+    segments.push({
+      kind: 'prompt',
+      messages: [
+        {
+          role: 'user',
+          content: first
+            ? renderTemplate(initialPlan, { task: run.task })
+            : renderTemplate(updatePlan, { task: run.task, remainingSteps: String(run.maxSteps - actionsDone) }),
+        },
+      ],
     });
   } else if (step.kind === 'final') {
-    messages.push({ role: 'user', content: renderTemplate(finalAnswer, { task: run.task }) });
+    segments.push({ kind: 'prompt', messages: [{ role: 'user', content: renderTemplate(finalAnswer, { task: run.task }) }] });
   }
-  return messages;
+  return segments;
 }
 
 function stepMessages(step: StepState, toolCalling: boolean): ChatMessage[] {
