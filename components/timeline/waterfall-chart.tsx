@@ -140,6 +140,8 @@ function Bar({ row, bar, totalMs, active, onActive, onOpenStep }: BarProps) {
   const colour = bar.status === 'error' ? ERROR_STYLE : PART_COLOUR[bar.part];
   const faded = bar.status === 'running' || bar.status === 'interrupted' ? 'opacity-60' : '';
   const height = row.kind === 'step' ? 'top-1.5 h-4' : 'top-2 h-3';
+  // A short model call is drawn over the code that follows it, so it can still be pointed at.
+  const layer = bar.part === 'model' ? 'z-[1]' : '';
   return (
     <>
       <button
@@ -154,7 +156,7 @@ function Bar({ row, bar, totalMs, active, onActive, onOpenStep }: BarProps) {
         onMouseLeave={() => onActive(undefined)}
         onFocus={() => onActive(bar.id)}
         onBlur={() => onActive(undefined)}
-        className={`absolute ${height} min-w-[3px] rounded-sm ${colour} ${faded} focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700 dark:focus-visible:outline-blue-300`}
+        className={`absolute ${layer} ${height} min-w-[3px] rounded-sm ${colour} ${faded} focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700 dark:focus-visible:outline-blue-300`}
         style={{ left: `${left}%`, width: `${width}%` }}
       >
         {bar.firstTokenMs !== undefined && bar.durationMs > 0 && (
