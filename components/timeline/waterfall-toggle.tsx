@@ -6,7 +6,7 @@ export function WaterfallToggle() {
   const on = useTimelineViewStore((s) => s.view === 'waterfall');
   const setView = useTimelineViewStore((s) => s.setView);
   return (
-    <button type="button" className="btn text-xs" aria-pressed={on} onClick={() => setView(on ? 'list' : 'waterfall')}>
+    <button type="button" className="btn ml-2 text-xs" aria-pressed={on} onClick={() => setView(on ? 'list' : 'waterfall')}>
       Waterfall
     </button>
   );
