@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openExample } from './support';
+import { ADD_TOOL, fence, openExample, openWithPlayground } from './support';
 
 async function runLibrarian(page: Page) {
   await page.goto('/');
@@ -131,4 +131,61 @@ test('axe: the waterfall and its table, light and dark', async ({ page }) => {
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     await page.getByRole('button', { name: 'Waterfall', exact: true }).click();
   }
+});
+
+test('a failing tool call and the code that threw are red, marked ✕ and said as errors, in the chart and the table', async ({ page }) => {
+  const tools = `${ADD_TOOL}
+/**
+ * Looks a city up; knows none.
+ * @param city The city.
+ */
+export function find_city(city: string): string {
+  throw new Error("no such city: " + city);
+}
+`;
+  await openWithPlayground(page, {
+    version: 1,
+    title: 'Failing tool',
+    task: 'Find Atlantis.',
+    tools,
+    model: { provider: 'replay', responses: [fence('find_city("Atlantis");'), fence('final_answer("not found")')] },
+  });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('not found');
+  await openWaterfall(page);
+  const chart = page.getByTestId('waterfall-chart');
+  await expect(chart.getByRole('button', { name: /^Step 1, tool call find_city: .*, error: no such city: Atlantis$/ })).toHaveAttribute('data-status', 'error');
+  await expect(chart.getByRole('button', { name: /^Step 1, code: .*, error: ToolError: find_city failed: no such city: Atlantis$/ })).toHaveAttribute('data-status', 'error');
+  await expect(chart.getByText('✕')).toHaveCount(2);
+  await expect(chart.getByRole('button', { name: /^Step 2, code: .*, ok$/ })).toHaveAttribute('data-status', 'ok');
+  await page.getByRole('button', { name: 'Table', exact: true }).click();
+  await expect(page.getByTestId('waterfall-table-row').filter({ hasText: 'tool call find_city' })).toContainText('error: no such city: Atlantis');
+});
+
+test('on a 1,000-step run only the rows in view are drawn, and a bar of the last step opens its card', async ({ page }) => {
+  test.setTimeout(120_000);
+  const responses = Array.from({ length: 999 }, (_, i) => fence(`console.log(add(${i}, 1));`));
+  responses.push(fence('final_answer("counted to 1000");'));
+  await openWithPlayground(page, { version: 1, title: 'Long run', task: 'Count.', tools: ADD_TOOL, agent: { maxSteps: 1_000 }, model: { provider: 'replay', responses } });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('counted to 1000', { timeout: 60_000 });
+  await openWaterfall(page);
+  const rows = page.getByTestId('waterfall-row');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '1999');
+  expect(await rows.count()).toBeLessThan(80);
+
+  const timeline = page.getByTestId('timeline');
+  await timeline.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const last = page.getByRole('button', { name: /^Step 1000, model call/ });
+  await expect(last).toBeVisible();
+  expect(await rows.count()).toBeLessThan(80);
+  await last.click();
+  await expect(page.getByRole('article', { name: 'Step 1000', exact: true })).toBeFocused();
+  await expect(page.getByRole('article', { name: 'Step 1000', exact: true })).toBeInViewport();
+
+  // From the far end back to the first step: the list scrolls there through its own virtualizer.
+  await page.getByRole('button', { name: 'Waterfall', exact: true }).click();
+  await timeline.evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.getByRole('button', { name: /^Step 1, model call/ }).click();
+  await expect(page.getByRole('article', { name: 'Step 1', exact: true })).toBeFocused();
 });
