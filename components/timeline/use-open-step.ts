@@ -4,6 +4,7 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { StepState } from '@/lib/agent/run-state';
+import { useStepFocusStore } from '@/lib/store/step-focus-store';
 import { useTimelineViewStore } from '@/lib/store/timeline-view-store';
 
 const FOCUS_FRAMES = 30;
@@ -12,6 +13,11 @@ export function useOpenStep(steps: readonly StepState[], virtualizer: Virtualize
   const view = useTimelineViewStore((s) => s.view);
   const [request, setRequest] = useState<{ step: number }>();
   const done = useRef<{ step: number }>(undefined);
+  // A link to a step shows its card: from the waterfall too.
+  const linked = useStepFocusStore((s) => s.request);
+  useEffect(() => {
+    if (linked) useTimelineViewStore.getState().setView('list');
+  }, [linked]);
   useEffect(() => {
     if (!request || done.current === request || view !== 'list') return;
     const index = steps.findIndex((s) => s.index === request.step);
