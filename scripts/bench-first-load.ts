@@ -67,7 +67,7 @@ const MARKERS = `
   })();
 `;
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+export async function waitForServer(url: string, server: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
     try {
@@ -82,7 +82,7 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
 }
 
 /** Another program on the port would answer in the app's place and the figures would be its own. */
-function assertPortFree(port: number): Promise<void> {
+export function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', () => reject(new Error(`port ${port} is in use: set BENCH_PORT to a free port`)));
@@ -90,7 +90,7 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-function buildIfMissing(): void {
+export function buildIfMissing(): void {
   if (existsSync(join(ROOT, '.next', 'BUILD_ID'))) return;
   console.log('No production build in .next: building it first (next build)…');
   const built = spawnSync(NEXT, ['build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

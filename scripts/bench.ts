@@ -1,6 +1,6 @@
 // `npm run bench`: the engine's overhead per step against a raw QuickJS eval, the sandbox's cold start, and the
 // Node kernel (a child process) against QuickJS: per-step overhead and a compute-heavy snippet.
-// The cost of the variables snapshot after each step. Also the share link of every bundled example, with its length. Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
+// The cost of the variables snapshot after each step. The timeline's frame time scrolling a 1,000-step run, as step cards and as the waterfall. Also the share link of every bundled example, with its length. Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { applyEvent, EMPTY_RUN_STATE, modelInputForStep, type AgentEvent } from '../lib/agent';
@@ -14,6 +14,13 @@ import { shareUrl } from '../lib/share/share-link';
 import { firstLoadFigures } from './bench-first-load';
 import { mcpFigures } from './bench-mcp';
 import { variablesFigures } from './bench-variables';
+import { waterfallFigures } from './bench-waterfall';
+
+// `npm run bench -- waterfall`: only the timeline's frame timing on a 1,000-step run, in Chromium.
+if (process.argv.slice(2).includes('waterfall')) {
+  await waterfallFigures();
+  process.exit(0);
+}
 
 const ROUNDS = 5;
 const SNIPPET = 'const x = 1 + 1;';
@@ -227,5 +234,6 @@ async function shareLinkFigures() {
 await shareLinkFigures();
 
 await mcpFigures();
-// Last: it builds the app if needed and drives Chromium, the slowest figure here.
+// Last: these build the app if needed and drive Chromium, the slowest figures here.
 await firstLoadFigures();
+await waterfallFigures();

@@ -13,6 +13,10 @@ import { StaleRunNotice } from './stale-run-notice';
 import { LazyStepCard, preloadStepCard } from './lazy-step-card';
 import { StepFocusProblem } from './step-focus-problem';
 import { useStepFocus } from './use-step-focus';
+import { useOpenStep } from './use-open-step';
+import { WaterfallToggle } from './waterfall-toggle';
+import { WaterfallView } from './waterfall';
+import { useTimelineViewStore } from '@/lib/store/timeline-view-store';
 
 export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNode }) {
   const state = useRunStore((s) => s.state);
@@ -49,6 +53,8 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
   }, []);
 
   useStepFocus(steps, live, virtualizer, scrollRef);
+  const waterfall = useTimelineViewStore((s) => s.view === 'waterfall');
+  const openStep = useOpenStep(steps, virtualizer, scrollRef);
 
   const last = steps.at(-1);
   useEffect(() => {
@@ -66,6 +72,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
           <StaleRunNotice />
           <RunSummary state={state} stopping={phase === 'stopping'} paused={paused} />
           <SaveRunAsReplay />
+          <WaterfallToggle />
         </div>
       )}
       <div ref={scrollRef} data-testid="timeline" role="region" aria-label="Timeline" tabIndex={0} className="p-3 lg:min-h-0 lg:flex-1 lg:overflow-y-auto">
@@ -76,7 +83,8 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
           Starting the run: loading the sandbox…
         </p>
       )}
-      {steps.length > 0 && (
+      {steps.length > 0 && waterfall && <WaterfallView scrollRef={scrollRef} onOpenStep={openStep} />}
+      {steps.length > 0 && !waterfall && (
         <ol aria-label="Steps" className="relative" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
             <li

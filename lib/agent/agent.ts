@@ -299,13 +299,18 @@ async function runStep(outer: StepContext, step: number, kind: StepKind): Promis
     ...(kind === 'planning' ? { stopSequences: ['<end_plan>'] } : {}),
   };
   const modelStart = performance.now();
+  // Kept on model_end: the streamed pieces that would tell it are left out of traces and share links.
+  let firstTokenMs: number | undefined;
   let response: ModelResponse;
   try {
     response = recorded
       ? recorded.response
       : await options.model.generate(request, {
-      signal,
-          onTextDelta: (text) => emit({ type: 'model_delta', step, text }),
+          signal,
+          onTextDelta: (text) => {
+            firstTokenMs ??= Math.round(performance.now() - modelStart);
+            emit({ type: 'model_delta', step, text });
+          },
           onRetry: (retry) => emit({ type: 'model_retry', step, ...retry }),
         });
   } catch (error) {
@@ -325,6 +330,7 @@ async function runStep(outer: StepContext, step: number, kind: StepKind): Promis
     ...(response.toolCalls?.length ? { toolCalls: response.toolCalls } : {}),
     usage,
     durationMs: modelMs,
+    ...(firstTokenMs !== undefined ? { firstTokenMs } : {}),
   });
 
   const execStart = performance.now();

@@ -40,7 +40,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
   ev({ type: z.literal('step_start'), step, kind: z.enum(['planning', 'action', 'final']), source: z.enum(['recorded', 'edited']).optional() }),
   ev({ type: z.literal('model_delta'), step, text: z.string() }),
   ev({ type: z.literal('model_retry'), step, attempt: z.number().int(), delayMs: z.number().nonnegative(), reason: z.string() }),
-  ev({ type: z.literal('model_end'), step, text: z.string(), toolCalls: z.array(toolCall).optional(), usage, durationMs: z.number().nonnegative() }),
+  ev({ type: z.literal('model_end'), step, text: z.string(), toolCalls: z.array(toolCall).optional(), usage, durationMs: z.number().nonnegative(), firstTokenMs: z.number().nonnegative().optional() }),
   ev({ type: z.literal('code'), step, code: z.string() }),
   ev({ type: z.literal('tool_call_start'), step, callId: z.string(), name: z.string(), server: z.string().optional(), args: z.unknown() }),
   ev({

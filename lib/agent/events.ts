@@ -59,7 +59,8 @@ export type AgentEventBody =
   | { type: 'model_delta'; step: number; text: string }
   /** The model call failed in a way worth retrying (rate limit, server error): it is tried again after delayMs. */
   | { type: 'model_retry'; step: number; attempt: number; delayMs: number; reason: string }
-  | { type: 'model_end'; step: number; text: string; toolCalls?: ToolCall[]; usage: TokenUsage; durationMs: number }
+  /** `firstTokenMs`: from the call's start to its first streamed text (absent when nothing streamed, e.g. a replayed fork step). */
+  | { type: 'model_end'; step: number; text: string; toolCalls?: ToolCall[]; usage: TokenUsage; durationMs: number; firstTokenMs?: number }
   | { type: 'code'; step: number; code: string }
   /** `server`: the MCP server whose tool this is. */
   | { type: 'tool_call_start'; step: number; callId: string; name: string; server?: string; args: unknown }
