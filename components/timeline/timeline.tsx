@@ -54,7 +54,7 @@ export function Timeline({ footer, empty }: { footer?: ReactNode; empty: ReactNo
 
   useStepFocus(steps, live, virtualizer, scrollRef);
   const waterfall = useTimelineViewStore((s) => s.view === 'waterfall');
-  const openStep = useOpenStep(steps, virtualizer, scrollRef);
+  const openStep = useOpenStep();
 
   const last = steps.at(-1);
   useEffect(() => {

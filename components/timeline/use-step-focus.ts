@@ -6,6 +6,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { StepState } from '@/lib/agent/run-state';
 import { missingStepProblem } from '@/lib/share/step-numbers';
 import { useStepFocusStore } from '@/lib/store/step-focus-store';
+import { useTimelineViewStore } from '@/lib/store/timeline-view-store';
 
 /** Frames to keep placing the card (about a second) before leaving the scroll to the person. */
 const FOCUS_FRAMES = 60;
@@ -16,8 +17,10 @@ export function useStepFocus(steps: readonly StepState[], live: boolean, virtual
   const request = useStepFocusStore((s) => s.request);
   /** The request being placed; a newer request, a problem or the person's own scrolling ends the placing. */
   const placing = useRef<number | undefined>(undefined);
+  // The cards are drawn only in the list view: a request waits while the waterfall is shown (useOpenStep switches).
+  const list = useTimelineViewStore((s) => s.view === 'list');
   useEffect(() => {
-    if (!request) return;
+    if (!request || !list) return;
     placing.current = request.id;
     const index = steps.findIndex((s) => s.index === request.step);
     if (index < 0) {
@@ -62,5 +65,5 @@ export function useStepFocus(steps: readonly StepState[], live: boolean, virtual
       else stop();
     };
     requestAnimationFrame(show);
-  }, [request, steps, live, virtualizer, scrollRef]);
+  }, [request, list, steps, live, virtualizer, scrollRef]);
 }

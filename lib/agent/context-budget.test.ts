@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { js, playground, runToEnd } from '../test-support/playgrounds';
 import { contextBudget, describeBudget } from './context-budget';
-import { modelInputForStep, modelInputSegments } from './memory';
+import { firstCallSegments, modelInputForStep, modelInputSegments } from './memory';
 import { foldEvents } from './run-state';
 import { estimateTokens } from '../models/usage';
 
@@ -55,5 +55,13 @@ describe('context budget', () => {
     expect(second.parts[2]!.tokens).toBeGreaterThan(estimateTokens(JSON.stringify({ a: 1, b: 2 })));
     const final = contextBudget(modelInputSegments(run, state.steps, { index: 3, kind: 'final' }));
     expect(final.parts.at(-1)!.label).toBe('New: step 2 and the prompt of this step');
+  });
+
+  it('a new run’s first call (the Prompt tab’s next call) is the system prompt and the task, as the run then sends', async () => {
+    const { state, run, steps } = await finishedRun({ responses: [js('final_answer(1)')] });
+    expect(firstCallSegments(run.systemPrompt, run.task).flatMap((s) => s.messages)).toEqual(modelInputForStep(run, state.steps, steps[0]!));
+    const budget = contextBudget(firstCallSegments('x'.repeat(400), 'hi'), undefined, 1000);
+    expect(budget).toMatchObject({ window: 1000, source: 'estimated', parts: [{ kind: 'system', tokens: 100 }, { kind: 'task' }] });
+    expect(budget.total).toBe(100 + budget.parts[1]!.tokens);
   });
 });

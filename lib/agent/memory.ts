@@ -34,6 +34,14 @@ export function modelInputForStep(
   return modelInputSegments(run, steps, step, templates).flatMap((s) => s.messages);
 }
 
+const systemSegment = (systemPrompt: string): InputSegment => ({ kind: 'system', messages: [{ role: 'system', content: systemPrompt }] });
+const taskSegment = (task: string, taskIndex: number): InputSegment => ({ kind: 'task', taskIndex, messages: [{ role: 'user', content: renderTemplate(TASK_PROMPT, { task }) }] });
+
+/** What the first model call of a new run receives: the system prompt and the task. */
+export function firstCallSegments(systemPrompt: string, task: string): InputSegment[] {
+  return [systemSegment(systemPrompt), taskSegment(task, 0)];
+}
+
 /** The same messages, in the segments they come from (what the context budget is drawn from). */
 export function modelInputSegments(
   run: AgentRunState,
@@ -45,11 +53,11 @@ export function modelInputSegments(
   const earlier = steps.filter((s) => s.runKey === run.key && s.index < step.index);
   // A run that took follow-up tasks remembers them all: each task comes before the steps of its section.
   const tasks = run.tasks?.length ? run.tasks : [{ task: run.task, fromStep: 1 }];
-  const segments: InputSegment[] = [{ kind: 'system', messages: [{ role: 'system', content: run.systemPrompt }] }];
+  const segments: InputSegment[] = [systemSegment(run.systemPrompt)];
   let next = 0;
   const taskUpTo = (index: number) => {
     while (next < tasks.length && tasks[next]!.fromStep <= index) {
-      segments.push({ kind: 'task', taskIndex: next, messages: [{ role: 'user', content: renderTemplate(TASK_PROMPT, { task: tasks[next]!.task }) }] });
+      segments.push(taskSegment(tasks[next]!.task, next));
       next++;
     }
   };
