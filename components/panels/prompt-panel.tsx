@@ -3,6 +3,7 @@
 import { PROMPT_TEMPLATES } from '@/lib/agent/prompts/templates';
 import { useAnalysisStore } from '@/lib/store/analysis-store';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
+import { NextCallContext } from './next-call-context';
 import { PromptTemplateField } from './prompt-template-field';
 import { CopyButton } from '../ui/copy-button';
 
@@ -13,6 +14,7 @@ export function PromptPanel() {
   if (!analysis) return <p className="muted text-sm">Building the prompt…</p>;
   return (
     <div className="space-y-3" aria-busy={stale}>
+      <NextCallContext systemPrompt={analysis.systemPrompt} />
       <table className="w-full max-w-xl text-left text-sm" data-testid="prompt-sections">
         <caption className="mb-1 text-left text-sm font-semibold">
           System prompt: about {analysis.promptTokens.toLocaleString('en-US')} tokens (estimated: characters ÷ 4)

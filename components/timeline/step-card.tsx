@@ -6,6 +6,7 @@ import type { AgentRunState, StepState } from '@/lib/agent/run-state';
 import { contextShare, costOf, formatCost } from '@/lib/models/prices';
 import { usePrice } from '@/lib/store/price-store';
 import { CodeView } from './code-view';
+import { StepContext } from './step-context';
 import { canRerunFrom, EditAndRerun } from './edit-and-rerun';
 import { formatAnswer, formatCount, formatMs, formatRetry, formatShare } from './format';
 import { NestedRuns } from './nested-runs';
@@ -89,6 +90,7 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
           </span>
         </p>
       )}
+      {step.modelDone && <StepContext step={step} run={run} />}
       {step.modelDone && <StepInspector step={step} run={run} />}
       {!live && canRerunFrom(step, run) && <EditAndRerun step={step} run={run} />}
     </article>
