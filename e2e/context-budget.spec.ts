@@ -23,11 +23,17 @@ test('each step of the default example shows its context bar, system prompt firs
   await expect(second.getByRole('img', { name: /^Context/ })).toHaveAccessibleName(/new: step 1 [\d,]+$/);
   await expect(first.getByTestId('context-bar')).toContainText('estimated');
 
-  // The next call would carry step 1 as an earlier step and step 2 as new.
+  // Run starts a new run: its first call is the system prompt and the task.
   await page.getByRole('tab', { name: 'Prompt' }).click();
   const next = page.getByTestId('next-call-context');
-  const nextParts = next.getByTestId('context-part');
-  await expect(nextParts.first()).toHaveAttribute('data-kind', 'system');
-  await expect(next.getByTestId('context-part').and(page.locator('[data-kind="step"]'))).toHaveCount(1);
-  await expect(next.getByRole('img', { name: /^Context/ })).toHaveAccessibleName(/step 1 [\d,]+, new: step 2 [\d,]+$/);
+  await expect(next).toContainText('The next model call (a new run)');
+  await expect(next.getByRole('img', { name: /^Context/ })).toHaveAccessibleName(/^Context: [\d,]+ tokens \(estimated; context window unknown\): system prompt [\d,]+, task [\d,]+$/);
+
+  // A paused run's next call carries its steps: step 1 as new.
+  await page.getByRole('checkbox', { name: 'Step through' }).check();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Paused after step 1');
+  await expect(next).toContainText('The next model call (step 2 of the paused run)');
+  await expect(next.getByTestId('context-part').first()).toHaveAttribute('data-kind', 'system');
+  await expect(next.getByRole('img', { name: /^Context/ })).toHaveAccessibleName(/system prompt [\d,]+, task [\d,]+, new: step 1 [\d,]+$/);
 });
