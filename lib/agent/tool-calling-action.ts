@@ -64,7 +64,7 @@ export async function runToolCallingAction(
 }
 
 async function runCall(ctx: StepContext, step: number, call: ToolCall): Promise<CallOutcome> {
-  const { signal, emit } = ctx;
+  const { signal } = ctx;
   const args = call.arguments;
   if (call.name === 'final_answer') {
     if (!isRecord(args) || !('answer' in args)) return { error: 'final_answer needs the argument `answer`.' };
