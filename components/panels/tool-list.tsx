@@ -5,6 +5,7 @@ import type { ToolSpec } from '@/lib/tools/types';
 import { Disclosure } from '../ui/disclosure';
 import { McpToolItem } from './mcp-tool-item';
 import { ParametersTable } from './parameters-table';
+import { ToolFaultsEditor } from './tool-faults-editor';
 
 export function signatureOf(tool: ToolSpec): string {
   const params = tool.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`).join(', ');
@@ -32,6 +33,7 @@ export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; s
             <Disclosure title="As written in the prompt" className="mt-1">
               <pre tabIndex={0} className="mono-block">{analysis.rendered[tool.name]}</pre>
             </Disclosure>
+            <ToolFaultsEditor tool={tool.name} />
           </li>
         ))}
         {mcpTools.map((tool) => (
