@@ -63,3 +63,22 @@ test('a fault set in the Tools tab: a bad rate is explained and kept, a good one
   await page.getByRole('tab', { name: 'Tools' }).click();
   await expect(page.getByTestId('tool-item').filter({ hasText: 'add(' }).getByRole('button', { name: 'Faults (fail)' })).toBeVisible();
 });
+
+test('faults kept for a tool the source no longer has are pointed out and can be removed', async ({ page }) => {
+  await openWithPlayground(page, {
+    version: 1,
+    title: 'Renamed tool',
+    task: 'Add 2 and 3.',
+    tools: ADD_TOOL,
+    model: { provider: 'replay', responses: [fence('final_answer(add(2, 3))')] },
+    faults: { plus: { seed: 1, fail: { rate: 1, message: 'down' } } },
+  });
+  await page.getByRole('tab', { name: 'Tools' }).click();
+  const notice = page.getByTestId('orphan-faults');
+  await expect(notice).toContainText('Faults are set for plus, which the tools source no longer has');
+  await runButton(page).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('5');
+  await expect(page.getByTestId('tool-call-injected')).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Remove faults of plus' }).click();
+  await expect(notice).toHaveCount(0);
+});
