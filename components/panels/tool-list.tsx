@@ -5,6 +5,8 @@ import type { ToolSpec } from '@/lib/tools/types';
 import { Disclosure } from '../ui/disclosure';
 import { McpToolItem } from './mcp-tool-item';
 import { ParametersTable } from './parameters-table';
+import { OrphanFaultsNotice } from './orphan-faults-notice';
+import { ToolFaultsEditor } from './tool-faults-editor';
 
 export function signatureOf(tool: ToolSpec): string {
   const params = tool.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`).join(', ');
@@ -21,6 +23,7 @@ export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; s
         {stale && <span className="muted text-xs font-normal">updating…</span>}
       </h2>
       {analysis.tools.length + mcpTools.length === 0 && <p className="muted text-sm">No tools yet: export a function with a JSDoc comment.</p>}
+      {!stale && analysis.errors.length === 0 && <OrphanFaultsNotice toolNames={analysis.tools.map((t) => t.name)} />}
       <ul className="space-y-2">
         {analysis.tools.map((tool) => (
           <li key={tool.name} data-testid="tool-item" className="card p-2 text-sm">
@@ -32,6 +35,7 @@ export function ToolList({ analysis, stale }: { analysis?: PlaygroundAnalysis; s
             <Disclosure title="As written in the prompt" className="mt-1">
               <pre tabIndex={0} className="mono-block">{analysis.rendered[tool.name]}</pre>
             </Disclosure>
+            <ToolFaultsEditor tool={tool.name} />
           </li>
         ))}
         {mcpTools.map((tool) => (

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { ToolCallState } from '@/lib/agent';
 import { renderValue } from '@/lib/agent/render-value';
+import type { InjectedFault } from '@/lib/tools/tool-faults';
 import { formatArgs, formatMs } from './format';
 import { previewOf } from './step-text';
 
@@ -25,6 +26,16 @@ export function ToolCalls({ calls, nested }: { calls: ToolCallState[]; nested: (
               <span data-testid="tool-call-args" className="break-all">
                 ({formatArgs(call.args)})
               </span>
+              {call.injected?.map((f) => (
+                <span
+                  key={f.kind}
+                  data-testid="tool-call-injected"
+                  title={faultDetail(f)}
+                  className="rounded bg-fuchsia-100 px-1 font-sans font-semibold text-fuchsia-900 dark:bg-fuchsia-950 dark:text-fuchsia-200"
+                >
+                  injected fault: {f.kind}
+                </span>
+              ))}
               <span className="muted ml-auto font-sans" data-testid="tool-call-duration">
                 {call.done ? formatMs(call.durationMs) : 'running…'}
               </span>
@@ -37,6 +48,20 @@ export function ToolCalls({ calls, nested }: { calls: ToolCallState[]; nested: (
       </ol>
     </div>
   );
+}
+
+/** What the fault did, for the badge's tooltip. */
+function faultDetail(f: InjectedFault): string {
+  switch (f.kind) {
+    case 'fail':
+      return `Injected on purpose: the tool was not run and threw "${f.message}"`;
+    case 'slow':
+      return `Injected on purpose: the answer came ${f.delayMs} ms later`;
+    case 'junk':
+      return 'Injected on purpose: the tool was not run and a wrong-shaped value came back';
+    case 'inject':
+      return `Injected on purpose: the real result came back with this text added: ${f.text}`;
+  }
 }
 
 /** In a replayed step of a fork: the tool answered differently this time, and this is what it answered then. */

@@ -1,5 +1,6 @@
 // The agent loop: think (model call), act (code in the sandbox or tool calls), observe, repeat.
 import type { ToolSpec } from '../tools/types';
+import { createFaultPlan, type FaultPlan, type FaultSettings } from '../tools/tool-faults';
 import type { ModelClient, ModelRequest, ModelResponse, ModelTool, TokenUsage } from '../models/types';
 import { ModelError } from '../models/types';
 import { ZERO_USAGE } from '../models/usage';
@@ -66,6 +67,8 @@ export interface AgentOptions {
   maxObservationChars?: number;
   /** Prompt templates that replace the defaults (lib/agent/prompts/templates.ts). */
   templates?: Partial<PromptTemplates>;
+  /** Faults to inject into the tools' calls. A CodeAgent's sandbox applies them (give them to its executor too); a ToolCallingAgent's calls get them here. */
+  faults?: FaultSettings;
 }
 
 export interface RunOptions {
@@ -168,7 +171,7 @@ export function createAgent(options: AgentOptions): Agent {
         setupError = error;
       }
       const ctx: StepContext | undefined = executor
-        ? { options, executor, signal, emit, state: () => state, runKey, managed, hostTools, t0, forward, fork: runOptions.fork }
+        ? { options, executor, signal, emit, state: () => state, runKey, managed, hostTools, t0, forward, fork: runOptions.fork, faultPlan: createFaultPlan(options.faults) }
         : undefined;
       let started = false;
       let task = firstTask;
@@ -275,6 +278,8 @@ export interface StepContext {
   t0: number;
   /** Set in a fork: the recorded model outputs of its first steps. */
   fork?: ForkPrefix;
+  /** Decides the injected faults of a ToolCallingAgent's calls, counting each tool's calls over the run. */
+  faultPlan: FaultPlan;
 }
 
 /** One step: the model call, then (for action steps) acting on its answer. Returns the final answer if there is one. */

@@ -42,7 +42,10 @@ export async function runCodeAction(ctx: StepContext, step: number, response: Mo
       const server = ctx.hostTools.find((t) => t.name === event.name)?.server;
       const from = server !== undefined ? { server } : {};
       if (event.type === 'tool_call_start') emit({ type: 'tool_call_start', step, callId: event.callId, name: event.name, ...from, args: event.args });
-      else emit({ type: 'tool_call_end', step, callId: event.callId, name: event.name, ...from, result: event.result, error: event.error, durationMs: event.durationMs });
+      else {
+        const injected = event.injected ? { injected: event.injected } : {};
+        emit({ type: 'tool_call_end', step, callId: event.callId, name: event.name, ...from, result: event.result, error: event.error, durationMs: event.durationMs, ...injected });
+      }
     },
   });
   if (result.error?.type === 'AbortError' || signal.aborted) signal.throwIfAborted();

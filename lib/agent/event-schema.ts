@@ -12,6 +12,12 @@ const usage = z.object({
 const toolCall = z.object({ id: z.string(), name: z.string(), arguments: z.unknown() });
 const sandboxError = z.object({ type: z.string(), message: z.string(), line: z.number().int().optional() });
 const step = z.number().int().min(0);
+export const injectedFaultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fail'), message: z.string() }).strict(),
+  z.object({ kind: z.literal('slow'), delayMs: z.number().nonnegative() }).strict(),
+  z.object({ kind: z.literal('junk') }).strict(),
+  z.object({ kind: z.literal('inject'), text: z.string() }).strict(),
+]);
 
 const scope = {
   agent: z.string().min(1),
@@ -53,6 +59,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     error: z.string().optional(),
     durationMs: z.number().nonnegative(),
     recorded: z.object({ result: z.unknown().optional(), error: z.string().optional() }).strict().optional(),
+    injected: z.array(injectedFaultSchema).max(4).optional(),
   }),
   ev({ type: z.literal('log'), step, level: z.enum(['log', 'info', 'warn', 'error']), text: z.string() }),
   ev({

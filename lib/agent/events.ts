@@ -1,6 +1,7 @@
 // The agent's event stream: plain JSON, the only thing the UI, the trace and the agent's own memory read.
 import type { ToolCall, TokenUsage } from '../models/types';
 import type { SandboxError, SessionVariable } from '../sandbox/types';
+import type { InjectedFault } from '../tools/tool-faults';
 
 export type AgentType = 'code' | 'tool-calling';
 export type StepKind = 'planning' | 'action' | 'final';
@@ -75,6 +76,8 @@ export type AgentEventBody =
       error?: string;
       durationMs: number;
       recorded?: { result?: unknown; error?: string };
+      /** Faults injected into this call on purpose (the playground's tool faults): not the tool's own doing. */
+      injected?: InjectedFault[];
     }
   | { type: 'log'; step: number; level: 'log' | 'info' | 'warn' | 'error'; text: string }
   /** The sandbox session's own top-level names after this step's code (`total`: how many in all; the first 100 are listed). */

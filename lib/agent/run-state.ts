@@ -1,5 +1,6 @@
 // Folds the event stream into steps. The agent's memory, the timeline and the trace all read this fold.
 import type { ToolCall, TokenUsage } from '../models/types';
+import type { InjectedFault } from '../tools/tool-faults';
 import type { SandboxError, VariablesSnapshot } from '../sandbox/types';
 import type { AgentEvent, AgentType, ForkRef, ParentRef, RunStatus, StepKind, StepSource, StepTiming } from './events';
 import { addUsage, ZERO_USAGE } from '../models/usage';
@@ -15,6 +16,8 @@ export interface ToolCallState {
   durationMs?: number;
   /** In a replayed step of a fork: what the parent run got, when this call answered differently. */
   recorded?: { result?: unknown; error?: string };
+  /** Faults the host injected into this call (fault injection in the Tools tab). */
+  injected?: InjectedFault[];
   done: boolean;
 }
 
@@ -181,7 +184,7 @@ function applyStepEvent(step: StepState, event: AgentEvent): StepState {
         ...step,
         toolCalls: step.toolCalls.map((c) =>
           c.callId === event.callId
-            ? { ...c, result: event.result, error: event.error, durationMs: event.durationMs, ...(event.recorded ? { recorded: event.recorded } : {}), done: true }
+            ? { ...c, result: event.result, error: event.error, durationMs: event.durationMs, ...(event.recorded ? { recorded: event.recorded } : {}), ...(event.injected ? { injected: event.injected } : {}), done: true }
             : c,
         ),
       };

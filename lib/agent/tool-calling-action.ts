@@ -5,8 +5,9 @@ import type { StepContext } from './agent';
 import { checkFinalAnswer, describeFailure } from './agent';
 import { renderValue } from './render-value';
 import { isAbort } from './abort';
+import { JUNK_VALUES, withInjection, type InjectedFault } from '../tools/tool-faults';
 
-type CallOutcome = { result: unknown } | { error: string } | { final: unknown };
+type CallOutcome = ({ result: unknown } | { error: string } | { final: unknown }) & { injected?: InjectedFault[] };
 
 export async function runToolCallingAction(
   ctx: StepContext,
@@ -36,13 +37,14 @@ export async function runToolCallingAction(
     emit({ type: 'tool_call_start', step, callId: call.id, name: call.name, ...from, args: call.arguments });
     const outcome = await runCall(ctx, step, call);
     const durationMs = Math.round(performance.now() - started);
+    const injected = outcome.injected ? { injected: outcome.injected } : {};
     if ('error' in outcome) {
-      emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, ...from, error: outcome.error, durationMs });
+      emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, ...from, error: outcome.error, durationMs, ...injected });
       lines.push(`${call.name}: Error: ${outcome.error}`);
       continue;
     }
     const value = 'final' in outcome ? outcome.final : outcome.result;
-    emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, ...from, result: value, durationMs });
+    emit({ type: 'tool_call_end', step, callId: call.id, name: call.name, ...from, result: value, durationMs, ...injected });
     lines.push(`${call.name}: ${renderValue(value)}`);
     if ('final' in outcome) {
       final = { value };
@@ -62,7 +64,7 @@ export async function runToolCallingAction(
 }
 
 async function runCall(ctx: StepContext, step: number, call: ToolCall): Promise<CallOutcome> {
-  const { signal, emit } = ctx;
+  const { signal } = ctx;
   const args = call.arguments;
   if (call.name === 'final_answer') {
     if (!isRecord(args) || !('answer' in args)) return { error: 'final_answer needs the argument `answer`.' };
@@ -87,7 +89,25 @@ async function runCall(ctx: StepContext, step: number, call: ToolCall): Promise<
   const problems = validateArguments(spec.inputSchema, args ?? {});
   if (problems.length > 0) return { error: `Invalid arguments for ${call.name}: ${problems.join('; ')}.` };
 
-  const outcome = await ctx.executor.callFunction(spec.name, argumentsToPositional(spec, (args ?? {}) as Record<string, unknown>), {
+  // Faults are applied here, around the real tool, as a CodeAgent's sandbox applies them around its calls.
+  const decision = ctx.faultPlan.next(spec.name);
+  if (!decision || decision.faults.length === 0) return callTool(ctx, step, spec.name, argumentsToPositional(spec, (args ?? {}) as Record<string, unknown>));
+  const injected = decision.faults;
+  const find = <K extends InjectedFault['kind']>(kind: K) => injected.find((f): f is Extract<InjectedFault, { kind: K }> => f.kind === kind);
+  const slow = find('slow');
+  if (slow) await sleep(slow.delayMs, signal);
+  const fail = find('fail');
+  if (fail) return { error: fail.message, injected };
+  if (find('junk')) return { result: structuredClone(JUNK_VALUES[decision.junk ?? 0]), injected };
+  const outcome = await callTool(ctx, step, spec.name, argumentsToPositional(spec, (args ?? {}) as Record<string, unknown>));
+  const inject = find('inject');
+  if (inject && 'result' in outcome) return { result: withInjection(outcome.result, inject.text), injected };
+  return { ...outcome, injected };
+}
+
+async function callTool(ctx: StepContext, step: number, name: string, positional: unknown[]): Promise<CallOutcome> {
+  const { signal, emit } = ctx;
+  const outcome = await ctx.executor.callFunction(name, positional, {
     signal,
     onEvent: (event) => {
       if (event.type === 'log') emit({ type: 'log', step, level: event.level, text: event.text });
@@ -99,6 +119,21 @@ async function runCall(ctx: StepContext, step: number, call: ToolCall): Promise<
     return { error: outcome.error.type === 'Error' ? outcome.error.message : `${outcome.error.type}: ${outcome.error.message}` };
   }
   return { result: outcome.value };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

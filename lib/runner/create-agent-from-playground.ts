@@ -71,10 +71,19 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
   const mainModel = options.model ?? makeModel(playground.model, 'the agent', playground.agent.type, options.replaySkip);
   const createExecutor = options.createExecutor ?? createQuickJSExecutor;
   const { sandbox } = playground;
+  // Faults for tools the source has (a renamed tool's are kept in the document but do nothing).
+  const faults = Object.fromEntries(
+    Object.entries(playground.faults ?? {}).flatMap(([name, f]) => {
+      const spec = compiled.tools.find((t) => t.name === name);
+      return spec ? [[name, { ...f, async: spec.async }]] : [];
+    }),
+  );
+  const withFaults = Object.keys(faults).length > 0 ? { faults } : {};
   const executorFactory = (toolNames: string[]) => (hostTools: ExecutorOptions['hostTools']) =>
     createExecutor({
       toolsJs: compiled.js,
       toolNames,
+      ...withFaults,
       functionNames: compiled.functionNames,
       hostTools,
       limits: {
@@ -134,6 +143,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
       maxSteps: m.maxSteps,
       instructions: m.instructions,
       maxObservationChars: sandbox.maxObservationChars,
+      ...withFaults,
     });
   }
 
@@ -160,6 +170,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     finalAnswerChecks: checks,
     instructions: playground.agent.instructions,
     maxObservationChars: sandbox.maxObservationChars,
+    ...withFaults,
     ...(playground.agent.promptTemplates ? { templates: playground.agent.promptTemplates } : {}),
   });
 }

@@ -1,4 +1,5 @@
 // The Executor contract: what every sandbox (QuickJS, the Node kernel, WebContainer) provides.
+import type { InjectedFault, ToolFaults } from '../tools/tool-faults';
 
 export type SandboxKind = 'quickjs' | 'node' | 'webcontainer';
 
@@ -53,6 +54,8 @@ export interface ExecutorOptions {
   network?: NetworkPolicy;
   /** false: no variables snapshot after each step (a ToolCallingAgent has no use for one; the bench compares). Default on. */
   reportVariables?: boolean;
+  /** Faults to inject into the tools' calls, by tool name (`async`: the tool returns a Promise, so a fault does too). */
+  faults?: Readonly<Record<string, ToolFaults & { async?: boolean }>>;
 }
 
 export interface SandboxError {
@@ -71,11 +74,13 @@ export interface ToolCallRecord {
   result?: unknown;
   error?: string;
   durationMs: number;
+  /** Faults injected into this call (lib/tools/tool-faults.ts). */
+  injected?: InjectedFault[];
 }
 
 export type ExecutionEvent =
   | { type: 'tool_call_start'; callId: string; name: string; args: unknown[] }
-  | { type: 'tool_call_end'; callId: string; name: string; result?: unknown; error?: string; durationMs: number }
+  | { type: 'tool_call_end'; callId: string; name: string; result?: unknown; error?: string; durationMs: number; injected?: InjectedFault[] }
   | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error'; text: string };
 
 /** One of the session's own top-level names after a step, as the sandbox reads it without running any of its code. */

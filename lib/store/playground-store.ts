@@ -1,5 +1,7 @@
 // The playground document being edited, autosaved to this browser; unreadable saved data is kept aside, never lost.
 import { create } from 'zustand';
+import { withToolFaults } from '../playground/tool-faults-edit';
+import type { ToolFaultsSettings } from '../playground/schema';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { EXAMPLES } from '../playground/examples';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
@@ -59,6 +61,8 @@ export interface PlaygroundStore extends PersistedPlayground {
   setTitle: (title: string) => void;
   setTask: (task: string) => void;
   setTools: (tools: string) => void;
+  /** Sets one tool's injected faults (already checked against the schema); undefined removes them. */
+  setToolFaults: (tool: string, faults: ToolFaultsSettings | undefined) => void;
   updateAgent: (patch: Partial<AgentSettings>) => void;
   updateSandbox: (patch: Partial<SandboxSettings>) => void;
   /** Switches the model; the settings of the one left are kept aside and come back when it is chosen again. */
@@ -236,6 +240,7 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         setTitle: (title) => editDoc((doc) => ({ ...doc, title })),
         setTask: (task) => editDoc((doc) => ({ ...doc, task })),
         setTools: (tools) => editDoc((doc) => ({ ...doc, tools })),
+        setToolFaults: (tool, faults) => editDoc((doc) => withToolFaults(doc, tool, faults)),
         updateAgent: (patch) => editDoc((doc) => ({ ...doc, agent: { ...doc.agent, ...patch } })),
         updateSandbox: (patch) => editDoc((doc) => ({ ...doc, sandbox: { ...doc.sandbox, ...patch } })),
         setModelProvider(provider) {

@@ -133,6 +133,8 @@ export function otlpFromEvents(events: readonly AgentEvent[], options: OtlpOptio
       case 'tool_call_end': {
         const span = toolSpans.get(`${e.agent}|${e.callId}`);
         if (span && e.result !== undefined) span.attributes.push(str('gen_ai.tool.call.result', json(e.result)));
+        // Injected on purpose: a viewer must not mistake the fault for the tool's own failure.
+        if (span && e.injected) span.attributes.push(str('agent_playground.fault.injected', e.injected.map((f) => f.kind).join(',')));
         close(span, e.t, e.error);
         break;
       }

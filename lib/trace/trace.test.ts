@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../playground/examples';
 import { runToEnd } from '../test-support/playgrounds';
+import { otlpFromEvents } from './otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents } from './trace';
 
 describe('trace', () => {
@@ -25,6 +26,17 @@ describe('trace', () => {
     const sub = trace.steps.filter((s) => s.agent !== 'main');
     expect(sub.length).toBeGreaterThan(0);
     expect(sub.every((s) => s.parentStep === 1 && typeof s.parentCallId === 'string')).toBe(true);
+  });
+
+  it('marks an injected fault on its tool call, in the trace and in its OpenTelemetry span', async () => {
+    const example = EXAMPLES.find((e) => e.id === 'tool-fault-retry')!;
+    const { events } = await runToEnd(example.playground);
+    const trace = parseTrace(JSON.parse(JSON.stringify(traceFromEvents(example.playground, events))));
+    const calls = trace.steps.flatMap((s) => s.toolCalls);
+    expect(calls.filter((c) => c.injected)).toEqual([expect.objectContaining({ name: 'get_weather', injected: [{ kind: 'fail', message: expect.stringMatching(/503/) }] })]);
+    const spans = otlpFromEvents(events).resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    const marked = spans.filter((s) => s.attributes.some((a) => a.key === 'agent_playground.fault.injected'));
+    expect(marked.map((s) => s.name)).toEqual(['execute_tool get_weather']);
   });
 
   it('refuses a malformed trace naming the bad field', () => {

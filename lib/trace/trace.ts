@@ -5,7 +5,8 @@ import { modelInputForStep } from '../agent/memory';
 import { foldEvents, type RunState, type StepState } from '../agent/run-state';
 import type { ChatMessage, TokenUsage, ToolCall } from '../models/types';
 import { playgroundSchema, type Playground } from '../playground/schema';
-import { agentEventSchema } from '../agent/event-schema';
+import { agentEventSchema, injectedFaultSchema } from '../agent/event-schema';
+import type { InjectedFault } from '../tools/tool-faults';
 import type { ReplayResponse } from '../models/replay-model';
 import { replayResponseOfStep } from '../models/replay-from-run';
 
@@ -20,6 +21,8 @@ export interface TraceToolCall {
   durationMs: number;
   /** In a replayed step of a fork: what the run forked got from this call, when it answers differently now. */
   recorded?: { result?: unknown; error?: string };
+  /** Faults injected into this call on purpose (the playground's tool faults). */
+  injected?: InjectedFault[];
 }
 
 export interface TraceStep {
@@ -115,6 +118,7 @@ function traceStep(state: RunState, s: StepState): TraceStep {
       ...(c.error !== undefined ? { error: c.error } : {}),
       durationMs: c.durationMs ?? 0,
       ...(c.recorded ? { recorded: c.recorded } : {}),
+      ...(c.injected ? { injected: c.injected } : {}),
     })),
     logs: s.logs,
     ...(s.observation !== undefined ? { observation: s.observation } : {}),
@@ -177,6 +181,7 @@ export const traceSchema = z.object({
           error: z.string().optional(),
           durationMs: z.number(),
           recorded: z.object({ result: z.unknown().optional(), error: z.string().optional() }).optional(),
+          injected: z.array(injectedFaultSchema).max(4).optional(),
         }),
       ),
       logs: z.string(),

@@ -9,6 +9,7 @@ const EXPECTED: Record<string, unknown> = {
   'weather-tool-calls': 'Tomorrow in Oslo: cloudy, high 57.2 °F, low 42.8 °F.',
   'top-products': '1. Carcassonne: 145 €\n2. Catan: 117 €\n3. Kind of Blue (vinyl): 84 €',
   'library-team': 'The Left Hand of Darkness (304 pages) is the longest, 121 pages longer than A Wizard of Earthsea.',
+  'tool-fault-retry': 'Tomorrow in Lisbon: sunny, high 75.2 °F, low 60.8 °F.',
 };
 
 const TYPES = ['code', 'tool-calling'] as const;
@@ -57,6 +58,19 @@ describe('bundled examples', () => {
       expect(example.playground.description).not.toMatch(/^An? (CodeAgent|ToolCallingAgent)\b/);
       expect(example.playground.description).toMatch(/CodeAgent/);
       expect(example.playground.description).toMatch(/ToolCallingAgent/);
+    });
+  }
+
+  for (const type of TYPES) {
+    it(`tool-fault-retry: as a ${NAMES[type]}, the weather tool's first call fails as an injected fault and the agent recovers`, async () => {
+      const example = EXAMPLES.find((e) => e.id === 'tool-fault-retry')!;
+      const { events, end } = await runToEnd(asType(example.playground, type));
+      const weather = ofType(events, 'tool_call_end').filter((e) => e.name === 'get_weather');
+      expect(weather[0]).toMatchObject({ error: 'the weather service is unavailable (503); try again in a moment', injected: [{ kind: 'fail' }] });
+      expect(weather[1]!.injected).toBeUndefined();
+      expect(weather[1]!.result).toMatchObject({ city: 'Lisbon', highC: 24, lowC: 16 });
+      expect(ofType(events, 'tool_call_end').filter((e) => e.injected)).toHaveLength(1);
+      expect(end).toMatchObject({ status: 'success', finalAnswer: EXPECTED['tool-fault-retry'] });
     });
   }
 

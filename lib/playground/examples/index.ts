@@ -5,6 +5,7 @@ import warmestCity from './warmest-city.json';
 import weatherToolCalls from './weather-tool-calls.json';
 import topProducts from './top-products.json';
 import libraryTeam from './library-team.json';
+import toolFaultRetry from './tool-fault-retry.json';
 
 export interface Example {
   id: string;
@@ -16,6 +17,7 @@ const RAW: Record<string, unknown> = {
   'top-products': topProducts,
   'weather-tool-calls': weatherToolCalls,
   'library-team': libraryTeam,
+  'tool-fault-retry': toolFaultRetry,
 };
 
 export const EXAMPLES: Example[] = Object.entries(RAW).map(([id, raw]) => {

@@ -6,6 +6,7 @@ import { policyFetch, type FetchRequest } from '../quickjs/network-policy';
 import { PRELUDE } from '../quickjs/prelude';
 import { parseVariables } from '../variables-prelude';
 import { nameCallee } from '../name-callee';
+import { parseInjected } from '../parse-injected';
 import { rewriteSnippet, SnippetError } from '../rewrite-snippet';
 import {
   DEFAULT_LIMITS,
@@ -290,12 +291,15 @@ export class KernelExecutor implements Executor {
         record.durationMs = Math.round(message.ms);
         if (message.error) record.error = message.error;
         else if (message.result) record.result = parseJson(message.result, null);
+        const injected = parseInjected(message.injected);
+        if (injected) record.injected = injected;
         a.onEvent?.({
           type: 'tool_call_end',
           callId: record.callId,
           name: record.name,
           ...(message.error ? { error: message.error } : { result: record.result }),
           durationMs: record.durationMs,
+          ...(injected ? { injected } : {}),
         });
         return;
       }
@@ -385,6 +389,7 @@ export class KernelExecutor implements Executor {
         toolNames: this.options.toolNames,
         functionNames: this.options.functionNames ?? [],
         hostTools: (this.options.hostTools ?? []).map((t) => t.name),
+        ...(this.options.faults ? { faults: this.options.faults } : {}),
         limits: { timeoutMs: this.limits.timeoutMs, maxLogChars: this.limits.maxLogChars, maxObservationChars: this.limits.maxObservationChars },
         packages: this.packages,
         ...(this.options.kernelDeadline === false ? { kernelDeadline: false } : {}),

@@ -30,6 +30,8 @@ export interface InitMessage {
   functionNames: string[];
   /** Names of host tools: globals in the session whose calls come back as `host_call`. */
   hostTools: string[];
+  /** Faults to inject into the tools' calls (lib/tools/tool-faults.ts), by tool name. */
+  faults?: Record<string, unknown>;
   limits: { timeoutMs: number; maxLogChars: number; maxObservationChars: number };
   /** Packages the model's code may `require`/`import`, resolved from the kernel's node_modules. */
   packages: string[];
@@ -125,6 +127,8 @@ export interface ToolEndMessage {
   /** Empty on success. */
   error: string;
   ms: number;
+  /** JSON list of the faults injected into the call, when there were any. */
+  injected?: string;
 }
 
 export interface HostCallMessage {

@@ -91,12 +91,14 @@ const k = {
     send({ t: 'tool_start', id: s.id, call: call, name: name, args: args });
     return call;
   },
-  toolEnd: function (call, result, error) {
+  toolEnd: function (call, result, error, injected) {
     const s = current;
     if (!s || !s.tools.has(call)) return;
     const ms = now() - s.tools.get(call);
     s.tools.delete(call);
-    send({ t: 'tool_end', id: s.id, call: call, result: result, error: error, ms: ms });
+    const message = { t: 'tool_end', id: s.id, call: call, result: result, error: error, ms: ms };
+    if (injected) message.injected = injected;
+    send(message);
   },
   hostCall: function (name, call, args, done) {
     const s = current;
@@ -163,7 +165,7 @@ function contextAdapter(k, withRequire, importMessage) {
     log: function (level, text) { kc(k.log, S(level), S(text)); },
     final: function (json) { kc(k.final, S(json)); },
     toolStart: function (name, args) { const id = S(kc(k.toolStart, S(name), S(args))); if (!id) throw failure(OVER); return id; },
-    toolEnd: function (id, result, error) { kc(k.toolEnd, S(id), S(result), S(error)); },
+    toolEnd: function (id, result, error, injected) { kc(k.toolEnd, S(id), S(result), S(error), S(injected || '')); },
     hostCall: function (name, id, json) {
       return new P(function (resolve, reject) { if (!kc(k.hostCall, S(name), S(id), S(json), settler(resolve, reject))) reject(failure(OVER)); });
     },
@@ -179,7 +181,7 @@ function contextAdapter(k, withRequire, importMessage) {
   const ops = {
     init: function (prelude, limitsJson) { api = prelude(bridge, parse(limitsJson)); return ''; },
     load: function (factory, listsJson) {
-      try { const l = parse(listsJson); api.loadTools(factory, l[0], l[1], l[2]); return ''; } catch (e) { return S(api.describeJson(e)); }
+      try { const l = parse(listsJson); api.loadTools(factory, l[0], l[1], l[2], l[3]); return ''; } catch (e) { return S(api.describeJson(e)); }
     },
     settle: function (id, unused, unused2, promise) { try { watch(api.settle(promise), id); } catch (e) { report(id, unreadable()); } },
     call: function (name, argsJson, id) { try { watch(api.callRaw(name, argsJson), id); } catch (e) { report(id, unreadable()); } },
@@ -393,7 +395,7 @@ function loadTools() {
   try {
     const factory = run(new vm.Script(source, scriptOptions('tools.js')), null);
     outcome = factory instanceof Failure ? factory
-      : enter(budgetOf(s), 'load', factory, JSON.stringify([config.toolNames || [], names, config.hostTools || []]), true);
+      : enter(budgetOf(s), 'load', factory, JSON.stringify([config.toolNames || [], names, config.hostTools || [], config.faults || {}]), true);
   } catch (e) {
     outcome = new Failure(messageOf(e)); // a syntax error in the tools
   }

@@ -4,11 +4,13 @@
 //
 // Evaluated as an expression: a function taking the bridge (host functions) and the limits, returning the
 // internal API the host keeps handles to.
+import { FAULTS_PRELUDE } from '../faults-prelude';
 import { VARIABLES_PRELUDE } from '../variables-prelude';
 
 export const PRELUDE = String.raw`(function (bridge, limits) {
   'use strict';
 ${VARIABLES_PRELUDE}
+${FAULTS_PRELUDE}
   const hostLog = bridge.log, hostFinal = bridge.final, toolStart = bridge.toolStart, toolEnd = bridge.toolEnd;
   const hostCall = bridge.hostCall, hostFetch = bridge.fetch, setHostTimer = bridge.setTimer, clearHostTimer = bridge.clearTimer;
   const stringify = JSON.stringify, parseJson = JSON.parse, keysOf = Object.keys, isArray = Array.isArray;
@@ -145,21 +147,36 @@ ${VARIABLES_PRELUDE}
     if (callSite) Object.defineProperty(err, 'stack', { value: callSite });
     return err;
   }
+  // A sync tool that is slow blocks, as a slow sync tool would (the step's deadline still holds).
+  function blockFor(ms) { const until = Date.now() + ms; while (Date.now() < until) {} }
+  function later(ms) { return new Promise(function (resolve) { addTimer(resolve, ms, [], false); }); }
   function wrapTool(name, fn) {
     const tool = function () {
       const args = Array.prototype.slice.call(arguments);
       const id = toolStart(name, toJson(args, 100000));
       const callSite = new Error().stack;
-      let result;
-      try { result = fn.apply(undefined, args); }
-      catch (e) { if (e === FINAL) throw e; toolEnd(id, '', errorMessage(e)); throw toolError(name, e, callSite); }
-      if (result && typeof result.then === 'function') {
-        return Promise.resolve(result).then(
-          (v) => { toolEnd(id, toJson(v, 100000), ''); return v; },
-          (e) => { toolEnd(id, '', errorMessage(e)); throw toolError(name, e, callSite); });
+      const d = F.next(name);
+      const marks = d && d.faults.length ? stringify(d.faults) : '';
+      const kind = (k) => (d ? d.faults.find((f) => f.kind === k) : undefined);
+      const fail = kind('fail'), slow = kind('slow'), junk = kind('junk'), inject = kind('inject');
+      const ok = (v) => { const out = inject ? F.inject(v, inject.text) : v; toolEnd(id, toJson(out, 100000), '', marks); return out; };
+      const bad = (e) => { toolEnd(id, '', errorMessage(e), marks); return toolError(name, e, callSite); };
+      if (d && d.async) {
+        const run = () => (fail ? Promise.reject(new Error(fail.message)) : junk ? F.junkValue(d.junk) : fn.apply(undefined, args));
+        const delayed = slow ? later(slow.delayMs).then(run) : Promise.resolve().then(run);
+        return delayed.then(ok, (e) => { if (e === FINAL) throw e; throw bad(e); });
       }
-      toolEnd(id, toJson(result, 100000), '');
-      return result;
+      let result;
+      try {
+        if (slow) blockFor(slow.delayMs);
+        if (fail) throw new Error(fail.message);
+        result = junk ? F.junkValue(d.junk) : fn.apply(undefined, args);
+      }
+      catch (e) { if (e === FINAL) throw e; throw bad(e); }
+      if (result && typeof result.then === 'function') {
+        return Promise.resolve(result).then(ok, (e) => { throw bad(e); });
+      }
+      return ok(result);
     };
     Object.defineProperty(tool, 'name', { value: name });
     return tool;
@@ -191,7 +208,8 @@ ${VARIABLES_PRELUDE}
     });
   }
 
-  function loadTools(factory, toolNames, functionNames, hostToolNames) {
+  function loadTools(factory, toolNames, functionNames, hostToolNames, faults) {
+    F.setPlan(faults);
     const exportsObject = {};
     const fns = factory(exportsObject, toolFetch);
     for (const n of functionNames) if (typeof fns[n] === 'function') raw[n] = fns[n];

@@ -20,6 +20,7 @@ import { calibratedStackBytes } from './calibrate-stack';
 import { loadQuickJS, type QuickJSSyncVariant } from './load-quickjs';
 import { policyFetch, type FetchRequest } from './network-policy';
 import { PRELUDE } from './prelude';
+import { parseInjected } from '../parse-injected';
 
 export interface QuickJSExecutorOptions extends ExecutorOptions {
   /** The WebAssembly build; tests pass the debug build to catch leaked handles. */
@@ -269,7 +270,7 @@ export class QuickJSExecutor implements Executor {
       log: (level, text) => this.onLog(context, level!, text!),
       final: (json) => this.onFinal(context, json!),
       toolStart: (name, args) => context.newString(this.onToolStart(context, name!, args!)),
-      toolEnd: (id, result, error) => this.onToolEnd(context, id!, result!, error!),
+      toolEnd: (id, result, error, injected) => this.onToolEnd(context, id!, result!, error!, injected),
       hostCall: (name, id, args) => this.onHostCall(context, name!, id!, args!),
       fetch: (request) => this.onFetch(context, request!),
       setTimer: (id, ms) => this.onSetTimer(context, id!, ms!),
@@ -315,8 +316,8 @@ export class QuickJSExecutor implements Executor {
       const factory = context.evalCode(source, TOOLS_FILE);
       if (factory.error) throw new Error(`the tools failed to load: ${this.errorText(factory.error)}`);
       // Lists of names cross as JSON literals (a JSON array of strings is a JavaScript expression).
-      const lists = [this.options.toolNames, names, (this.options.hostTools ?? []).map((t) => t.name)].map((l) =>
-        context.unwrapResult(context.evalCode(JSON.stringify(l))),
+      const lists = [this.options.toolNames, names, (this.options.hostTools ?? []).map((t) => t.name), this.options.faults ?? {}].map((l) =>
+        context.unwrapResult(context.evalCode(`(${JSON.stringify(l)})`)),
       );
       const result = context.callFunction(loader, context.undefined, factory.value, ...lists);
       factory.value.dispose();
@@ -544,7 +545,13 @@ export class QuickJSExecutor implements Executor {
     return id;
   }
 
-  private onToolEnd(context: QuickJSContext, idHandle: QuickJSHandle, resultHandle: QuickJSHandle, errorHandle: QuickJSHandle): void {
+  private onToolEnd(
+    context: QuickJSContext,
+    idHandle: QuickJSHandle,
+    resultHandle: QuickJSHandle,
+    errorHandle: QuickJSHandle,
+    injectedHandle: QuickJSHandle | undefined,
+  ): void {
     const a = this.activity;
     const id = readString(context, idHandle);
     const open = id !== undefined ? a?.open.get(id) : undefined;
@@ -555,12 +562,15 @@ export class QuickJSExecutor implements Executor {
     open.record.durationMs = Math.round(performance.now() - open.started);
     if (error) open.record.error = error;
     else if (result) open.record.result = JSON.parse(result) as unknown;
+    const injected = parseInjected(injectedHandle ? readString(context, injectedHandle) : undefined);
+    if (injected) open.record.injected = injected;
     a.onEvent?.({
       type: 'tool_call_end',
       callId: open.record.callId,
       name: open.record.name,
       ...(error ? { error } : { result: open.record.result }),
       durationMs: open.record.durationMs,
+      ...(injected ? { injected } : {}),
     });
   }
 
