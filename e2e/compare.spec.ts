@@ -28,3 +28,27 @@ test('Compare runs a bundled example as both agent types offline and shows the t
   // The main timeline and the document are untouched: the header's agent type is still the example's.
   await expect(page.getByLabel('Agent type', { exact: true })).toHaveValue('code');
 });
+
+test('Compare shows two kept runs from the history side by side', async ({ page }) => {
+  await page.goto('/');
+  await openExample(page, 'Warmest city tomorrow');
+  const run = page.getByRole('button', { name: /^(▶ )?Run$/ });
+  await run.click();
+  await expect(page.getByTestId('run-status')).toHaveText('Finished');
+  await page.getByLabel('Agent type', { exact: true }).selectOption('tool-calling');
+  await run.click();
+  await expect(page.getByTestId('run-status')).toHaveText('Finished');
+
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Compare' });
+  await expect(panel.getByText('Comparison finished')).toBeAttached({ timeout: 30_000 });
+  await panel.getByLabel('Compare what').selectOption('kept');
+  await expect(panel.getByLabel('Kept run for A')).toContainText('CodeAgent');
+  await panel.getByRole('button', { name: 'Compare kept runs' }).click();
+
+  const table = panel.getByRole('table', { name: 'Comparison' });
+  await expect(table.getByRole('columnheader')).toHaveText([/^A: CodeAgent · /, /^B: ToolCallingAgent · /]);
+  const steps = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Steps', exact: true }) }).getByRole('cell');
+  await expect(steps).toHaveText(['2', '3']);
+  await expect(panel.getByRole('article', { name: /^B: ToolCallingAgent · .* step 3$/ })).toBeVisible();
+});

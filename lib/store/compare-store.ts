@@ -1,11 +1,13 @@
 // Compare: runs the open playground under setup A, then setup B, in the runner, and keeps both runs' states.
 import { create } from 'zustand';
 import type { AgentEvent } from '../agent/events';
-import { applyEvent, EMPTY_RUN_STATE, type RunState } from '../agent/run-state';
+import { applyEvent, EMPTY_RUN_STATE, foldEvents, type RunState } from '../agent/run-state';
 import type { Playground } from '../playground/schema';
 import { CompareSetupError, DEFAULT_COMPARE, playgroundForSetup, setupLabel, type CompareSetup } from '../runner/compare-setup';
 import { useKeyStore } from './key-store';
 import { keysForPlayground } from './run-store';
+import { keptRunEvents } from './run-history-store';
+import type { RunRecord } from './run-history-db';
 import { getRunner } from './runner-connection';
 
 export type CompareSideName = 'a' | 'b';
@@ -28,8 +30,16 @@ export interface CompareStore {
   setSetup: (side: CompareSideName, setup: CompareSetup) => void;
   /** Opens the comparison and runs `playground` under A then B. */
   start: (playground: Playground) => void;
+  /** Opens the comparison of two kept runs (Runs history), as they were recorded. */
+  showKept: (a: RunRecord, b: RunRecord) => Promise<void>;
   stop: () => void;
   close: () => void;
+}
+
+/** How a kept run is named in the comparison: agent type, model and when it started. */
+export function keptRunLabel(record: RunRecord): string {
+  const type = record.agentType === 'tool-calling' ? 'ToolCallingAgent' : 'CodeAgent';
+  return `${type} · ${record.model} · ${record.startedAt.replace('T', ' ').slice(0, 19)}`;
 }
 
 const emptySide = (setup: CompareSetup): CompareSide => ({ setup, label: '', state: EMPTY_RUN_STATE, phase: 'idle' });
@@ -90,6 +100,17 @@ export const useCompareStore = create<CompareStore>((set, get) => {
       stopped = false;
       // One after the other: the runner has one sandbox per run, and timings stay comparable.
       runSide('a', docA, () => runSide('b', docB));
+    },
+    async showKept(recordA, recordB) {
+      const { a, b } = get();
+      if (a.phase === 'running' || b.phase === 'running') return;
+      const [eventsA, eventsB] = await Promise.all([keptRunEvents(recordA.id), keptRunEvents(recordB.id)]);
+      if (!eventsA || !eventsB) {
+        set({ open: true, problem: 'A kept run’s events are missing from the browser’s storage: it can’t be compared.' });
+        return;
+      }
+      const kept = (setup: CompareSetup, label: string, events: AgentEvent[]): CompareSide => ({ setup, label, state: foldEvents(events), phase: 'done' });
+      set({ open: true, problem: undefined, a: kept(a.setup, `A: ${keptRunLabel(recordA)}`, eventsA), b: kept(b.setup, `B: ${keptRunLabel(recordB)}`, eventsB) });
     },
     stop() {
       stopped = true;
