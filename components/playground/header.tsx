@@ -1,5 +1,6 @@
 'use client';
 // Title, saved playgrounds, examples, model, agent type, Run / Stop, share and export.
+import { CompareButton } from '@/components/compare/compare-button';
 import { PausedControls, StepThroughToggle } from './step-controls';
 import Link from 'next/link';
 import { useId, useState } from 'react';
@@ -82,6 +83,7 @@ export function Header({ onRun }: { onRun: () => void }) {
         </button>
       )}
       <div id={`${moreId}-b`} className={`${more} order-last basis-full flex-wrap items-center gap-2 lg:contents`}>
+        <CompareButton disabled={busy} />
         <ShareDialog />
         <ExportMenu />
         <ThemeToggle />

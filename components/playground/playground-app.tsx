@@ -1,5 +1,6 @@
 'use client';
 // The playground: the document on the left, the run on the right. Loaded in the browser only (it reads local storage).
+import { ComparePanel } from '@/components/compare/compare-panel';
 import { useEffect, useState } from 'react';
 import { useAnalysisStore } from '@/lib/store/analysis-store';
 import { useLibraryStore } from '@/lib/store/library-store';
@@ -97,6 +98,7 @@ export default function PlaygroundApp() {
       <ShareNotices />
       <Tour />
       <RunAnnouncer />
+      <ComparePanel />
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,11fr)_minmax(0,10fr)]">
         <section id={VIEW_SECTION_ID.playground} aria-label="Playground editor" className={`${view === 'playground' ? '' : 'hidden lg:block'} min-h-0 border-zinc-200 lg:border-r dark:border-zinc-800`}>
           <EditorTabs toolErrors={toolErrors} />

@@ -25,6 +25,8 @@ import { z } from 'zod';
 import { connectMcpServers } from '../mcp/connect';
 import type { McpConnection } from '../mcp/types';
 import { mcpServerSchema } from '../playground/schema';
+import { BadInput } from './bad-input';
+import { runCompare } from './compare-command';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -39,6 +41,7 @@ export interface CliIO {
 export const EXIT = { ok: 0, failure: 1, badInput: 2, maxSteps: 3 } as const;
 
 const USAGE = `Usage: npm run agent -- run <playground.json> [options]
+       npm run agent -- compare <playground.json> --a <setup> --b <setup>   (see compare --help)
 
 Options:
   --model replay:<responses.json>   play these recorded responses ({"responses": [...]})
@@ -62,10 +65,10 @@ Options:
                                     name (repeatable); a server's token (Bearer) comes from MCP_TOKEN_<NAME>
 Without --model the playground's own model is used.`;
 
-class BadInput extends Error {}
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
+    if (argv[0] === 'compare') return await runCompare(argv.slice(1), io, readPlayground);
     return await runCommand(argv, io);
   } catch (error) {
     if (error instanceof BadInput) {

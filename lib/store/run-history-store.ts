@@ -114,3 +114,12 @@ export function keepRunsInHistory(costOf: (events: readonly AgentEvent[]) => num
     void useRunHistoryStore.getState().save(now.events, now.itemId, { fingerprint: now.fingerprint, cost: costOf(now.events) });
   });
 }
+
+/** The events of a kept run, for reading it elsewhere (Compare); undefined when missing or unreadable. */
+export async function keptRunEvents(id: string): Promise<AgentEvent[] | undefined> {
+  try {
+    return await db().events(id);
+  } catch {
+    return undefined;
+  }
+}
