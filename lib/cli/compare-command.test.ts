@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from './run-command';
+import { EXIT } from './run-command';
+import { runCliCaptured } from '../test-support/cli';
 
 const EXAMPLE = 'lib/playground/examples/warmest-city.json';
 let dir: string;
@@ -11,12 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readLine: async () => null });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(argv);
 
 describe('agent compare (CLI)', () => {
   it('runs a bundled example as CodeAgent and as ToolCallingAgent offline and prints both columns', async () => {

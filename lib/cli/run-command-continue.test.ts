@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { js, playground } from '../test-support/playgrounds';
 import { parseTrace } from '../trace/trace';
-import { EXIT, runCli } from './run-command';
+import { EXIT } from './run-command';
+import { runCliCaptured } from '../test-support/cli';
 
 let dir: string;
 beforeAll(async () => {
@@ -13,12 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readLine: async () => null });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(argv);
 
 describe('agent run --continue', () => {
   it('runs each follow-up after the task with the variables of the earlier ones, prints every answer, and traces every task', async () => {

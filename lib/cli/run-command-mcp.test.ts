@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { js, playground } from '../test-support/playgrounds';
 import { startMcpTestServer } from '../test-support/mcp-test-server';
-import { EXIT, runCli } from './run-command';
+import { EXIT } from './run-command';
+import { runCliCaptured } from '../test-support/cli';
 
 const TOKEN = 'cli-token-0123456789';
 let dir: string;
@@ -19,12 +20,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readLine: async () => null, env });
-  return { code, out, err };
-}
+const cli = (argv: string[], env: Record<string, string> = {}) => runCliCaptured(argv, { env });
 
 async function file(name: string, content: unknown): Promise<string> {
   const path = join(dir, name);

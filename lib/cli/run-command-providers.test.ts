@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../test-support/fake-openai-server';
 import { js, playground } from '../test-support/playgrounds';
-import { EXIT, runCli } from './run-command';
+import { EXIT } from './run-command';
+import { runCliCaptured } from '../test-support/cli';
 
 const KEY = 'sk-test-cli-0123456789abcdef';
 let server: FakeOpenAIServer;
@@ -25,12 +26,7 @@ afterAll(async () => {
 });
 beforeEach(() => server.reset());
 
-async function cli(argv: string[], env: Record<string, string> = { OPENAI_COMPATIBLE_API_KEY: KEY, OPENAI_API_KEY: KEY }) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readLine: async () => null, env });
-  return { code, out, err };
-}
+const cli = (argv: string[], env: Record<string, string> = { OPENAI_COMPATIBLE_API_KEY: KEY, OPENAI_API_KEY: KEY }) => runCliCaptured(argv, { env });
 
 const compatible = () => ['run', path, '--model', 'openai-compatible:fake-model', '--base-url', server.baseURL];
 
