@@ -1,6 +1,7 @@
 'use client';
-// One side's setup: the agent type and, optionally, another model.
+// One side's setup: the agent type and, optionally, another model or another prompt version.
 import type { CompareSetup } from '@/lib/runner/compare-setup';
+import { PromptVersionPicker } from './prompt-version-picker';
 
 export function SetupPicker({ name, setup, onChange, disabled }: { name: string; setup: CompareSetup; onChange: (setup: CompareSetup) => void; disabled: boolean }) {
   return (
@@ -21,6 +22,7 @@ export function SetupPicker({ name, setup, onChange, disabled }: { name: string;
           onChange(e.target.value.trim() ? { ...rest, model: e.target.value.trim() } : rest);
         }}
       />
+      <PromptVersionPicker name={name} setup={setup} onChange={onChange} />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playground } from '../test-support/playgrounds';
-import { CompareSetupError, parseSetupSpec, playgroundForSetup, setupLabel } from './compare-setup';
+import { builtInPromptsSetup, CompareSetupError, parseSetupSpec, playgroundForSetup, setupLabel } from './compare-setup';
 
 const noPrompt = () => {
   throw new Error('no prompt expected');
@@ -47,5 +47,13 @@ describe('compare setups', () => {
     const doc = playgroundForSetup(base, { promptTemplates: { finalAnswer: 'Answer now: {{task}}' } });
     expect(doc.agent.promptTemplates?.finalAnswer).toBe('Answer now: {{task}}');
     expect(() => playgroundForSetup(base, { promptTemplates: { nope: 'x' } as never })).toThrow(/'nope' does not exist/);
+  });
+
+  it('compares the playground\'s edited prompts with the built-in ones, and labels each version', () => {
+    const base = playground({ agent: { type: 'code', promptTemplates: { finalAnswer: 'Answer now: {{task}}' } } });
+    const builtIn = builtInPromptsSetup({ type: 'code' }, base);
+    expect(playgroundForSetup(base, builtIn).agent.promptTemplates).toBeUndefined();
+    expect(setupLabel(builtIn, base)).toBe('CodeAgent · built-in prompts');
+    expect(setupLabel({ type: 'code', promptTemplates: { codeAgentSystem: 'Be brief. {{tools}}' } }, base)).toBe('CodeAgent · prompts: codeAgentSystem');
   });
 });

@@ -1,6 +1,6 @@
 // Compare: the two setups a task runs under, and the playground each of them runs (same task, same tools).
 import type { PromptTemplateId } from '../agent/prompts/templates';
-import { PROMPT_TEMPLATE_IDS } from '../agent/prompts/templates';
+import { DEFAULT_PROMPT_TEMPLATES, PROMPT_TEMPLATE_IDS } from '../agent/prompts/templates';
 import { REAL_PROVIDERS, type Playground, type RealProvider } from '../playground/schema';
 import { isProviderModel } from '../models/presets';
 import { checkPromptTemplateEdit } from '../playground/prompt-template-edit';
@@ -52,8 +52,24 @@ export function setupLabel(setup: CompareSetup, base: Playground): string {
   const type = setup.type ?? base.agent.type;
   const parts = [type === 'code' ? 'CodeAgent' : 'ToolCallingAgent'];
   if (setup.model) parts.push(setup.model);
-  if (setup.promptTemplates && Object.keys(setup.promptTemplates).length) parts.push(`prompts: ${Object.keys(setup.promptTemplates).join(', ')}`);
+  const prompts = promptVersionLabel(setup.promptTemplates);
+  if (prompts) parts.push(prompts);
   return parts.join(' · ');
+}
+
+/** What a side's prompt overrides amount to: "built-in prompts" when they only undo the playground's edits. */
+function promptVersionLabel(templates: CompareSetup['promptTemplates']): string | undefined {
+  const entries = Object.entries(templates ?? {});
+  if (!entries.length) return undefined;
+  if (entries.every(([id, text]) => text === DEFAULT_PROMPT_TEMPLATES[id as PromptTemplateId])) return 'built-in prompts';
+  return `prompts: ${entries.filter(([id, text]) => text !== DEFAULT_PROMPT_TEMPLATES[id as PromptTemplateId]).map(([id]) => id).join(', ')}`;
+}
+
+/** A setup whose prompts are the built-in ones: every template the playground overrides, back to its default. */
+export function builtInPromptsSetup(setup: CompareSetup, base: Playground): CompareSetup {
+  const ids = Object.keys(base.agent.promptTemplates ?? {}) as PromptTemplateId[];
+  const { promptTemplates: _old, ...rest } = setup;
+  return { ...rest, promptTemplates: Object.fromEntries(ids.map((id) => [id, DEFAULT_PROMPT_TEMPLATES[id]])) };
 }
 
 /** The playground a side runs: the base document with the side's changes, checked. */
