@@ -2,7 +2,8 @@
 // The context budget of one model call as a bar: system prompt, task, each earlier step and the new part, against the
 // model's context window when known (otherwise scaled to the input itself).
 import type { ContextBudget, ContextPartKind } from '@/lib/agent/context-budget';
-import { describeBudget } from '@/lib/agent/context-budget';
+import { describeBudget, earlierSteps, shownParts } from '@/lib/agent/context-budget';
+import { memo } from 'react';
 
 const COLOUR: Record<ContextPartKind, string> = {
   system: 'bg-sky-600',
@@ -13,14 +14,16 @@ const COLOUR: Record<ContextPartKind, string> = {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function ContextBar({ budget, label = 'Context' }: { budget: ContextBudget; label?: string }) {
+// Memoised: a long run's events re-render the cards in view, and a settled step's budget does not change.
+export const ContextBar = memo(function ContextBar({ budget, label = 'Context' }: { budget: ContextBudget; label?: string }) {
+  const steps = earlierSteps(budget);
   const summary = describeBudget(budget);
   const scale = Math.max(budget.window ?? budget.total, 1);
   const source = budget.source === 'reported' ? 'reported by the model' : 'estimated';
   return (
     <figure data-testid="context-bar" data-source={budget.source} className="space-y-1 text-xs">
       <div role="img" aria-label={summary} title={summary} className="flex h-2.5 w-full overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800">
-        {budget.parts.map((p, i) => (
+        {shownParts(budget).map((p, i) => (
           <span
             key={`${p.kind}:${p.label}:${i}`}
             data-testid="context-part"
@@ -34,8 +37,8 @@ export function ContextBar({ budget, label = 'Context' }: { budget: ContextBudge
       <figcaption className="muted">
         {label}: {n(budget.total)}
         {budget.window ? ` of ${n(budget.window)} tokens (${((100 * budget.total) / budget.window).toFixed(1)}%)` : ' tokens, context window unknown'} · {source} ·{' '}
-        {budget.parts.filter((p) => p.kind === 'step').length} earlier step{budget.parts.filter((p) => p.kind === 'step').length === 1 ? '' : 's'}
+        {steps} earlier step{steps === 1 ? '' : 's'}
       </figcaption>
     </figure>
   );
-}
+});

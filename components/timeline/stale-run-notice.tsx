@@ -12,9 +12,13 @@ export function StaleRunNotice() {
   const currentId = useLibraryStore((s) => s.currentId);
   const itemId = useRunStore((s) => s.itemId);
   const fingerprint = useRunStore((s) => s.fingerprint);
-  const events = useRunStore((s) => s.events);
+  // Whether there are events, not the events: a long run's every event would otherwise digest the whole playground again.
+  const hasEvents = useRunStore((s) => s.events.length > 0);
   const idle = useRunStore((s) => s.phase === 'idle');
-  const stale = useMemo(() => runIsStale({ itemId, fingerprint, events }, doc, currentId), [itemId, fingerprint, events, doc, currentId]);
+  const stale = useMemo(
+    () => idle && runIsStale({ itemId, fingerprint, events: hasEvents ? [null] : [] }, doc, currentId),
+    [idle, itemId, fingerprint, hasEvents, doc, currentId],
+  );
   if (!idle || !stale) return null;
   return (
     <Notice

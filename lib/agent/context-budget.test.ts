@@ -1,7 +1,7 @@
 // The context bar's parts: system prompt first, the task, each earlier step, and what is new for the call.
 import { describe, expect, it } from 'vitest';
 import { js, playground, runToEnd } from '../test-support/playgrounds';
-import { contextBudget, describeBudget } from './context-budget';
+import { contextBudget, describeBudget, earlierSteps, NAMED_EARLIER_STEPS, shownParts } from './context-budget';
 import { firstCallSegments, modelInputForStep, modelInputSegments } from './memory';
 import { foldEvents } from './run-state';
 import { estimateTokens } from '../models/usage';
@@ -63,5 +63,21 @@ describe('context budget', () => {
     const budget = contextBudget(firstCallSegments('x'.repeat(400), 'hi'), undefined, 1000);
     expect(budget).toMatchObject({ window: 1000, source: 'estimated', parts: [{ kind: 'system', tokens: 100 }, { kind: 'task' }] });
     expect(budget.total).toBe(100 + budget.parts[1]!.tokens);
+  });
+
+  it('on a long run names the newest earlier steps one by one and draws the older ones as one part, adding up the same', async () => {
+    const responses = [...Array.from({ length: 30 }, (_, i) => js(`console.log(${i})`)), js('final_answer(1)')];
+    const { state, run, steps } = await finishedRun({ responses, agent: { type: 'code', maxSteps: 40 } });
+    const last = contextBudget(modelInputSegments(run, state.steps, steps.at(-1)!));
+    expect(earlierSteps(last)).toBe(29);
+    const shown = shownParts(last);
+    const labels = shown.filter((p) => p.kind === 'step').map((p) => p.label);
+    expect(labels).toEqual([`Steps 1–${29 - NAMED_EARLIER_STEPS}`, ...Array.from({ length: NAMED_EARLIER_STEPS }, (_, i) => `Step ${30 - NAMED_EARLIER_STEPS + i}`)]);
+    expect(shown.reduce((sum, p) => sum + p.tokens, 0)).toBe(last.total);
+    expect(describeBudget(last)).toContain(`steps 1–${29 - NAMED_EARLIER_STEPS} `);
+    expect(describeBudget(last)).not.toContain('step 5 ');
+    // A short run is drawn as it is.
+    const third = contextBudget(modelInputSegments(run, state.steps, steps[2]!));
+    expect(shownParts(third)).toBe(third.parts);
   });
 });

@@ -75,6 +75,34 @@ export function contextBudget(segments: readonly InputSegment[], usage?: TokenUs
   };
 }
 
+/** How many earlier steps a bar and its description name one by one; older ones are drawn as one part. */
+export const NAMED_EARLIER_STEPS = 8;
+
+/**
+ * The parts as drawn and read out: on a long run the oldest earlier steps are one part (`Steps 1–990`), since a bar
+ * cannot show a thousand slivers and nobody listens to a thousand figures; the newest earlier steps stay one by one.
+ */
+export function shownParts(budget: ContextBudget, named = NAMED_EARLIER_STEPS): ContextPart[] {
+  const steps = budget.parts.filter((p) => p.kind === 'step');
+  if (steps.length <= named + 1) return budget.parts;
+  const merged = steps.slice(0, steps.length - named);
+  const mergedSet = new Set(merged);
+  const first = merged[0]!.label.replace(/^Step /, '');
+  const last = merged[merged.length - 1]!.label.replace(/^Step /, '');
+  const part: ContextPart = { kind: 'step', label: `Steps ${first}–${last}`, tokens: merged.reduce((sum, p) => sum + p.tokens, 0) };
+  const out: ContextPart[] = [];
+  for (const p of budget.parts) {
+    if (p === merged[0]) out.push(part);
+    else if (!mergedSet.has(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The number of earlier steps in a call's input. */
+export function earlierSteps(budget: ContextBudget): number {
+  return budget.parts.reduce((count, p) => count + (p.kind === 'step' ? 1 : 0), 0);
+}
+
 /** `Context: 1,234 of 128,000 tokens (1.0%, estimated): system prompt 900, task 20, step 1 300, new: step 2 14`. */
 export function describeBudget(budget: ContextBudget): string {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -82,5 +110,5 @@ export function describeBudget(budget: ContextBudget): string {
   const share = budget.window ? `${((100 * budget.total) / budget.window).toFixed(1)}%, ` : '';
   const source = budget.source === 'reported' ? 'reported by the model' : 'estimated';
   const window = budget.window ? '' : '; context window unknown';
-  return `Context: ${n(budget.total)}${of} tokens (${share}${source}${window}): ${budget.parts.map((p) => `${p.label.charAt(0).toLowerCase()}${p.label.slice(1)} ${n(p.tokens)}`).join(', ')}`;
+  return `Context: ${n(budget.total)}${of} tokens (${share}${source}${window}): ${shownParts(budget).map((p) => `${p.label.charAt(0).toLowerCase()}${p.label.slice(1)} ${n(p.tokens)}`).join(', ')}`;
 }

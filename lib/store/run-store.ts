@@ -193,7 +193,7 @@ export const useRunStore = create<RunStore>((set, get) => {
 });
 
 /** Whether the run shown was made with another playground than `doc` of item `itemId` (an earlier version, or another item). */
-export function runIsStale(run: Pick<RunStore, 'itemId' | 'fingerprint' | 'events'>, doc: Playground, itemId: string | undefined): boolean {
+export function runIsStale(run: Pick<RunStore, 'itemId' | 'fingerprint'> & { events: readonly unknown[] }, doc: Playground, itemId: string | undefined): boolean {
   if (run.events.length === 0) return false;
   return run.itemId !== itemId || run.fingerprint === undefined || run.fingerprint !== runFingerprint(doc);
 }
