@@ -67,6 +67,8 @@ export interface AgentOptions {
   maxObservationChars?: number;
   /** Prompt templates that replace the defaults (lib/agent/prompts/templates.ts). */
   templates?: Partial<PromptTemplates>;
+  /** CodeAgent: the npm packages its sandbox lets the code import, named in the prompt (none: it says there are none). */
+  packages?: readonly string[];
   /** Faults to inject into the tools' calls. A CodeAgent's sandbox applies them (give them to its executor too); a ToolCallingAgent's calls get them here. */
   faults?: FaultSettings;
 }
@@ -130,6 +132,7 @@ export function createAgent(options: AgentOptions): Agent {
       instructions: options.instructions,
       ...(options.tools.mcpToolNames ? { mcpToolNames: options.tools.mcpToolNames } : {}),
       ...(options.templates ? { templates: options.templates } : {}),
+      ...(options.packages ? { packages: options.packages } : {}),
     });
   const { initialPlan, updatePlan, finalAnswer } = options.templates ?? {};
   const stepTemplates = Object.fromEntries(

@@ -42,4 +42,19 @@ describe('parseCode', () => {
   it('says that only JavaScript runs when the model writes another language', () => {
     expect(() => parseCode('```python\nprint(1)\n```')).toThrow(/```python block, but only JavaScript runs here/);
   });
+
+  it('reads smolagents’ <code> blocks, also without the closing tag (its stop sequence) and with a fence inside', () => {
+    expect(parseCode('Thought: add them.\n<code>\nconst x = add(1, 2);\nconsole.log(x);\n</code>')).toEqual({
+      thought: 'Thought: add them.',
+      code: 'const x = add(1, 2);\nconsole.log(x);',
+      language: 'js',
+      blocks: 1,
+      unclosed: false,
+    });
+    expect(parseCode('Thought: done.\n<code>\nfinal_answer(3)\n')).toMatchObject({ code: 'final_answer(3)', unclosed: true });
+    expect(parseCode('<code>\n```ts\nconst n: number = 1;\n```\n</code>')).toMatchObject({ code: 'const n: number = 1;', language: 'ts' });
+    expect(() => parseCode('<code>\n```python\nprint(1)\n```\n</code>')).toThrow(/```python block, but only JavaScript runs here/);
+    // A fenced block that mentions <code> in a string is still a fenced block.
+    expect(parseCode('```js\nconsole.log("<code>x</code>")\n```').code).toBe('console.log("<code>x</code>")');
+  });
 });

@@ -15,6 +15,8 @@ export interface SystemPromptParts {
   instructions?: string;
   /** The MCP tools' names: they take one object, unlike the tools of the source (CodeAgent). */
   mcpToolNames?: string[];
+  /** CodeAgent: the npm packages the sandbox lets the code import (the Node kernel, WebContainer); none in QuickJS. */
+  packages?: readonly string[];
   /** The playground's own system prompt templates, if it overrides them. */
   templates?: Partial<PromptTemplates>;
 }
@@ -28,6 +30,8 @@ export function buildSystemPrompt(type: AgentType, parts: SystemPromptParts): st
     managedAgents: parts.managedAgents.map(render).join('\n\n'),
     instructions: parts.instructions?.trim(),
     mcpExample: type === 'code' ? parts.mcpToolNames?.[0] : undefined,
+    packages: parts.packages?.length ? parts.packages.join(', ') : undefined,
+    noPackages: parts.packages?.length ? undefined : 'yes',
   });
 }
 

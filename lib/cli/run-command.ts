@@ -10,7 +10,7 @@ import type { Playground } from '../playground/schema';
 import { createAgentFromPlayground, PlaygroundSetupError, ToolSourceError } from '../runner';
 import { createNodeExecutor } from '../sandbox/node/create-node-executor';
 import type { ExecutorOptions } from '../sandbox/types';
-import { packageName } from '../sandbox/webcontainer/webcontainer-host';
+import { packageName } from '../playground/package-name';
 import { resolve } from 'node:path';
 import { traceFromEvents } from '../trace/trace';
 import { createProgressPrinter } from './progress';
@@ -165,7 +165,9 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
       maxSteps,
       replayDelayMs: 0,
       keys,
-      ...(values.sandbox === 'node' ? { createExecutor: nodeExecutorFor(playground, values['modules-dir'] ?? 'node_modules') } : {}),
+      ...(values.sandbox === 'node'
+        ? { createExecutor: nodeExecutorFor(playground, values['modules-dir'] ?? 'node_modules'), sandboxPackages: playground.sandbox.packages.map(packageName) }
+        : {}),
       ...(baseURL && !model ? { providerContext: { baseURL } } : {}),
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
 import { mcpToolDeclaration, mcpToolListItem } from '../mcp/schema-to-typescript';
 import type { McpServerListing, McpToolInfo } from '../mcp/types';
 import { estimateTokens } from '../models/usage';
+import { packageName } from '../playground/package-name';
 import type { Playground } from '../playground/schema';
 import { compileTools, FINAL_ANSWER_TOOL, renderToolAsListItem, renderToolForCode } from '../tools';
 import type { SourceDiagnostic, ToolSpec } from '../tools/types';
@@ -54,6 +55,8 @@ export function analyzePlayground(playground: Playground, mcp: McpServerListing[
     managedAgents: managedAgents.map((m) => ({ name: m.name, description: m.description })),
     instructions,
     mcpToolNames: mcpTools.map((t) => t.name),
+    // As a run on WebContainer would say; on QuickJS (and when WebContainer falls back to it) there are none.
+    ...(playground.sandbox.kind === 'webcontainer' ? { packages: playground.sandbox.packages.map(packageName) } : {}),
     ...(playground.agent.promptTemplates ? { templates: playground.agent.promptTemplates } : {}),
   });
 

@@ -15,6 +15,7 @@ import { createQuickJSExecutor } from '../sandbox';
 import type { Executor, ExecutorOptions } from '../sandbox/types';
 import { compileTools, FINAL_ANSWER_TOOL, renderToolsAsList, renderToolsForCode, toolSchemasForModel } from '../tools';
 import type { CompiledTools, SourceDiagnostic } from '../tools/types';
+import { callSignatures } from '../tools/call-signature';
 
 /** The tools source has errors: the run can't start. */
 export class ToolSourceError extends Error {
@@ -36,6 +37,8 @@ export interface AgentFromPlaygroundOptions {
   manualTurn?: ManualTurn;
   /** Creates a sandbox session; defaults to QuickJS. */
   createExecutor?: (options: ExecutorOptions) => Executor;
+  /** The npm packages that `createExecutor`'s sandbox lets the code import (the Node kernel, WebContainer); QuickJS has none. */
+  sandboxPackages?: readonly string[];
   maxSteps?: number;
   /** Overrides the replay delay (tests and the CLI use 0). */
   replayDelayMs?: number;
@@ -79,11 +82,14 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     }),
   );
   const withFaults = Object.keys(faults).length > 0 ? { faults } : {};
+  const toolSignatures = callSignatures(compiled.tools);
+  const packages = options.sandboxPackages?.length ? { packages: options.sandboxPackages } : {};
   const executorFactory = (toolNames: string[]) => (hostTools: ExecutorOptions['hostTools']) =>
     createExecutor({
       toolsJs: compiled.js,
       toolNames,
       ...withFaults,
+      toolSignatures,
       functionNames: compiled.functionNames,
       hostTools,
       limits: {
@@ -144,6 +150,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
       instructions: m.instructions,
       maxObservationChars: sandbox.maxObservationChars,
       ...withFaults,
+      ...packages,
     });
   }
 
@@ -171,6 +178,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     instructions: playground.agent.instructions,
     maxObservationChars: sandbox.maxObservationChars,
     ...withFaults,
+    ...packages,
     ...(playground.agent.promptTemplates ? { templates: playground.agent.promptTemplates } : {}),
   });
 }

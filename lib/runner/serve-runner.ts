@@ -9,7 +9,7 @@ import { redactSecrets } from '../models/redact-secrets';
 import { createKernelExecutor } from '../sandbox/kernel/kernel-executor';
 import type { KernelLauncher } from '../sandbox/kernel/kernel-process';
 import type { ExecutorOptions } from '../sandbox/types';
-import { packageName } from '../sandbox/webcontainer/webcontainer-host';
+import { packageName } from '../playground/package-name';
 import { createWebContainerLauncher } from '../sandbox/webcontainer/webcontainer-launcher';
 import { analyzePlayground } from './analyze-playground';
 import { createAgentFromPlayground } from './create-agent-from-playground';
@@ -86,6 +86,7 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
               // The page installed the packages (as specs, e.g. date-fns@4.1.0); the kernel allows them by name.
               createExecutor: (options: ExecutorOptions) =>
                 createKernelExecutor({ ...options, launcher, packages: playground.sandbox.packages.map(packageName) }),
+              sandboxPackages: playground.sandbox.packages.map(packageName),
             }
           : {}),
         keys: secrets?.keys ?? {},

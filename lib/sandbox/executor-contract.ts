@@ -1,5 +1,6 @@
 // The session semantics every sandbox must have, written once: QuickJS and the Node kernel both run them.
 import { afterEach, describe, expect, it } from 'vitest';
+import { callSignatures } from '../tools/call-signature';
 import { compileTools } from '../tools/compile-tools';
 import { createFaultPlan } from '../tools/tool-faults';
 import type { ExecutionEvent, Executor, ExecutorOptions } from './types';
@@ -39,6 +40,23 @@ export async function get_text(url: string): Promise<string> {
   return response.status + " " + (await response.text());
 }
 
+/**
+ * A forecast.
+ * @param city The city.
+ * @param daysAhead How many days ahead.
+ */
+export function get_forecast(city: string, daysAhead?: number): string {
+  return city + " in " + (daysAhead ?? 0) + " days";
+}
+
+/**
+ * Counts the words of a text.
+ * @param options What to count.
+ */
+export function count_words(options: { text: string }): number {
+  return options.text.split(" ").length;
+}
+
 function helper(text: string): string {
   return "echo:" + text;
 }
@@ -67,6 +85,7 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
         toolsJs: compiled.js,
         toolNames: compiled.tools.map((t) => t.name),
         functionNames: compiled.functionNames,
+        toolSignatures: callSignatures(compiled.tools),
         limits: { timeoutMs: 1_000 },
         ...extra,
       });
@@ -221,6 +240,33 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       const r = await s.execute('const a = 1;\nawait fail("no data");');
       expect(r.toolCalls[0]).toMatchObject({ name: 'fail', args: ['no data'], error: 'no data' });
       expect(r.error).toMatchObject({ type: 'ToolError', message: 'fail failed: no data', line: 2 });
+    });
+
+    it('maps one object of named arguments to the parameters, keeps an object for a parameter that takes one', async () => {
+      const s = await session();
+      const r = await s.execute('console.log(add({ a: 1, b: 2 }), add({ b: 5, a: 1 }), get_forecast({ city: "Oslo" }), count_words({ text: "a b c" }))');
+      expect(r.logs.trim()).toBe('3 6 Oslo in 0 days 3');
+      expect(r.toolCalls.map((c) => c.args)).toEqual([[1, 2], [1, 5], ['Oslo'], [{ text: 'a b c' }]]);
+    });
+
+    it('checks every call from code against the signature: missing, wrong type, unknown key, too many; a TypeError the code can catch', async () => {
+      const s = await session();
+      const cases: [string, string][] = [
+        ['add(1)', 'add: missing required argument `b`. Its signature: add(a: number, b: number)'],
+        ['add("1", 2)', 'add: argument `a` must be a number; got string. Its signature: add(a: number, b: number)'],
+        ['add({ a: 1, b: 2, c: 3 })', 'add: unknown argument `c`. Its signature: add(a: number, b: number)'],
+        ['add(1, 2, 3)', 'add: it takes 2 arguments, got 3. Its signature: add(a: number, b: number)'],
+        ['get_forecast({ daysAhead: 2 })', 'get_forecast: missing required argument `city`. Its signature: get_forecast(city: string, daysAhead?: number)'],
+        ['count_words({ text: 3 })', 'count_words: argument `options.text` must be a string; got number. Its signature: count_words(options: { text: string })'],
+      ];
+      for (const [call, message] of cases) {
+        const r = await s.execute(`const x = 1;\n${call}`);
+        expect(r.error, call).toMatchObject({ type: 'TypeError', message, line: 2 });
+        expect(r.toolCalls.at(-1), call).toMatchObject({ error: message });
+      }
+      const caught = await s.execute('try { await slow_echo(); } catch (e) { console.log(e instanceof TypeError, e.message) }');
+      expect(caught.logs.trim()).toBe('true slow_echo: missing required argument `text`. Its signature: slow_echo(text: string)');
+      expect(caught.error).toBeUndefined();
     });
 
     it('awaits host tools from inside the sandbox, with the call id of the recorded call', async () => {

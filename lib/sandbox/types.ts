@@ -1,4 +1,5 @@
 // The Executor contract: what every sandbox (QuickJS, the Node kernel, WebContainer) provides.
+import type { CallSignature } from '../tools/call-signature';
 import type { InjectedFault, ToolFaults } from '../tools/tool-faults';
 
 export type SandboxKind = 'quickjs' | 'node' | 'webcontainer';
@@ -56,6 +57,8 @@ export interface ExecutorOptions {
   reportVariables?: boolean;
   /** Faults to inject into the tools' calls, by tool name (`async`: the tool returns a Promise, so a fault does too). */
   faults?: Readonly<Record<string, ToolFaults & { async?: boolean }>>;
+  /** The tools' parameters, by name: calls from code are mapped (one object of named arguments) and checked against them. */
+  toolSignatures?: Readonly<Record<string, CallSignature>>;
 }
 
 export interface SandboxError {

@@ -1,4 +1,5 @@
 // The tools as a CodeAgent's model sees them: TypeScript declarations with their doc comments.
+import { parameterList } from './call-signature';
 import { FINAL_ANSWER_TOOL } from './final-answer-tool';
 import type { CompiledTools, ToolSpec } from './types';
 
@@ -9,7 +10,7 @@ export function renderToolForCode(spec: ToolSpec): string {
     lines.push(` * @param ${p.name} ${p.description}${def}`.trimEnd());
   }
   if (spec.returns.description) lines.push(` * @returns ${spec.returns.description}`);
-  const params = spec.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.typeText}`).join(', ');
+  const params = parameterList(spec);
   const returns = spec.async ? `Promise<${spec.returns.typeText}>` : spec.returns.typeText;
   return `/**\n${lines.join('\n')}\n */\n${spec.async ? 'async ' : ''}function ${spec.name}(${params}): ${returns}`;
 }

@@ -68,13 +68,15 @@ You can also hand work to team members. Call a team member like a tool, with an 
 Rules:
 1. Always write "Thought:" and then exactly one \`\`\`js code block.
 2. Use only variables you have defined.
-3. Call tools with the arguments their declarations ask for, in order: \`get_weather("Paris")\`, not \`get_weather({city: "Paris"})\`.
+3. Call tools with the arguments their declarations ask for, in order: \`get_weather("Paris")\`. A call that does not fit a declaration throws a TypeError saying why.
 {{#if mcpExample}}   The MCP servers' tools are the exception: each takes one object, e.g. \`await {{mcpExample}}({ ... })\`.
 {{/if}}4. A tool declared \`async\` returns a Promise: \`await\` it.
 5. When you don't know what a tool returns, print its result and use it in the next step rather than chaining many calls blindly.
 6. Call a tool only when needed, and never twice with the same arguments.
 7. Don't name a variable after a tool or \`final_answer\`.
-8. Your code has no modules, no network and no file system: use the tools and plain JavaScript. Timers run only until the block ends.
+{{#if packages}}8. Your code may import these npm packages and no others: {{packages}}. Load them with \`import\` or \`require()\`. It has no network and no file system; timers run only until the block ends.
+{{/if}}{{#if noPackages}}8. Your code has no modules (no import, no require), no network and no file system: use the tools and plain JavaScript. Timers run only until the block ends.
+{{/if}}
 9. Don't give up: you are in charge of solving the task, not of explaining how to solve it.
 {{#if instructions}}
 

@@ -23,7 +23,7 @@ export const PROMPT_TEMPLATES: readonly PromptTemplateInfo[] = [
     id: 'codeAgentSystem',
     label: 'System prompt (CodeAgent)',
     defaultText: CODE_AGENT_SYSTEM_PROMPT,
-    variables: ['tools', 'managedAgents', 'instructions', 'mcpExample'],
+    variables: ['tools', 'managedAgents', 'instructions', 'mcpExample', 'packages', 'noPackages'],
     required: ['tools'],
   },
   {

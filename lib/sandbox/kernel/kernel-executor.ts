@@ -390,6 +390,7 @@ export class KernelExecutor implements Executor {
         functionNames: this.options.functionNames ?? [],
         hostTools: (this.options.hostTools ?? []).map((t) => t.name),
         ...(this.options.faults ? { faults: this.options.faults } : {}),
+        ...(this.options.toolSignatures ? { toolSignatures: this.options.toolSignatures } : {}),
         limits: { timeoutMs: this.limits.timeoutMs, maxLogChars: this.limits.maxLogChars, maxObservationChars: this.limits.maxObservationChars },
         packages: this.packages,
         ...(this.options.kernelDeadline === false ? { kernelDeadline: false } : {}),

@@ -32,6 +32,8 @@ export interface InitMessage {
   hostTools: string[];
   /** Faults to inject into the tools' calls (lib/tools/tool-faults.ts), by tool name. */
   faults?: Record<string, unknown>;
+  /** The tools' parameters, by name, for checking calls from code (lib/tools/call-signature.ts). */
+  toolSignatures?: Record<string, unknown>;
   limits: { timeoutMs: number; maxLogChars: number; maxObservationChars: number };
   /** Packages the model's code may `require`/`import`, resolved from the kernel's node_modules. */
   packages: string[];

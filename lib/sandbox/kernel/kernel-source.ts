@@ -181,7 +181,7 @@ function contextAdapter(k, withRequire, importMessage) {
   const ops = {
     init: function (prelude, limitsJson) { api = prelude(bridge, parse(limitsJson)); return ''; },
     load: function (factory, listsJson) {
-      try { const l = parse(listsJson); api.loadTools(factory, l[0], l[1], l[2], l[3]); return ''; } catch (e) { return S(api.describeJson(e)); }
+      try { const l = parse(listsJson); api.loadTools(factory, l[0], l[1], l[2], l[3], l[4]); return ''; } catch (e) { return S(api.describeJson(e)); }
     },
     settle: function (id, unused, unused2, promise) { try { watch(api.settle(promise), id); } catch (e) { report(id, unreadable()); } },
     call: function (name, argsJson, id) { try { watch(api.callRaw(name, argsJson), id); } catch (e) { report(id, unreadable()); } },
@@ -395,7 +395,7 @@ function loadTools() {
   try {
     const factory = run(new vm.Script(source, scriptOptions('tools.js')), null);
     outcome = factory instanceof Failure ? factory
-      : enter(budgetOf(s), 'load', factory, JSON.stringify([config.toolNames || [], names, config.hostTools || [], config.faults || {}]), true);
+      : enter(budgetOf(s), 'load', factory, JSON.stringify([config.toolNames || [], names, config.hostTools || [], config.faults || {}, config.toolSignatures || {}]), true);
   } catch (e) {
     outcome = new Failure(messageOf(e)); // a syntax error in the tools
   }

@@ -4,6 +4,7 @@
 //
 // Evaluated as an expression: a function taking the bridge (host functions) and the limits, returning the
 // internal API the host keeps handles to.
+import { CALLS_PRELUDE } from '../calls-prelude';
 import { FAULTS_PRELUDE } from '../faults-prelude';
 import { VARIABLES_PRELUDE } from '../variables-prelude';
 
@@ -11,6 +12,7 @@ export const PRELUDE = String.raw`(function (bridge, limits) {
   'use strict';
 ${VARIABLES_PRELUDE}
 ${FAULTS_PRELUDE}
+${CALLS_PRELUDE}
   const hostLog = bridge.log, hostFinal = bridge.final, toolStart = bridge.toolStart, toolEnd = bridge.toolEnd;
   const hostCall = bridge.hostCall, hostFetch = bridge.fetch, setHostTimer = bridge.setTimer, clearHostTimer = bridge.clearTimer;
   const stringify = JSON.stringify, parseJson = JSON.parse, keysOf = Object.keys, isArray = Array.isArray;
@@ -152,9 +154,19 @@ ${FAULTS_PRELUDE}
   function later(ms) { return new Promise(function (resolve) { addTimer(resolve, ms, [], false); }); }
   function wrapTool(name, fn) {
     const tool = function () {
-      const args = Array.prototype.slice.call(arguments);
+      const call = C.prepare(name, Array.prototype.slice.call(arguments));
+      const args = call.args;
       const id = toolStart(name, toJson(args, 100000));
       const callSite = new Error().stack;
+      if (call.problems.length) {
+        // A call that does not fit the signature never reaches the tool (nor its faults): the model reads why.
+        const m = C.message(name, call.problems);
+        toolEnd(id, '', m, '');
+        const err = new TypeError(m);
+        Object.defineProperty(err, 'stack', { value: callSite });
+        if (C.isAsync(name)) return Promise.reject(err);
+        throw err;
+      }
       const d = F.next(name);
       const marks = d && d.faults.length ? stringify(d.faults) : '';
       const kind = (k) => (d ? d.faults.find((f) => f.kind === k) : undefined);
@@ -208,8 +220,9 @@ ${FAULTS_PRELUDE}
     });
   }
 
-  function loadTools(factory, toolNames, functionNames, hostToolNames, faults) {
+  function loadTools(factory, toolNames, functionNames, hostToolNames, faults, signatures) {
     F.setPlan(faults);
+    C.setSignatures(signatures);
     const exportsObject = {};
     const fns = factory(exportsObject, toolFetch);
     for (const n of functionNames) if (typeof fns[n] === 'function') raw[n] = fns[n];

@@ -316,7 +316,7 @@ export class QuickJSExecutor implements Executor {
       const factory = context.evalCode(source, TOOLS_FILE);
       if (factory.error) throw new Error(`the tools failed to load: ${this.errorText(factory.error)}`);
       // Lists of names cross as JSON literals (a JSON array of strings is a JavaScript expression).
-      const lists = [this.options.toolNames, names, (this.options.hostTools ?? []).map((t) => t.name), this.options.faults ?? {}].map((l) =>
+      const lists = [this.options.toolNames, names, (this.options.hostTools ?? []).map((t) => t.name), this.options.faults ?? {}, this.options.toolSignatures ?? {}].map((l) =>
         context.unwrapResult(context.evalCode(`(${JSON.stringify(l)})`)),
       );
       const result = context.callFunction(loader, context.undefined, factory.value, ...lists);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStandInContainer, type StandInContainer, type StandInProgram } from './stand-in-webcontainer';
-import { createWebContainerHost, explainInstallFailure, packageName, type WebContainerHostOptions } from './webcontainer-host';
+import { packageName } from '../../playground/package-name';
+import { createWebContainerHost, explainInstallFailure, type WebContainerHostOptions } from './webcontainer-host';
 import type { WebContainerStatus } from './webcontainer-status';
 
 const KERNEL = '// the kernel program\n';

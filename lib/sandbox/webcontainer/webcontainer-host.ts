@@ -10,6 +10,7 @@ import { createOutputFanout } from '../kernel/output-fanout';
 import type { KernelProcess } from '../kernel/kernel-process';
 import { createLineSplitter, createTerminalCleaner, meaningfulLine } from './terminal-text';
 import { move, type WebContainerStatus } from './webcontainer-status';
+import { packageName } from '../../playground/package-name';
 
 /** The parts of a WebContainer process used here (the real one has more). */
 export interface ContainerProcess {
@@ -317,12 +318,6 @@ async function readText(stream: ReadableStream<string>, onLine: (line: string) =
   } catch {
     // The process went away: what was read is all there is.
   }
-}
-
-/** `lodash@4` → `lodash`, `@scope/name@^1` → `@scope/name`. */
-export function packageName(spec: string): string {
-  const at = spec.indexOf('@', 1);
-  return at < 0 ? spec : spec.slice(0, at);
 }
 
 /** What to tell the person about a failed install, from npm's last lines. */

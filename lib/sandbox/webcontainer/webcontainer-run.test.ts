@@ -15,7 +15,8 @@ import { js, playground } from '../../test-support/playgrounds';
 import { KERNEL_NODE_FLAGS, KERNEL_SOURCE } from '../kernel/kernel-source';
 import { serveKernelRequests } from './serve-kernel-requests';
 import { createStandInProcess, type StandInProcess } from './stand-in-webcontainer';
-import { createWebContainerHost, packageName, type ContainerLike } from './webcontainer-host';
+import { packageName } from '../../playground/package-name';
+import { createWebContainerHost, type ContainerLike } from './webcontainer-host';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
