@@ -1,10 +1,11 @@
 // A ToolCallingAgent whose model writes its tool calls as JSON in its text ("toolCallFormat": "text").
 import { describe, expect, it } from 'vitest';
 import { ofType, playground, recordingModel, runToEnd } from '../test-support/playgrounds';
+import type { PlaygroundInput } from '../playground/schema';
 
 const call = (json: string, thought = 'Thought: I use a tool.') => `${thought}\n\`\`\`json\n${json}\n\`\`\``;
 
-const textPlayground = (responses: unknown[], extra: Record<string, unknown> = {}) =>
+const textPlayground = (responses: string[], extra: Partial<PlaygroundInput> = {}) =>
   playground({
     agent: { type: 'tool-calling', maxSteps: 5 },
     model: { provider: 'replay', responses, toolCallFormat: 'text' },
