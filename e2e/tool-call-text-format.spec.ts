@@ -86,3 +86,34 @@ test('a ToolCallingAgent in the text tool call format calls tools from JSON in t
   expect(trace.steps[0]!.modelToolCalls?.map((c) => c.name)).toEqual(['add']);
   expect(trace.steps[2]!.toolCalls).toEqual([expect.objectContaining({ name: 'final_answer', result: 'The sum is 5' })]);
 });
+
+test('as a manual model in the text tool call format, a person reads the tools in the system prompt and writes calls as JSON', async ({ page }) => {
+  await openWithPlayground(page, {
+    version: 1,
+    title: 'Manual text calls',
+    task: 'Add 2 and 3.',
+    tools: ADD_TOOL,
+    agent: { type: 'tool-calling' },
+    model: { provider: 'manual', toolCallFormat: 'text' },
+  });
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Tool call format')).toHaveValue('text');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const composer = page.getByTestId('manual-composer');
+  // No tool schemas go to the model: the system prompt the person sees describes the tools.
+  await expect(composer.getByText(/What the model receives: \d+ messages$/)).toBeVisible({ timeout: 20_000 });
+  await expect(composer).toContainText('- add: Adds two numbers.');
+  await expect(composer).toContainText('Arguments (JSON Schema)');
+  await expect(composer).toContainText('the system prompt above lists the tools');
+  const answer = composer.getByRole('textbox', { name: 'Your answer' });
+  await expect(answer).toHaveValue(/```json/);
+  await answer.fill('Thought: add.\n```json\n{"name": "add", "arguments": {"a": 2, "b": 3}}\n```');
+  await composer.getByRole('button', { name: 'Send as the model' }).click();
+  const step1 = page.getByRole('article', { name: 'Step 1' });
+  await expect(step1.getByTestId('tool-call-name')).toHaveText('add');
+  await expect(step1.getByTestId('tool-call-result')).toContainText('5');
+
+  await composer.getByRole('textbox', { name: 'Your answer' }).fill('{"name": "final_answer", "arguments": {"answer": 5}}');
+  await composer.getByRole('button', { name: 'Send as the model' }).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('5');
+});
