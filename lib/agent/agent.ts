@@ -12,12 +12,10 @@ import { MANAGED_AGENT_ADDITIONAL_ARGS, MANAGED_AGENT_TASK_PROMPT } from './prom
 import { renderTemplate } from './prompts/render-template';
 import type { PromptTemplates } from './prompts/templates';
 import { applyEvent, EMPTY_RUN_STATE, runKeyOf, totalUsage, type RunState, type StepState } from './run-state';
-import { buildSystemPrompt, managedAgentSchema } from './system-prompt';
+import { buildSystemPrompt, managedAgentSchema, renderToolsForTextFormat } from './system-prompt';
 import { runCodeAction } from './code-action';
 import { runToolCallingAction } from './tool-calling-action';
 import { parseTextToolCalls } from './parse-text-tool-calls';
-import { TEXT_TOOL_CALLS_PROMPT } from './prompts/text-tool-calls';
-import { renderToolsForTextCalls } from '../tools/render-tool-text';
 import { isAbort, abortReason } from './abort';
 
 /** The tools as each kind of agent shows them to its model. */
@@ -136,7 +134,7 @@ export function createAgent(options: AgentOptions): Agent {
     options.type === 'code'
       ? options.tools.codePrompt
       : textCalls
-        ? renderTemplate(TEXT_TOOL_CALLS_PROMPT, { tools: renderToolsForTextCalls(options.tools.schemas) })
+        ? renderToolsForTextFormat(options.tools.schemas)
         : options.tools.listPrompt;
   const systemPrompt = () =>
     buildSystemPrompt(options.type, {
