@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ofType, playground, recordingModel, runToEnd } from '../test-support/playgrounds';
 import type { PlaygroundInput } from '../playground/schema';
+import { createAgentFromPlayground } from '../runner/create-agent-from-playground';
+import type { AgentEvent } from './events';
+import { forkPrefix } from './fork';
 
 const call = (json: string, thought = 'Thought: I use a tool.') => `${thought}\n\`\`\`json\n${json}\n\`\`\``;
 
@@ -71,5 +74,17 @@ describe('ToolCallingAgent with the text tool call format', () => {
     expect(unknown.error).toContain("There is no tool named 'teleport'");
     expect(requests[1]!.messages.at(-1)!.content).toContain('line 1, column 38');
     expect(requests[3]!.messages.at(-1)!.content).toContain("There is no tool named 'teleport'");
+  });
+
+  it('re-runs from an edited step by reading the calls from the edited text', async () => {
+    const pg = textPlayground([call('{"name": "add", "arguments": {"a": 2, "b": 3}}'), call('{"name": "final_answer", "arguments": {"answer": 5}}')]);
+    const original = await runToEnd(pg);
+    const prefix = forkPrefix(original.events, 1, { text: call('{"name": "add", "arguments": {"a": 20, "b": 22}}') });
+    const { model } = recordingModel([call('{"name": "final_answer", "arguments": {"answer": 42}}')]);
+    const events: AgentEvent[] = [];
+    for await (const e of createAgentFromPlayground(pg, { replayDelayMs: 0, model }).run(pg.task, { fork: prefix })) events.push(e);
+    const step1 = ofType(events, 'tool_call_end').filter((e) => e.step === 1);
+    expect(step1.map((e) => [e.name, e.result])).toEqual([['add', 42]]);
+    expect(ofType(events, 'run_end')[0]!.finalAnswer).toBe(42);
   });
 });
