@@ -11,6 +11,7 @@ import { acceptForCurrent } from '@/lib/store/trust-store';
 import { modelAddressId } from '@/lib/trust/contact-addresses';
 import { firstProblem } from './member-problem';
 import { ModelSettings, type ModelPatch } from './model-settings';
+import { ToolCallFormatField } from './tool-call-format-field';
 
 type Choice = 'main' | Model['provider'];
 
@@ -76,6 +77,7 @@ export function MemberModelSettings({ member, index }: { member: ManagedAgentSet
         </p>
       </div>
       {model && isProviderModel(model) && <ModelSettings value={model} onChange={onChange} keyInputId={`${id}-key`} />}
+      {model && !isProviderModel(model) && <ToolCallFormatField value={model.toolCallFormat} onChange={(toolCallFormat) => setModel({ ...model, toolCallFormat })} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { API_KEY_INPUT_ID, KeyField } from './key-field';
 import { ModelNameField } from './model-name-field';
 import { NumberField, ruleOf } from './number-field';
 import { PriceEditor } from './price-editor';
+import { ToolCallFormatField } from './tool-call-format-field';
 
 const providerShape = modelSettingsSchema.options[2].shape;
 const baseURLSchema = modelSettingsSchema.options[5].shape.baseURL;
@@ -45,6 +46,7 @@ export function ModelSettings({ value: model, onChange, keyInputId }: { value: P
       <p className="muted text-sm">{PROVIDERS[model.provider].label}, called with the AI SDK.</p>
       {model.provider === 'openai-compatible' && <ServerFields settings={model} onChange={onChange} />}
       <ModelNameField settings={model} onChange={onChange} />
+      <ToolCallFormatField value={model.toolCallFormat} onChange={(toolCallFormat) => onChange({ toolCallFormat })} />
       <KeyField settings={model} inputId={keyInputId} />
       <CallField settings={model} onChange={onChange} />
       <NumberField

@@ -12,6 +12,7 @@ import { MainModelSettings } from './model-settings';
 import { NumberField, ruleOf } from './number-field';
 import { ReplayResponsesEditor } from './replay-responses-editor';
 import { SandboxSettings } from './sandbox-settings';
+import { ToolCallFormatField } from './tool-call-format-field';
 import { TeamSettings } from './team-settings';
 
 const agentShape = agentSettingsSchema.shape;
@@ -24,6 +25,7 @@ export function SettingsPanel() {
   const updateAgent = usePlaygroundStore((s) => s.updateAgent);
   const updateSandbox = usePlaygroundStore((s) => s.updateSandbox);
   const setReplayDelay = usePlaygroundStore((s) => s.setReplayDelay);
+  const setToolCallFormat = usePlaygroundStore((s) => s.setToolCallFormat);
   const { agent, sandbox, model } = doc;
   return (
     <div className="space-y-6">
@@ -49,7 +51,16 @@ export function SettingsPanel() {
           <legend className="text-sm font-semibold">Replay model</legend>
           <p className="muted text-sm">{describeRecorded(model.responses)}, played in order.</p>
           <NumberField label="Delay between streamed pieces (ms)" value={model.delayMs} rule={ruleOf(replayShape.delayMs.unwrap())} onCommit={(n) => setReplayDelay(n ?? 0)} help="Slows the replay down to watch it stream like a live model." />
+          <ToolCallFormatField value={model.toolCallFormat} onChange={setToolCallFormat} />
           <ReplayResponsesEditor />
+        </fieldset>
+      )}
+
+      {model.provider === 'manual' && (
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-semibold">Manual model</legend>
+          <p className="muted text-sm">You write each model turn, seeing the messages the model would get.</p>
+          <ToolCallFormatField value={model.toolCallFormat} onChange={setToolCallFormat} />
         </fieldset>
       )}
 

@@ -45,14 +45,17 @@ export function EditAndRerun({ step, run }: { step: StepState; run: AgentRunStat
 }
 
 function EditForm({ step, run, close }: { step: StepState; run: AgentRunState; close: () => void }) {
-  const toolCalling = run.agentType === 'tool-calling' && step.kind === 'action';
+  // In the text tool call format the calls are part of the text: the re-run reads them from it, so the text is what to edit.
+  const textCalls = run.agentType === 'tool-calling' && run.toolCallFormat === 'text' && step.kind === 'action';
+  const toolCalling = run.agentType === 'tool-calling' && !textCalls && step.kind === 'action';
   const [text, setText] = useState(step.modelOutput);
   const [calls, setCalls] = useState(() => toolCallsAsJson(step.modelToolCalls));
   const [problem, setProblem] = useState<string>();
   const textId = useId();
   const callsId = useId();
   const problemId = useId();
-  const textLabel = step.kind === 'planning' ? 'Plan' : toolCalling ? 'Text (optional)' : 'Model output (text and code)';
+  const textLabel =
+    step.kind === 'planning' ? 'Plan' : toolCalling ? 'Text (optional)' : textCalls ? 'Model output (text and JSON tool calls)' : 'Model output (text and code)';
 
   const rerun = () => {
     const now = useRunStore.getState();

@@ -12,9 +12,10 @@ import { MANAGED_AGENT_ADDITIONAL_ARGS, MANAGED_AGENT_TASK_PROMPT } from './prom
 import { renderTemplate } from './prompts/render-template';
 import type { PromptTemplates } from './prompts/templates';
 import { applyEvent, EMPTY_RUN_STATE, runKeyOf, totalUsage, type RunState, type StepState } from './run-state';
-import { buildSystemPrompt, managedAgentSchema } from './system-prompt';
+import { buildSystemPrompt, managedAgentSchema, renderToolsForTextFormat } from './system-prompt';
 import { runCodeAction } from './code-action';
 import { runToolCallingAction } from './tool-calling-action';
+import { parseTextToolCalls } from './parse-text-tool-calls';
 import { isAbort, abortReason } from './abort';
 
 /** The tools as each kind of agent shows them to its model. */
@@ -69,6 +70,11 @@ export interface AgentOptions {
   templates?: Partial<PromptTemplates>;
   /** CodeAgent: the npm packages its sandbox lets the code import, named in the prompt (none: it says there are none). */
   packages?: readonly string[];
+  /**
+   * ToolCallingAgent: `text` describes the tools in the system prompt and reads each call from a JSON block of the model's
+   * text, for models and servers without native tool calls. Default `native`.
+   */
+  toolCallFormat?: 'native' | 'text';
   /** Faults to inject into the tools' calls. A CodeAgent's sandbox applies them (give them to its executor too); a ToolCallingAgent's calls get them here. */
   faults?: FaultSettings;
 }
@@ -125,9 +131,16 @@ const CODE_STOP_SEQUENCES = ['Observation:', 'Calling tools:'];
 export function createAgent(options: AgentOptions): Agent {
   const name = options.name ?? 'main';
   const managed = options.managedAgents ?? [];
+  const textCalls = options.type === 'tool-calling' && options.toolCallFormat === 'text';
+  const toolsPrompt = () =>
+    options.type === 'code'
+      ? options.tools.codePrompt
+      : textCalls
+        ? renderToolsForTextFormat(options.tools.schemas)
+        : options.tools.listPrompt;
   const systemPrompt = () =>
     buildSystemPrompt(options.type, {
-      tools: options.type === 'code' ? options.tools.codePrompt : options.tools.listPrompt,
+      tools: toolsPrompt(),
       managedAgents: managed,
       instructions: options.instructions,
       ...(options.tools.mcpToolNames ? { mcpToolNames: options.tools.mcpToolNames } : {}),
@@ -198,6 +211,7 @@ export function createAgent(options: AgentOptions): Agent {
                 model: options.model.id,
                 sandbox: executor?.kind ?? 'unavailable',
                 ...(runOptions.fork ? { forkOf: runOptions.fork.of } : {}),
+                ...(textCalls ? { toolCallFormat: 'text' as const } : {}),
               });
               if (!ctx) throw setupError;
               await ctx.executor.start();
@@ -296,12 +310,16 @@ async function runStep(outer: StepContext, step: number, kind: StepKind): Promis
   const current = ctx.state();
   const run = current.runs.find((r) => r.key === ctx.runKey)!;
   const stepState = current.steps.findLast((s) => s.runKey === ctx.runKey && s.index === step) as StepState;
+  const textCalls = options.type === 'tool-calling' && options.toolCallFormat === 'text';
   const request: ModelRequest = {
     messages: modelInputForStep(run, current.steps, stepState),
     purpose: kind,
     agent: run.agent,
+    // Text format: the tools are in the system prompt, and no tool schema goes to the model.
     ...(kind === 'action' && options.type === 'tool-calling'
-      ? { tools: [...options.tools.schemas, ...ctx.managed.map(managedAgentSchema)] }
+      ? textCalls
+        ? { toolCallFormat: 'text' as const }
+        : { tools: [...options.tools.schemas, ...ctx.managed.map(managedAgentSchema)] }
       : {}),
     ...(kind === 'action' && options.type === 'code' ? { stopSequences: CODE_STOP_SEQUENCES } : {}),
     ...(kind === 'planning' ? { stopSequences: ['<end_plan>'] } : {}),
@@ -329,6 +347,18 @@ async function runStep(outer: StepContext, step: number, kind: StepKind): Promis
     throw error;
   }
   const modelMs = Math.round(performance.now() - modelStart);
+  // Text format: the calls are read from the text, and from then on are tool calls like native ones (timeline, trace).
+  let formatError: string | undefined;
+  if (kind === 'action' && textCalls) {
+    const parsed = parseTextToolCalls(response.text);
+    const { toolCalls: _native, ...rest } = response;
+    void _native;
+    if (parsed.ok) response = { ...rest, toolCalls: parsed.calls.map((c, i) => ({ id: `call_${step}_${i + 1}`, ...c })) };
+    else {
+      response = rest;
+      formatError = parsed.message;
+    }
+  }
   // A step played from the parent run costs nothing this time.
   const usage: TokenUsage = (recorded ? undefined : response.usage) ?? ZERO_USAGE;
   emit({
@@ -349,7 +379,7 @@ async function runStep(outer: StepContext, step: number, kind: StepKind): Promis
       emit({ type: 'final_answer', step, answer: final.value });
     } else if (kind === 'action') {
       final =
-        options.type === 'code' ? await runCodeAction(ctx, step, response) : await runToolCallingAction(ctx, step, response);
+        options.type === 'code' ? await runCodeAction(ctx, step, response) : await runToolCallingAction(ctx, step, response, formatError);
     }
   } finally {
     const executionMs = Math.round(performance.now() - execStart);

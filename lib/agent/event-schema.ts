@@ -41,6 +41,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     model: z.string(),
     sandbox: z.string(),
     forkOf: z.object({ runId: z.string(), step }).strict().optional(),
+    toolCallFormat: z.literal('text').optional(),
   }),
   ev({ type: z.literal('follow_up'), task: z.string() }),
   ev({ type: z.literal('step_start'), step, kind: z.enum(['planning', 'action', 'final']), source: z.enum(['recorded', 'edited']).optional() }),

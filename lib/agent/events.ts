@@ -53,6 +53,8 @@ export type AgentEventBody =
       sandbox: string;
       /** Set when this run is a fork of another run at one of its steps. */
       forkOf?: ForkRef;
+      /** A ToolCallingAgent whose model writes its tool calls as JSON in its text (absent: native tool calls). */
+      toolCallFormat?: 'text';
     }
   /** A finished run takes another task (smolagents' reset=False): memory and the sandbox session are kept. */
   | { type: 'follow_up'; task: string }

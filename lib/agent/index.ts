@@ -3,6 +3,6 @@ export type * from './events';
 export * from './run-state';
 export { modelInputForStep, describeError } from './memory';
 export { parseCode, CodeParseError, type ParsedCode } from './parse-code';
-export { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling } from './system-prompt';
+export { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling, renderToolsForTextFormat } from './system-prompt';
 export { renderValue } from './render-value';
 export * from './prompts/templates';

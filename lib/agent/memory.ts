@@ -63,7 +63,7 @@ export function modelInputSegments(
   };
   for (const s of earlier) {
     taskUpTo(s.index);
-    segments.push({ kind: 'step', step: s.index, messages: stepMessages(s, run.agentType === 'tool-calling') });
+    segments.push({ kind: 'step', step: s.index, messages: stepMessages(s, run.agentType === 'tool-calling' && run.toolCallFormat !== 'text') });
   }
   taskUpTo(step.index);
   const section = earlier.filter((s) => s.index >= tasks[tasks.length - 1]!.fromStep);
@@ -93,6 +93,7 @@ function stepMessages(step: StepState, toolCalling: boolean): ChatMessage[] {
   }
   if (step.kind === 'final') return [{ role: 'assistant', content: step.modelOutput }];
   if (toolCalling) return toolCallingStepMessages(step);
+  // A CodeAgent, or a ToolCallingAgent that writes its calls in its text: the answer, then what came of it, as text.
 
   const messages: ChatMessage[] = [{ role: 'assistant', content: step.modelOutput }];
   if (step.error) {

@@ -64,6 +64,8 @@ export interface AgentRunState {
   agentType: AgentType;
   systemPrompt: string;
   promptTemplates?: Partial<Record<'initialPlan' | 'updatePlan' | 'finalAnswer', string>>;
+  /** A ToolCallingAgent whose model writes its tool calls in its text: its memory holds no native tool messages. */
+  toolCallFormat?: 'text';
   maxSteps: number;
   model: string;
   sandbox: string;
@@ -107,6 +109,7 @@ export function applyEvent(state: RunState, event: AgentEvent): RunState {
       agentType: event.agentType,
       systemPrompt: event.systemPrompt,
       ...(event.promptTemplates ? { promptTemplates: event.promptTemplates } : {}),
+      ...(event.toolCallFormat ? { toolCallFormat: event.toolCallFormat } : {}),
       maxSteps: event.maxSteps,
       model: event.model,
       sandbox: event.sandbox,

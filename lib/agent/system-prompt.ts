@@ -2,6 +2,8 @@
 import { renderTemplate } from './prompts/render-template';
 import { resolveTemplates, type PromptTemplates } from './prompts/templates';
 import type { AgentType } from './events';
+import { TEXT_TOOL_CALLS_PROMPT } from './prompts/text-tool-calls';
+import { renderToolsForTextCalls } from '../tools/render-tool-text';
 
 export interface ManagedAgentInfo {
   name: string;
@@ -62,4 +64,9 @@ export function managedAgentSchema(agent: ManagedAgentInfo) {
       additionalProperties: false,
     },
   };
+}
+
+/** The tools part of a ToolCallingAgent's system prompt in the text tool call format: each tool's schema, and how to call one. */
+export function renderToolsForTextFormat(tools: readonly { name: string; description: string; parameters: unknown }[]): string {
+  return renderTemplate(TEXT_TOOL_CALLS_PROMPT, { tools: renderToolsForTextCalls(tools) });
 }

@@ -13,6 +13,8 @@ export async function runToolCallingAction(
   ctx: StepContext,
   step: number,
   response: ModelResponse,
+  /** Text format: why no call could be read from the model's text. */
+  formatError?: string,
 ): Promise<{ value: unknown } | undefined> {
   const { emit } = ctx;
   const calls = response.toolCalls ?? [];
@@ -22,7 +24,7 @@ export async function runToolCallingAction(
       step,
       error: {
         type: 'FormatError',
-        message: 'You answered without calling a tool. Call one of the tools, or call final_answer with your answer.',
+        message: formatError ?? 'You answered without calling a tool. Call one of the tools, or call final_answer with your answer.',
       },
     });
     return undefined;

@@ -69,6 +69,34 @@ describe('agent run with a real provider over HTTP', () => {
     expect(toolMessage.content).toContain('5');
   });
 
+  it('runs a ToolCallingAgent in the text tool call format: no tools in the request, the calls read from the text', async () => {
+    const tc = join(dir, 'tc-text.json');
+    const doc = playground({
+      task: 'Add 2 and 3.',
+      agent: { type: 'tool-calling' },
+      model: { provider: 'openai-compatible', baseURL: server.baseURL, model: 'fake-model', toolCallFormat: 'text' },
+    });
+    await writeFile(tc, JSON.stringify(doc));
+    server.reply(
+      { text: 'Thought: add them.\n```json\n{"name": "add", "arguments": {"a": 2, "b": 3}}\n```' },
+      { text: '{"name": "final_answer", "arguments": {"answer": "five"}}' },
+    );
+    const { code, out, err } = await cli(['run', tc, '--base-url', server.baseURL]);
+    expect(err).not.toContain(KEY);
+    expect(code).toBe(EXIT.ok);
+    expect(out).toBe('five\n');
+    expect(err).toMatch(/model calls add\(\{"a":2,"b":3\}\)/);
+    const chat = server.requests.filter((r) => r.path === '/v1/chat/completions');
+    expect(chat).toHaveLength(2);
+    for (const request of chat) {
+      expect(request.body).not.toHaveProperty('tools');
+      expect(request.body).not.toHaveProperty('tool_choice');
+      expect(JSON.stringify(request.body.messages)).not.toMatch(/"role":"tool"|tool_calls/);
+    }
+    expect(chat[0]!.body.messages[0].content).toContain('Arguments (JSON Schema)');
+    expect(chat[1]!.body.messages.at(-1).content).toContain('add: 5');
+  });
+
   it('waits as retry-after asks on a 429, retries a 500, and says so on stderr', async () => {
     server.fault({ kind: 'status', status: 429, retryAfterSeconds: 1 }, { kind: 'status', status: 500 });
     server.reply({ text: '```js\nfinal_answer(add(2, 3))\n```' });

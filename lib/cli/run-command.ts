@@ -326,7 +326,9 @@ function stdinTurns(io: CliIO, playground: Playground): ManualTurn {
     io.stderr(
       toolCalling
         ? '── write your tool calls as JSON, e.g. [{"name": "final_answer", "arguments": {"answer": 42}}], then a line with a single ".":\n'
-        : '── write your turn (Thought, then a ```js block), then a line with a single ".":\n',
+        : request.toolCallFormat === 'text'
+          ? '── write your turn (Thought, then the tool call as a ```json block: {"name": "final_answer", "arguments": {"answer": 42}}; the system prompt lists the tools), then a line with a single ".":\n'
+          : '── write your turn (Thought, then a ```js block), then a line with a single ".":\n',
     );
     const lines: string[] = [];
     for (;;) {

@@ -95,6 +95,19 @@ describe('createAiSdkModel', () => {
     expect(model.doStreamCalls[0]!.tools?.[0]).toMatchObject({ type: 'function', name: 'add', description: 'Adds.' });
   });
 
+  it('sends no tools for a text tool call format turn, even when the request holds some', async () => {
+    const { c, model } = client(async () => ({ stream: stream(parts(['{"name": "add", "arguments": {"a": 1, "b": 2}}'])) }));
+    const response = await c.generate({
+      ...request,
+      stopSequences: undefined,
+      toolCallFormat: 'text',
+      tools: [{ name: 'add', description: 'Adds.', parameters: { type: 'object', properties: { a: { type: 'number' } } } }],
+    });
+    expect(model.doStreamCalls[0]!.tools ?? []).toEqual([]);
+    expect(response.text).toBe('{"name": "add", "arguments": {"a": 1, "b": 2}}');
+    expect(response.toolCalls).toBeUndefined();
+  });
+
   it('retries a 429 after the time retry-after asks for, and a 5xx with backoff, then succeeds', async () => {
     let calls = 0;
     const { c, waits } = client(async () => {

@@ -72,7 +72,8 @@ async function callOnce(options: AiSdkModelOptions, request: ModelRequest, { sig
       model: options.model,
       ...(instructions ? { instructions } : {}),
       messages,
-      ...(request.tools ? { tools: toToolSet(request.tools) } : {}),
+      // A model without native tool calls gets none, even if a caller left them on the request.
+      ...(request.tools && request.toolCallFormat !== 'text' ? { tools: toToolSet(request.tools) } : {}),
       ...(stops.length ? { stopSequences: stops } : {}),
       ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
       ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),

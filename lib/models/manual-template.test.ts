@@ -21,6 +21,13 @@ describe('answerTemplate', () => {
     expect(t.kind === 'tool-calls' && JSON.parse(t.calls)).toEqual([{ name: 'get_weather', arguments: { city: '', days: 0 } }]);
   });
 
+  it('gives a text-format tool-calling turn a thought and a json block to fill in, pointing at the tools in the system prompt', () => {
+    const t = answerTemplate(request({ toolCallFormat: 'text' }));
+    expect(t.kind).toBe('text');
+    expect(t.kind === 'text' && t.text).toBe('Thought: \n```json\n{"name": "", "arguments": {}}\n```');
+    expect(t.hint).toContain('the system prompt above lists the tools');
+  });
+
   it('asks for a plan on planning turns and plain text on the last turn', () => {
     const plan = answerTemplate(request({ purpose: 'planning' }));
     expect(plan.kind === 'text' && plan.text).toContain('<end_plan>');

@@ -15,6 +15,13 @@ export function answerTemplate(request: ModelRequest): AnswerTemplate {
   if (request.purpose === 'final') {
     return { kind: 'text', text: '', hint: 'The agent ran out of steps: write the final answer in plain text.' };
   }
+  if (request.toolCallFormat === 'text') {
+    return {
+      kind: 'text',
+      text: 'Thought: \n```json\n{"name": "", "arguments": {}}\n```',
+      hint: 'This model has no native tool calls: the system prompt above lists the tools and their JSON schemas. Write a thought, then the call as a ```json block {"name", "arguments"} (an array for several). Call final_answer to finish.',
+    };
+  }
   if (request.tools) {
     const first = request.tools.find((t) => t.name !== 'final_answer') ?? request.tools[0];
     return {

@@ -30,8 +30,10 @@ export interface ModelTool {
 
 export interface ModelRequest {
   messages: ChatMessage[];
-  /** Present for tool-calling turns. */
+  /** Present for tool-calling turns with native tool calls. */
   tools?: ModelTool[];
+  /** A tool-calling turn whose calls are written as JSON in the text: the tools are in the system prompt, none is sent. */
+  toolCallFormat?: 'text';
   stopSequences?: string[];
   /** What the turn is for; the manual model shows it to the person. */
   purpose: 'action' | 'planning' | 'final';

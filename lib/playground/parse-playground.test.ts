@@ -71,6 +71,17 @@ describe('parsePlayground', () => {
     expect(r.problems.map((p) => p.path)).toEqual(['agent.managedAgents[0].model', 'agent.managedAgents[1].name']);
   });
 
+  it('keeps a model\'s tool call format, on every kind of model, and names a bad one by its path', () => {
+    for (const model of [{ provider: 'replay' }, { provider: 'manual' }, { provider: 'openai-compatible', baseURL: 'http://localhost:11434/v1', model: 'llama3.2' }]) {
+      const r = parsePlayground({ version: 1, model: { ...model, toolCallFormat: 'text' } });
+      expect(r.ok && r.playground.model.toolCallFormat).toBe('text');
+    }
+    const bad = parsePlayground({ version: 1, model: { provider: 'manual', toolCallFormat: 'xml' } });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(formatProblems(bad.problems)).toContain('model.toolCallFormat: the tool call format is "native" or "text"');
+  });
+
   it('reports broken JSON text instead of throwing', () => {
     const r = parsePlaygroundJson('{"version": 1,');
     expect(!r.ok && r.problems[0]?.message).toMatch(/^not valid JSON/);

@@ -40,6 +40,12 @@ describe('checkSaveRunAsReplay', () => {
     expect(edit.ok && edit.doc.model).toEqual({ provider: 'replay', responses: { code: ['one', 'two'] }, delayMs: 0 });
   });
 
+  it('keeps the text tool call format of a model whose run it replays, so the run replays the same way', () => {
+    const live = playgroundSchema.parse({ version: 1, model: { provider: 'openai-compatible', baseURL: 'http://localhost:11434/v1', model: 'llama3.2', toolCallFormat: 'text' } });
+    const edit = checkSaveRunAsReplay(live, { type: 'tool-calling', main: ['{"name": "final_answer", "arguments": {"answer": 1}}'], managed: {} });
+    expect(edit.ok && edit.doc.model).toMatchObject({ provider: 'replay', toolCallFormat: 'text' });
+  });
+
   it('keeps the other agent type’s list and gives each team member its recorded calls', () => {
     const withTeam = playgroundSchema.parse({ ...replayDoc, agent: { managedAgents: [{ name: 'helper', description: 'helps', model: { provider: 'replay', responses: ['old'] } }] } });
     const edit = checkSaveRunAsReplay(withTeam, { type: 'code', main: ['new'], managed: { helper: ['helped'] } });

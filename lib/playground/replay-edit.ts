@@ -2,7 +2,7 @@
 // the document is left as it was. Also: a finished run saved as the playground's replay.
 import type { RunReplay } from '../models/replay-from-run';
 import { isKeyedByAgentType, responsesFor, type ReplayAgentType, type ReplayResponse, type ReplayResponses } from '../models/replay-responses';
-import { playgroundSchema, replayResponseSchema, type Playground } from './schema';
+import { playgroundSchema, replayResponseSchema, type ModelSettings, type Playground } from './schema';
 
 export interface ReplayProblem {
   /** `text` or `toolCalls` of the response, or `response` for the whole. */
@@ -78,13 +78,22 @@ export function checkSaveRunAsReplay(doc: Playground, replay: RunReplay): Replay
   const responses = { ...(before[other]?.length ? { [other]: [...before[other]] } : {}), [replay.type]: replay.main };
   const next = {
     ...doc,
-    model: { provider: 'replay', responses, delayMs: 0 },
+    // A run whose model wrote its tool calls in its text replays the same way.
+    model: { provider: 'replay', responses, delayMs: 0, ...formatOf(doc.model) },
     agent: {
       ...doc.agent,
-      managedAgents: doc.agent.managedAgents.map((m) => ({ ...m, model: { provider: 'replay', responses: replay.managed[m.name] ?? [], delayMs: 0 } })),
+      managedAgents: doc.agent.managedAgents.map((m) => ({
+        ...m,
+        model: { provider: 'replay', responses: replay.managed[m.name] ?? [], delayMs: 0, ...formatOf(m.model ?? doc.model) },
+      })),
     },
   } as Playground;
   const parsed = playgroundSchema.safeParse(next);
   if (parsed.success) return { ok: true, doc: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => ({ field: 'response', message: `${i.path.join('.')}: ${i.message}` })) };
+}
+
+/** The model's tool call format, kept when its settings become replay (absent: native). */
+export function formatOf(model: Pick<ModelSettings, 'toolCallFormat'>): Pick<ModelSettings, 'toolCallFormat'> {
+  return model.toolCallFormat ? { toolCallFormat: model.toolCallFormat } : {};
 }

@@ -11,6 +11,12 @@ export type RealProvider = (typeof REAL_PROVIDERS)[number];
 export const OPENAI_COMPATIBLE_PRESETS = ['ollama', 'lmstudio', 'vllm', 'openrouter', 'huggingface', 'custom'] as const;
 export type OpenAICompatiblePreset = (typeof OPENAI_COMPATIBLE_PRESETS)[number];
 
+/** How a ToolCallingAgent's model calls tools: through the API's native tool calls, or JSON blocks in its text (for models and servers without tool calling). */
+export const TOOL_CALL_FORMATS = ['native', 'text'] as const;
+export type ToolCallFormat = (typeof TOOL_CALL_FORMATS)[number];
+/** Absent means `native`, so documents from before the setting keep their meaning and their digest. */
+const toolCallFormat = z.enum(TOOL_CALL_FORMATS, 'the tool call format is "native" or "text"').optional();
+
 function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
@@ -34,6 +40,7 @@ function providerModelSchema<P extends RealProvider, E extends z.ZodRawShape = R
       timeoutMs: z.number().int().min(1_000).max(600_000).default(120_000),
       /** Retries on 429 (rate limit) and 5xx (server) answers. */
       maxRetries: z.number().int().min(0).max(10).default(3),
+      toolCallFormat,
       ...(extra ?? ({} as E)),
     })
     .strict();
@@ -85,9 +92,10 @@ export const modelSettingsSchema = z.discriminatedUnion('provider', [
       responses: replayResponsesSchema.default([]),
       /** Pause between streamed pieces, to watch a replay like a live model. */
       delayMs: z.number().int().min(0).max(5_000).default(0),
+      toolCallFormat,
     })
     .strict(),
-  z.object({ provider: z.literal('manual') }).strict(),
+  z.object({ provider: z.literal('manual'), toolCallFormat }).strict(),
   providerModelSchema('openai'),
   providerModelSchema('anthropic'),
   providerModelSchema('google'),

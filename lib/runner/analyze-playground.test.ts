@@ -10,6 +10,14 @@ describe('analyzePlayground', () => {
     expect(analysis.systemPrompt).toBe(createAgentFromPlayground(pg).systemPrompt());
   });
 
+  it('shows the system prompt of a ToolCallingAgent in the text tool call format, with each tool\'s JSON schema', () => {
+    const pg = playground({ agent: { type: 'tool-calling' }, model: { provider: 'manual', toolCallFormat: 'text' } });
+    const analysis = analyzePlayground(pg);
+    expect(analysis.systemPrompt).toBe(createAgentFromPlayground(pg, { manualTurn: async () => '' }).systemPrompt());
+    expect(analysis.systemPrompt).toContain('Arguments (JSON Schema)');
+    expect(analysis.rendered.add).toMatch(/^- add: Adds two numbers\. Returns number\.\n {4}Arguments \(JSON Schema\): \{"type":"object"/);
+  });
+
   it('sizes the prompt per section: rules, each tool, final_answer, each managed agent, instructions', () => {
     const team = EXAMPLES.find((e) => e.playground.agent.managedAgents.length > 0)!.playground;
     const analysis = analyzePlayground({ ...team, agent: { ...team.agent, instructions: 'Answer in French.' } });

@@ -1,12 +1,12 @@
 // What the editor shows before a run: the tools as the model will see them, and the system prompt with its size per section.
-import { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling } from '../agent';
-import { mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
+import { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling, renderToolsForTextFormat } from '../agent';
+import { mcpModelTools, mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
 import { mcpToolDeclaration, mcpToolListItem } from '../mcp/schema-to-typescript';
 import type { McpServerListing, McpToolInfo } from '../mcp/types';
 import { estimateTokens } from '../models/usage';
 import { packageName } from '../playground/package-name';
 import type { Playground } from '../playground/schema';
-import { compileTools, FINAL_ANSWER_TOOL, renderToolAsListItem, renderToolForCode } from '../tools';
+import { compileTools, FINAL_ANSWER_TOOL, renderToolAsListItem, renderToolForCode, renderToolForTextCalls, toolSchemasForModel } from '../tools';
 import type { SourceDiagnostic, ToolSpec } from '../tools/types';
 
 export interface PromptSection {
@@ -39,19 +39,24 @@ export function analyzePlayground(playground: Playground, mcp: McpServerListing[
   });
   const { type, managedAgents, instructions } = playground.agent;
   const code = type === 'code';
-  const renderTool = code ? renderToolForCode : renderToolAsListItem;
+  // A ToolCallingAgent in the text tool call format reads each tool's JSON schema in its prompt.
+  const textCalls = !code && playground.model.toolCallFormat === 'text';
+  const schemas = textCalls ? [...toolSchemasForModel(compiled), ...mcpModelTools(mcpTools)] : [];
+  const renderTool = code ? renderToolForCode : textCalls ? (t: ToolSpec) => renderToolForTextCalls(schemas.find((s) => s.name === t.name)!) : renderToolAsListItem;
   const renderAgent = code ? renderManagedAgentForCode : renderManagedAgentForToolCalling;
   const tools = [...compiled.tools, FINAL_ANSWER_TOOL];
   const rendered = Object.fromEntries([
     ...tools.map((t) => [t.name, renderTool(t)]),
-    ...mcpTools.map((t) => [t.name, code ? mcpToolDeclaration(t) : mcpToolListItem(t)]),
+    ...mcpTools.map((t) => [t.name, code ? mcpToolDeclaration(t) : textCalls ? renderToolForTextCalls(schemas.find((s) => s.name === t.name)!) : mcpToolListItem(t)]),
   ]);
   const typesText = code ? compiled.types.map((t) => t.text).join('\n\n') : '';
 
   const systemPrompt = buildSystemPrompt(type, {
     tools: code
       ? [typesText, ...tools.map(renderTool), mcpToolsForCode(mcpTools, playground.mcpServers)].filter(Boolean).join('\n\n')
-      : [...tools.map(renderTool), mcpToolsAsList(mcpTools)].filter(Boolean).join('\n'),
+      : textCalls
+        ? renderToolsForTextFormat(schemas)
+        : [...tools.map(renderTool), mcpToolsAsList(mcpTools)].filter(Boolean).join('\n'),
     managedAgents: managedAgents.map((m) => ({ name: m.name, description: m.description })),
     instructions,
     mcpToolNames: mcpTools.map((t) => t.name),

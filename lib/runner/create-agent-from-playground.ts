@@ -147,6 +147,8 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
       createExecutor: executorFactory(m.tools),
       tools: agentTools(subset),
       maxSteps: m.maxSteps,
+      // A member on the manager's model calls tools as that model does.
+      toolCallFormat: (m.model ?? playground.model).toolCallFormat ?? 'native',
       instructions: m.instructions,
       maxObservationChars: sandbox.maxObservationChars,
       ...withFaults,
@@ -173,6 +175,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     ...(options.mcp ? { hostTools: mcpHostTools(options.mcp, { timeoutMs: sandbox.timeoutMs }) } : {}),
     managedAgents,
     maxSteps: options.maxSteps ?? playground.agent.maxSteps,
+    toolCallFormat: playground.model.toolCallFormat ?? 'native',
     planningInterval: playground.agent.planningInterval,
     finalAnswerChecks: checks,
     instructions: playground.agent.instructions,

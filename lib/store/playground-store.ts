@@ -15,6 +15,7 @@ import {
   type ProviderModelSettings,
   type RealProvider,
   type SandboxSettings,
+  type ToolCallFormat,
 } from '../playground/schema';
 import { isProviderModel, PRESETS, PROVIDERS } from '../models/presets';
 import { reportSaveFailure, reportSaveSuccess } from './save-problem-store';
@@ -70,6 +71,8 @@ export interface PlaygroundStore extends PersistedPlayground {
   /** Edits the current real provider's settings (model name, base URL, call route, limits). */
   updateProviderModel: (patch: Partial<ProviderModelSettings>) => void;
   setReplayDelay: (delayMs: number) => void;
+  /** How the main model calls tools as a ToolCallingAgent: natively, or as JSON in its text. */
+  setToolCallFormat: (format: ToolCallFormat) => void;
   /** Shows another library item's document (the library's own action: every other playground lives there). */
   openDocument: (doc: Playground, kept?: Omit<SavedPlayground, 'doc'>, itemId?: string) => void;
   dismissNotice: () => void;
@@ -266,6 +269,7 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         updateProviderModel: (patch) =>
           editDoc((doc) => (isProviderModel(doc.model) ? { ...doc, model: { ...doc.model, ...patch } as ProviderModelSettings } : doc)),
         setReplayDelay: (delayMs) => editDoc((doc) => (doc.model.provider === 'replay' ? { ...doc, model: { ...doc.model, delayMs } } : doc)),
+        setToolCallFormat: (toolCallFormat) => editDoc((doc) => ({ ...doc, model: { ...doc.model, toolCallFormat } })),
         openDocument: (doc, kept = {}, itemId) =>
           set({ doc, replayStash: kept.replayStash, providerStash: kept.providerStash, exampleId: kept.exampleId, itemId, removedMember: undefined, removedMcpServer: undefined, removedReplayResponse: undefined }),
         dismissNotice: () => set({ notice: undefined }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../playground/examples';
-import { runToEnd } from '../test-support/playgrounds';
+import { playground, runToEnd } from '../test-support/playgrounds';
 import { otlpFromEvents } from './otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents } from './trace';
 
@@ -18,6 +18,26 @@ describe('trace', () => {
       expect(traceFromEvents(example.playground, replay.events).steps.map((s) => s.observation)).toEqual(loaded.steps.map((s) => s.observation));
     });
   }
+
+  it('of a text tool call format run: holds its calls as tool calls, text-only model input, and replays the same way', async () => {
+    const pg = playground({
+      agent: { type: 'tool-calling' },
+      model: {
+        provider: 'replay',
+        toolCallFormat: 'text',
+        responses: ['```json\n{"name": "add", "arguments": {"a": 2, "b": 3}}\n```', '{"name": "final_answer", "arguments": {"answer": 5}}'],
+      },
+    });
+    const first = await runToEnd(pg);
+    const loaded = parseTrace(JSON.parse(JSON.stringify(traceFromEvents(pg, first.events))));
+    expect(loaded.steps[0]!.toolCalls).toEqual([expect.objectContaining({ name: 'add', args: { a: 2, b: 3 }, result: 5 })]);
+    expect(loaded.steps[1]!.modelInput.some((m) => m.role === 'tool')).toBe(false);
+    expect(loaded.steps[1]!.modelInput.at(-1)).toMatchObject({ role: 'user', content: expect.stringContaining('add: 5') });
+    const again = replayPlaygroundFromTrace(loaded);
+    expect(again.model.toolCallFormat).toBe('text');
+    const replay = await runToEnd(again);
+    expect(replay.end.finalAnswer).toBe(5);
+  });
 
   it('puts a managed agent’s steps under the manager’s calling step', async () => {
     const example = EXAMPLES.find((e) => e.playground.agent.managedAgents.length > 0)!;

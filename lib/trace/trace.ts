@@ -9,6 +9,7 @@ import { agentEventSchema, injectedFaultSchema } from '../agent/event-schema';
 import type { InjectedFault } from '../tools/tool-faults';
 import type { ReplayResponse } from '../models/replay-model';
 import { replayResponseOfStep } from '../models/replay-from-run';
+import { formatOf } from '../playground/replay-edit';
 
 export const TRACE_VERSION = 1;
 
@@ -227,12 +228,12 @@ export function replayPlaygroundFromTrace(trace: Trace): Playground {
   const pg = trace.playground;
   return {
     ...pg,
-    model: { provider: 'replay', responses: main, delayMs: 0 },
+    model: { provider: 'replay', responses: main, delayMs: 0, ...formatOf(pg.model) },
     agent: {
       ...pg.agent,
       managedAgents: pg.agent.managedAgents.map((m) => ({
         ...m,
-        model: { provider: 'replay', responses: managed[m.name] ?? [], delayMs: 0 },
+        model: { provider: 'replay', responses: managed[m.name] ?? [], delayMs: 0, ...formatOf(m.model ?? pg.model) },
       })),
     },
   } as Playground;
