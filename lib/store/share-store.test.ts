@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeOtlpProtobuf } from '../test-support/decode-otlp-protobuf';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import type { AgentEvent } from '../agent';
 import { EXAMPLES } from '../playground/examples';
@@ -304,6 +305,12 @@ describe('files', () => {
     expect(pg).toEqual(example.playground);
     expect(parseTrace(trace).events!.length).toBeGreaterThan(0);
     expect(otlp.resourceSpans[0].scopeSpans[0].spans.length).toBeGreaterThan(0);
+
+    const pb = t.makeOtlpProtobufExport();
+    expect(pb.ok && pb.name).toBe('warmest-city-tomorrow.otlp.pb');
+    const decoded = decodeOtlpProtobuf(pb.ok ? pb.bytes : new Uint8Array());
+    expect(decoded.resourceSpans[0]!.scopeSpans[0]!.spans.map((s) => s.name)).toEqual(otlp.resourceSpans[0].scopeSpans[0].spans.map((s: { name: string }) => s.name));
+    expect(Buffer.from(pb.ok ? pb.bytes : []).toString('latin1')).not.toContain(KEY);
   });
 
   it('imports a playground file into the library and opens it', async () => {

@@ -10,7 +10,8 @@ import type { Playground } from '../playground/schema';
 import { readHash, stepHash } from '../share/hash-params';
 import { decodeShareHash, LINK_WARN_LENGTH, shareUrl, type SharePayload } from '../share/share-link';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
-import { otlpFromEvents } from '../trace/otlp';
+import { otlpFromEvents, otlpOptionsFor, type OtlpExport } from '../trace/otlp';
+import { otlpProtobuf } from '../trace/otlp-protobuf';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
 import { contentDigest } from '../playground/content-digest';
 import { useKeyStore } from './key-store';
@@ -159,7 +160,7 @@ export function exportText(kind: ExportKind, doc: Playground, events: readonly A
   const slug = fileSlug(doc.title);
   if (kind === 'playground') return { name: `${slug}.playground.json`, text: `${JSON.stringify(doc, null, 2)}\n` };
   if (kind === 'trace') return { name: `${slug}.trace.json`, text: `${JSON.stringify(traceFromEvents(doc, events), null, 2)}\n` };
-  return { name: `${slug}.otlp.json`, text: `${JSON.stringify(otlpFromEvents(events), null, 2)}\n` };
+  return { name: `${slug}.otlp.json`, text: `${JSON.stringify(otlpFromEvents(events, otlpOptionsFor(doc)), null, 2)}\n` };
 }
 
 // ---- Bound to the stores -----------------------------------------------------------------------------------------
@@ -218,6 +219,17 @@ export function makeExport(kind: ExportKind): Outcome<{ name: string; text: stri
     if (back.ok) rememberExport(back);
   }
   return { ok: true, ...file };
+}
+
+/** The run as OTLP/protobuf (`.pb`, what Phoenix takes), or why it can't be made; refused like the JSON while it holds a key. */
+export function makeOtlpProtobufExport(): Outcome<{ name: string; bytes: Uint8Array }> {
+  const json = makeExport('otlp');
+  if (!json.ok) return json;
+  try {
+    return { ok: true, name: json.name.replace(/\.json$/, '.pb'), bytes: otlpProtobuf(JSON.parse(json.text) as OtlpExport) };
+  } catch (error) {
+    return { ok: false, message: `The export failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** The file offered instead of a link too long to send: the trace when the run goes with it, else the playground. */

@@ -365,3 +365,8 @@ function randomHex(bytes: number): string {
   globalThis.crypto.getRandomValues(data);
   return [...data].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** The export options a playground gives: its model settings and its managed agents' own. */
+export function otlpOptionsFor(doc: { model: ModelSettings; agent: { managedAgents: readonly { name: string; model?: ModelSettings }[] } }): OtlpOptions {
+  return { model: doc.model, agentModels: Object.fromEntries(doc.agent.managedAgents.map((m) => [m.name, m.model])) };
+}
