@@ -28,7 +28,7 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const loopbackOnly = otlpProxyEnvFrom({});
 
-function post(path: string, init: { headers?: Record<string, string>; body?: Uint8Array; method?: string } = {}) {
+function post(path: string, init: { headers?: Record<string, string>; body?: Uint8Array<ArrayBuffer>; method?: string } = {}) {
   return new Request(`${APP}/api/otlp-proxy`, {
     method: init.method ?? 'POST',
     headers: { Origin: APP, 'Content-Type': 'application/x-protobuf', 'x-otlp-endpoint': `http://127.0.0.1:${port}${path}`, ...init.headers },
