@@ -79,3 +79,51 @@ export function redact(text: string, headers: OtlpHeaders): string {
   }
   return result;
 }
+
+/** How the page sends: straight to the endpoint, through this app's server (/api/otlp-proxy), or straight first and
+ * through the server when the browser cannot reach the endpoint (no CORS, mixed content). */
+export type OtlpRoute = 'auto' | 'browser' | 'proxy';
+
+export interface OtlpDeliverOptions extends OtlpSendOptions {
+  route: OtlpRoute;
+  /** The app's own origin, where the proxy lives. */
+  appOrigin: string;
+}
+
+export type OtlpDelivery = (OtlpSendResult & { via: 'browser' | 'proxy' });
+
+export async function deliverOtlp(body: Uint8Array, { route, appOrigin, ...options }: OtlpDeliverOptions): Promise<OtlpDelivery> {
+  if (route !== 'proxy') {
+    const direct = await sendOtlp(body, options);
+    if (direct.ok || direct.reached || route === 'browser') return { ...direct, via: 'browser' };
+  }
+  const checked = checkOtlpEndpoint(options.endpoint);
+  if (!checked.ok) return { ok: false, reached: false, message: checked.message, via: 'proxy' };
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  let response: Response;
+  try {
+    response = await fetchImpl(`${appOrigin.replace(/\/+$/, '')}/api/otlp-proxy`, {
+      method: 'POST',
+      headers: { 'Content-Type': OTLP_PROTOBUF_TYPE, 'x-otlp-endpoint': checked.url.href, 'x-otlp-headers': JSON.stringify(options.headers ?? {}) },
+      body: new Uint8Array(body),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    return { ok: false, reached: false, via: 'proxy', message: `could not reach this app's server (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (response.ok) {
+    await response.body?.cancel();
+    return { ok: true, status: response.status, via: 'proxy' };
+  }
+  const text = redact(await response.text().catch(() => ''), options.headers ?? {});
+  if (response.headers.get('x-otlp-proxy-refusal')) {
+    let message = text;
+    try {
+      message = (JSON.parse(text) as { error?: string }).error ?? text;
+    } catch {
+      // Not the proxy's JSON: show the text.
+    }
+    return { ok: false, reached: false, status: response.status, via: 'proxy', message };
+  }
+  return { ok: false, reached: true, status: response.status, via: 'proxy', message: `${checked.url.origin}${checked.url.pathname} answered ${response.status}${text.trim() ? `: ${text.trim().slice(0, 300)}` : ''}` };
+}
