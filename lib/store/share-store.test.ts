@@ -112,6 +112,16 @@ describe('making a link', () => {
     expect(!file.ok && file.message).toMatch(/so the file was not made/);
   });
 
+  it('refuses the same way when the playground contains an OpenTelemetry header value', async () => {
+    const t = await load();
+    const { useOtlpStore } = await import('./otlp-store');
+    useOtlpStore.setState({ headersText: `Authorization: Bearer ${KEY}` });
+    t.pg().setTools(`const key = "Bearer ${KEY}";\n${t.pg().doc.tools}`);
+    const link = t.makeShareLink(false, ORIGIN);
+    expect(!link.ok && link.message).toMatch(/value you entered for the OpenTelemetry header Authorization appears in this playground/);
+    expect(t.makeExport('playground').ok).toBe(false);
+  });
+
   it('leaves out a run made with another task, and says why', async () => {
     const t = await load();
     t.run.setState({ events: recorded });

@@ -15,6 +15,7 @@ import { otlpProtobuf } from '../trace/otlp-protobuf';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
 import { contentDigest } from '../playground/content-digest';
 import { useKeyStore } from './key-store';
+import { otlpHeaderSecrets } from './otlp-store';
 import { hydrateLibrary, newItemId, useLibraryStore } from './library-store';
 import { isOwnExport, rememberExport } from './own-exports';
 import { useStepFocusStore } from './step-focus-store';
@@ -68,7 +69,7 @@ export function findKeyLeaks(text: string, keys: Record<string, string>): string
 
 function leakMessage(slots: string[], what: string): string {
   return (
-    `The API key you entered for ${slots.join(', ')} appears in this playground (its task, tools, instructions or recorded run), ` +
+    `The ${slots.every((s) => s.startsWith('the OpenTelemetry header')) ? 'value' : 'API key'} you entered for ${slots.join(', ')} appears in this playground (its task, tools, instructions or recorded run), ` +
     `so ${what} was not made: keys never leave this browser. Remove the key from the playground and try again.`
   );
 }
@@ -194,7 +195,7 @@ export function shareLinkFor(doc: Playground, runEvents: readonly AgentEvent[] |
 /** A link to the current playground (and its run, when asked and possible), or why it can't be made. */
 export function makeShareLink(includeRun: boolean, origin = location.origin): Outcome<ShareLink> {
   const withRun = includeRun && currentRunShareability().ok;
-  return shareLinkFor(usePlaygroundStore.getState().doc, withRun ? useRunStore.getState().events : undefined, useKeyStore.getState().keys, origin);
+  return shareLinkFor(usePlaygroundStore.getState().doc, withRun ? useRunStore.getState().events : undefined, { ...useKeyStore.getState().keys, ...otlpHeaderSecrets() }, origin);
 }
 
 /** An export of the current playground or run, as a file's name and text, or why it can't be made. */
@@ -211,7 +212,7 @@ export function makeExport(kind: ExportKind): Outcome<{ name: string; text: stri
   } catch (error) {
     return { ok: false, message: `The export failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const leaks = findKeyLeaks(file.text, useKeyStore.getState().keys);
+  const leaks = findKeyLeaks(file.text, { ...useKeyStore.getState().keys, ...otlpHeaderSecrets() });
   if (leaks.length) return { ok: false, message: leakMessage(leaks, 'the file') };
   // Read back as an import would read it: importing this very file again opens it as the person's own.
   if (kind !== 'otlp') {
@@ -222,11 +223,13 @@ export function makeExport(kind: ExportKind): Outcome<{ name: string; text: stri
 }
 
 /** The run as OTLP/protobuf (`.pb`, what Phoenix takes), or why it can't be made; refused like the JSON while it holds a key. */
-export function makeOtlpProtobufExport(): Outcome<{ name: string; bytes: Uint8Array }> {
+export function makeOtlpProtobufExport(): Outcome<{ name: string; bytes: Uint8Array; spans: number }> {
   const json = makeExport('otlp');
   if (!json.ok) return json;
   try {
-    return { ok: true, name: json.name.replace(/\.json$/, '.pb'), bytes: otlpProtobuf(JSON.parse(json.text) as OtlpExport) };
+    const otlp = JSON.parse(json.text) as OtlpExport;
+    const spans = otlp.resourceSpans.reduce((n, r) => n + r.scopeSpans.reduce((m, s) => m + s.spans.length, 0), 0);
+    return { ok: true, name: json.name.replace(/\.json$/, '.pb'), bytes: otlpProtobuf(otlp), spans };
   } catch (error) {
     return { ok: false, message: `The export failed: ${error instanceof Error ? error.message : String(error)}` };
   }
