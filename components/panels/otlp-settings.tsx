@@ -22,7 +22,7 @@ export function OtlpSettings() {
   const run = useMemo(() => runShareability(events, undefined, phase !== 'idle'), [events, phase]);
 
   const sendRun = async () => {
-    const file = makeOtlpProtobufExport();
+    const file = await makeOtlpProtobufExport();
     if (!file.ok) return useOtlpStore.setState({ result: { ok: false, message: file.message } });
     await send(file.bytes, file.spans, location.origin);
   };

@@ -26,9 +26,9 @@ export function ExportMenu() {
   const fileRef = useRef<HTMLInputElement>(null);
   const runReasonId = useId();
 
-  const exportFile = (kind: MenuExport, button: HTMLElement) => {
+  const exportFile = async (kind: MenuExport, button: HTMLElement) => {
     if (kind === 'otlp-pb') {
-      const file = makeOtlpProtobufExport();
+      const file = await makeOtlpProtobufExport();
       if (!file.ok) return setError(file.message);
       setError(undefined);
       downloadText(file.name, new Uint8Array(file.bytes), 'application/x-protobuf');
@@ -63,7 +63,7 @@ export function ExportMenu() {
           const reasonId = `${runReasonId}-${sameAsTrace ? 'trace' : kind}`;
           return (
             <li key={kind}>
-              <button type="button" className="btn w-full justify-start" disabled={disabled} aria-describedby={disabled ? reasonId : undefined} onClick={(e) => exportFile(kind, e.currentTarget)}>
+              <button type="button" className="btn w-full justify-start" disabled={disabled} aria-describedby={disabled ? reasonId : undefined} onClick={(e) => void exportFile(kind, e.currentTarget)}>
                 {label}
               </button>
               <p className="muted mt-0.5 text-xs">{hint}</p>

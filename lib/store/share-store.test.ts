@@ -316,7 +316,7 @@ describe('files', () => {
     expect(parseTrace(trace).events!.length).toBeGreaterThan(0);
     expect(otlp.resourceSpans[0].scopeSpans[0].spans.length).toBeGreaterThan(0);
 
-    const pb = t.makeOtlpProtobufExport();
+    const pb = await t.makeOtlpProtobufExport();
     expect(pb.ok && pb.name).toBe('warmest-city-tomorrow.otlp.pb');
     const decoded = decodeOtlpProtobuf(pb.ok ? pb.bytes : new Uint8Array());
     expect(decoded.resourceSpans[0]!.scopeSpans[0]!.spans.map((s) => s.name)).toEqual(otlp.resourceSpans[0].scopeSpans[0].spans.map((s: { name: string }) => s.name));

@@ -11,7 +11,6 @@ import { readHash, stepHash } from '../share/hash-params';
 import { decodeShareHash, LINK_WARN_LENGTH, shareUrl, type SharePayload } from '../share/share-link';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
 import { otlpFromEvents, otlpOptionsFor, type OtlpExport } from '../trace/otlp';
-import { otlpProtobuf } from '../trace/otlp-protobuf';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
 import { contentDigest } from '../playground/content-digest';
 import { useKeyStore } from './key-store';
@@ -223,10 +222,12 @@ export function makeExport(kind: ExportKind): Outcome<{ name: string; text: stri
 }
 
 /** The run as OTLP/protobuf (`.pb`, what Phoenix takes), or why it can't be made; refused like the JSON while it holds a key. */
-export function makeOtlpProtobufExport(): Outcome<{ name: string; bytes: Uint8Array; spans: number }> {
+export async function makeOtlpProtobufExport(): Promise<Outcome<{ name: string; bytes: Uint8Array; spans: number }>> {
   const json = makeExport('otlp');
   if (!json.ok) return json;
   try {
+    // The OpenTelemetry serializer loads when asked for, off the page's first load.
+    const { otlpProtobuf } = await import('../trace/otlp-protobuf');
     const otlp = JSON.parse(json.text) as OtlpExport;
     const spans = otlp.resourceSpans.reduce((n, r) => n + r.scopeSpans.reduce((m, s) => m + s.spans.length, 0), 0);
     return { ok: true, name: json.name.replace(/\.json$/, '.pb'), bytes: otlpProtobuf(otlp), spans };

@@ -6,8 +6,6 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { OtlpAttribute, OtlpExport, OtlpValue } from './otlp';
 
-export const OTLP_PROTOBUF_TYPE = 'application/x-protobuf';
-
 export function otlpProtobuf(otlp: OtlpExport): Uint8Array {
   const spans: ReadableSpan[] = [];
   for (const resourceSpans of otlp.resourceSpans) {

@@ -5,8 +5,7 @@
 // loopback only), only for this app's own pages, never follows a redirect, and passes on only the caller's own headers.
 import { crossSiteRefusal, noOriginRefusal, type ProxyNaming } from '../models/proxy-origin';
 import { normalizeHost } from '../models/proxy-env';
-import { OTLP_PROTOBUF_TYPE } from './otlp-protobuf';
-import { checkOtlpEndpoint, redact, type OtlpHeaders } from './otlp-send';
+import { checkOtlpEndpoint, OTLP_PROTOBUF_TYPE, redact, type OtlpHeaders } from './otlp-send';
 
 export const OTLP_PROXY_PATH = '/api/otlp-proxy';
 export const OTLP_ALLOWED_HOSTS_ENV = 'OTLP_PROXY_ALLOWED_HOSTS';

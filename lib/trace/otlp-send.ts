@@ -1,6 +1,8 @@
 // Sends an OTLP/protobuf trace request to an OTLP/HTTP endpoint (Phoenix, Langfuse, Jaeger, a collector). Header
 // values are credentials: they go to that endpoint only and never into a message, a log or an export.
-import { OTLP_PROTOBUF_TYPE } from './otlp-protobuf';
+
+/** OTLP/HTTP's protobuf body type (kept here, not beside the serializer, so sending does not load it). */
+export const OTLP_PROTOBUF_TYPE = 'application/x-protobuf';
 
 export type OtlpHeaders = Record<string, string>;
 
