@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { playgroundSchema, type PlaygroundInput } from '../lib/playground/schema';
 import { decodeShareHash, encodeShareHash } from '../lib/share/share-link';
+import { decodeOtlpProtobuf } from '../lib/test-support/decode-otlp-protobuf';
 import { expect, test } from './fixtures';
 import { ADD_TOOL, fence, freshPage, openWithPlayground, STORAGE_KEY } from './support';
 
@@ -39,7 +40,8 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 }
 
 async function readDownload(file: Download): Promise<string> {
-  return readFile((await file.path())!, 'utf8');
+  // Binary downloads (.pb) are read byte for byte.
+  return readFile((await file.path())!, file.suggestedFilename().endsWith('.pb') ? 'latin1' : 'utf8');
 }
 
 async function exportFile(page: Page, label: string) {
@@ -169,6 +171,12 @@ test('a key typed in settings is in neither the link nor any export', async ({ p
     await exportFile(page, 'Export trace JSON'),
     await exportFile(page, 'Export OpenTelemetry JSON'),
   ];
+  const protobufFile = await exportFile(page, 'Export OpenTelemetry protobuf');
+  expect(protobufFile.name).toBe('warmest-city-tomorrow.otlp.pb');
+  // Read back with the official .proto definitions: the same spans as the JSON export, made in the browser.
+  const decodedSpans = decodeOtlpProtobuf(new Uint8Array(Buffer.from(protobufFile.text, 'latin1'))).resourceSpans[0]!.scopeSpans[0]!.spans;
+  expect(decodedSpans.map((s) => s.name)).toEqual(JSON.parse(files[2]!.text).resourceSpans[0].scopeSpans[0].spans.map((s: { name: string }) => s.name));
+  expect(protobufFile.text, protobufFile.name).not.toContain(KEY);
   expect(files.map((f) => f.name)).toEqual(['warmest-city-tomorrow.playground.json', 'warmest-city-tomorrow.trace.json', 'warmest-city-tomorrow.otlp.json']);
   expect(JSON.parse(files[0]!.text).model.provider).toBe('openai');
   expect(JSON.parse(files[1]!.text).finalAnswer).toBe(CAIRO);

@@ -9,6 +9,7 @@ import { acceptForCurrent } from '@/lib/store/trust-store';
 import { hostAddressId } from '@/lib/trust/contact-addresses';
 import { McpServersSettings } from './mcp-servers-settings';
 import { MainModelSettings } from './model-settings';
+import { OtlpSettings } from './otlp-settings';
 import { NumberField, ruleOf } from './number-field';
 import { ReplayResponsesEditor } from './replay-responses-editor';
 import { SandboxSettings } from './sandbox-settings';
@@ -79,6 +80,8 @@ export function SettingsPanel() {
         <NumberField label="Observation size (characters)" value={sandbox.maxObservationChars} rule={ruleOf(sandboxShape.maxObservationChars.unwrap())} onCommit={(n) => updateSandbox({ maxObservationChars: n ?? sandbox.maxObservationChars })} help="Longer observations are cut in the middle before the model sees them." />
         <NetworkSettings />
       </fieldset>
+
+      <OtlpSettings />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useAnalysisStore } from '@/lib/store/analysis-store';
 import { useLibraryStore } from '@/lib/store/library-store';
 import { hydratePlaygroundStore, usePlaygroundStore } from '@/lib/store/playground-store';
+import { hydrateOtlpStore } from '@/lib/store/otlp-store';
 import { hydrateKeyStore } from '@/lib/store/key-store';
 import { usePriceStore } from '@/lib/store/price-store';
 import { runOpenPlayground } from '@/lib/store/run-playground';
@@ -59,6 +60,7 @@ export default function PlaygroundApp() {
     void useUiStore.persist.rehydrate();
     void usePriceStore.persist.rehydrate();
     hydrateKeyStore();
+    hydrateOtlpStore();
     hydrateTrustStore();
     void hydratePlaygroundStore()
       .then(() => reviewAllIfRecordUnreadable(useLibraryStore.getState().items.map((item) => item.id)))

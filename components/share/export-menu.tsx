@@ -3,14 +3,17 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useRunStore } from '@/lib/store/run-store';
-import { makeExport, MAX_IMPORT_BYTES, runShareability, useShareStore, type ExportKind } from '@/lib/store/share-store';
+import { makeExport, makeOtlpProtobufExport, MAX_IMPORT_BYTES, runShareability, useShareStore, type ExportKind } from '@/lib/store/share-store';
 import { downloadText } from '../ui/download';
 import { closePanelOf, PopoverPanel } from './popover-panel';
 
-const EXPORTS: { kind: ExportKind; label: string; hint: string }[] = [
+type MenuExport = ExportKind | 'otlp-pb';
+
+const EXPORTS: { kind: MenuExport; label: string; hint: string }[] = [
   { kind: 'playground', label: 'Export playground JSON', hint: 'Task, tools and settings; opens again with Import.' },
   { kind: 'trace', label: 'Export trace JSON', hint: 'The run, step by step; opens again with Import and replays offline.' },
-  { kind: 'otlp', label: 'Export OpenTelemetry JSON', hint: 'OTLP with the GenAI conventions, for Phoenix, Langfuse or Jaeger.' },
+  { kind: 'otlp', label: 'Export OpenTelemetry JSON', hint: 'OTLP/JSON with the GenAI conventions, for Langfuse or Jaeger.' },
+  { kind: 'otlp-pb', label: 'Export OpenTelemetry protobuf', hint: 'OTLP/protobuf (.pb), the form Phoenix takes; Langfuse and Jaeger read it too.' },
 ];
 
 export function ExportMenu() {
@@ -23,11 +26,18 @@ export function ExportMenu() {
   const fileRef = useRef<HTMLInputElement>(null);
   const runReasonId = useId();
 
-  const exportFile = (kind: ExportKind, button: HTMLElement) => {
-    const file = makeExport(kind);
-    if (!file.ok) return setError(file.message);
-    setError(undefined);
-    downloadText(file.name, file.text);
+  const exportFile = async (kind: MenuExport, button: HTMLElement) => {
+    if (kind === 'otlp-pb') {
+      const file = await makeOtlpProtobufExport();
+      if (!file.ok) return setError(file.message);
+      setError(undefined);
+      downloadText(file.name, new Uint8Array(file.bytes), 'application/x-protobuf');
+    } else {
+      const file = makeExport(kind);
+      if (!file.ok) return setError(file.message);
+      setError(undefined);
+      downloadText(file.name, file.text);
+    }
     closePanelOf(button);
   };
 
@@ -49,11 +59,11 @@ export function ExportMenu() {
           const run = kind === 'trace' ? trace : otlp;
           const disabled = kind !== 'playground' && !run.ok;
           // When both run exports are off for the same reason, it is said once, under the first.
-          const sameAsTrace = kind === 'otlp' && !trace.ok && !run.ok && trace.reason === run.reason;
+          const sameAsTrace = kind !== 'trace' && !trace.ok && !run.ok && trace.reason === run.reason;
           const reasonId = `${runReasonId}-${sameAsTrace ? 'trace' : kind}`;
           return (
             <li key={kind}>
-              <button type="button" className="btn w-full justify-start" disabled={disabled} aria-describedby={disabled ? reasonId : undefined} onClick={(e) => exportFile(kind, e.currentTarget)}>
+              <button type="button" className="btn w-full justify-start" disabled={disabled} aria-describedby={disabled ? reasonId : undefined} onClick={(e) => void exportFile(kind, e.currentTarget)}>
                 {label}
               </button>
               <p className="muted mt-0.5 text-xs">{hint}</p>

@@ -6,7 +6,7 @@ import { ModelError } from '../models/types';
 import { ZERO_USAGE } from '../models/usage';
 import type { Executor, HostTool, SandboxError } from '../sandbox/types';
 import { createChannel } from './channel';
-import type { AgentEvent, AgentEventBody, AgentType, ForkRef, ParentRef, RunStatus, StepKind } from './events';
+import type { AgentEvent, AgentEventBody, AgentType, ForkRef, ParentRef, RunToolInfo, RunStatus, StepKind } from './events';
 import { modelInputForStep } from './memory';
 import { MANAGED_AGENT_ADDITIONAL_ARGS, MANAGED_AGENT_TASK_PROMPT } from './prompts/managed-agent';
 import { renderTemplate } from './prompts/render-template';
@@ -212,6 +212,7 @@ export function createAgent(options: AgentOptions): Agent {
                 sandbox: executor?.kind ?? 'unavailable',
                 ...(runOptions.fork ? { forkOf: runOptions.fork.of } : {}),
                 ...(textCalls ? { toolCallFormat: 'text' as const } : {}),
+                tools: runToolInfo(options.tools, managed),
               });
               if (!ctx) throw setupError;
               await ctx.executor.start();
@@ -369,6 +370,9 @@ async function runStep(outer: StepContext, step: number, kind: StepKind): Promis
     usage,
     durationMs: modelMs,
     ...(firstTokenMs !== undefined ? { firstTokenMs } : {}),
+    ...(response.finishReason ? { finishReason: response.finishReason } : {}),
+    ...(response.responseModel ? { responseModel: response.responseModel } : {}),
+    ...(response.responseId ? { responseId: response.responseId } : {}),
   });
 
   const execStart = performance.now();
@@ -484,3 +488,12 @@ function randomId(): string {
 }
 
 export type { RunState };
+
+/** The tools as a trace names them: a call's positional arguments get their parameter names. */
+function runToolInfo(tools: AgentTools, managed: readonly { name: string; description: string }[]): RunToolInfo[] {
+  const mcp = new Set(tools.mcpToolNames ?? []);
+  return [
+    ...tools.specs.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters.map((p) => p.name), ...(mcp.has(t.name) ? { objectArgument: true } : {}) })),
+    ...managed.map((m) => ({ name: m.name, description: m.description, parameters: ['task', 'additional_args'] })),
+  ];
+}

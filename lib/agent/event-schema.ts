@@ -42,12 +42,27 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     sandbox: z.string(),
     forkOf: z.object({ runId: z.string(), step }).strict().optional(),
     toolCallFormat: z.literal('text').optional(),
+    tools: z
+      .array(z.object({ name: z.string(), description: z.string(), parameters: z.array(z.string()).max(100), objectArgument: z.boolean().optional() }).strict())
+      .max(1000)
+      .optional(),
   }),
   ev({ type: z.literal('follow_up'), task: z.string() }),
   ev({ type: z.literal('step_start'), step, kind: z.enum(['planning', 'action', 'final']), source: z.enum(['recorded', 'edited']).optional() }),
   ev({ type: z.literal('model_delta'), step, text: z.string() }),
   ev({ type: z.literal('model_retry'), step, attempt: z.number().int(), delayMs: z.number().nonnegative(), reason: z.string() }),
-  ev({ type: z.literal('model_end'), step, text: z.string(), toolCalls: z.array(toolCall).optional(), usage, durationMs: z.number().nonnegative(), firstTokenMs: z.number().nonnegative().optional() }),
+  ev({
+    type: z.literal('model_end'),
+    step,
+    text: z.string(),
+    toolCalls: z.array(toolCall).optional(),
+    usage,
+    durationMs: z.number().nonnegative(),
+    firstTokenMs: z.number().nonnegative().optional(),
+    finishReason: z.string().optional(),
+    responseModel: z.string().optional(),
+    responseId: z.string().optional(),
+  }),
   ev({ type: z.literal('code'), step, code: z.string() }),
   ev({ type: z.literal('tool_call_start'), step, callId: z.string(), name: z.string(), server: z.string().optional(), args: z.unknown() }),
   ev({

@@ -23,6 +23,15 @@ export interface ForkRef {
 /** How a fork's step got its model output: played from the parent run, or the person's edit. */
 export type StepSource = 'recorded' | 'edited';
 
+export interface RunToolInfo {
+  name: string;
+  description: string;
+  /** In call order: a CodeAgent's positional arguments are named by these. */
+  parameters: string[];
+  /** Takes one object of named arguments (an MCP tool). */
+  objectArgument?: boolean;
+}
+
 export interface StepTiming {
   modelMs: number;
   executionMs: number;
@@ -55,6 +64,8 @@ export type AgentEventBody =
       forkOf?: ForkRef;
       /** A ToolCallingAgent whose model writes its tool calls as JSON in its text (absent: native tool calls). */
       toolCallFormat?: 'text';
+      /** The tools this run's model was shown (names, descriptions, parameter names): traces name a call's arguments by them. */
+      tools?: RunToolInfo[];
     }
   /** A finished run takes another task (smolagents' reset=False): memory and the sandbox session are kept. */
   | { type: 'follow_up'; task: string }
@@ -63,7 +74,19 @@ export type AgentEventBody =
   /** The model call failed in a way worth retrying (rate limit, server error): it is tried again after delayMs. */
   | { type: 'model_retry'; step: number; attempt: number; delayMs: number; reason: string }
   /** `firstTokenMs`: from the call's start to its first streamed text (absent when nothing streamed, e.g. a replayed fork step). */
-  | { type: 'model_end'; step: number; text: string; toolCalls?: ToolCall[]; usage: TokenUsage; durationMs: number; firstTokenMs?: number }
+  | {
+      type: 'model_end';
+      step: number;
+      text: string;
+      toolCalls?: ToolCall[];
+      usage: TokenUsage;
+      durationMs: number;
+      firstTokenMs?: number;
+      /** As the provider said them, when it did (ModelResponse's fields of the same names). */
+      finishReason?: string;
+      responseModel?: string;
+      responseId?: string;
+    }
   | { type: 'code'; step: number; code: string }
   /** `server`: the MCP server whose tool this is. */
   | { type: 'tool_call_start'; step: number; callId: string; name: string; server?: string; args: unknown }

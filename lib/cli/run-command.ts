@@ -13,6 +13,9 @@ import type { ExecutorOptions } from '../sandbox/types';
 import { packageName } from '../playground/package-name';
 import { resolve } from 'node:path';
 import { traceFromEvents } from '../trace/trace';
+import { otlpFromEvents, otlpOptionsFor } from '../trace/otlp';
+import { otlpProtobuf } from '../trace/otlp-protobuf';
+import { checkOtlpEndpoint, parseOtlpHeaders, sendOtlp, type OtlpHeaders } from '../trace/otlp-send';
 import { createProgressPrinter } from './progress';
 import { keysFromEnv } from './keys-from-env';
 import { keyOriginOf, originOf } from '../models/key-origin';
@@ -58,6 +61,12 @@ Options:
   --modules-dir <dir>               with --sandbox node: where the playground's sandbox.packages are installed
                                     (default ./node_modules); CommonJS packages only
   --trace <out.json>                write the run's trace
+  --otlp <out.pb|out.json>          write the run as OpenTelemetry (OTLP, GenAI conventions): protobuf when the
+                                    name ends in .pb, else OTLP/JSON
+  --otlp-endpoint <url>             send the run as OTLP/protobuf to an OTLP/HTTP endpoint, e.g.
+                                    http://localhost:6006/v1/traces (Phoenix), http://localhost:4318/v1/traces (Jaeger)
+  --otlp-header "Name: value"       a header for --otlp-endpoint, e.g. "Authorization: Basic …" (repeatable; values
+                                    are never printed)
   --max-steps <N>                   override agent.maxSteps
   --continue "<task>"               after the task, go on with this follow-up task, keeping the agent's memory and
                                     its sandbox session (repeatable: one follow-up per flag, in order)
@@ -92,6 +101,9 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
         sandbox: { type: 'string' },
         'modules-dir': { type: 'string' },
         trace: { type: 'string' },
+        otlp: { type: 'string' },
+        'otlp-endpoint': { type: 'string' },
+        'otlp-header': { type: 'string', multiple: true },
         'max-steps': { type: 'string' },
         mcp: { type: 'string', multiple: true },
         continue: { type: 'string', multiple: true },
@@ -110,6 +122,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (command !== 'run' || !file || extra.length > 0) throw new BadInput(`expected: run <playground.json>\n\n${USAGE}`);
 
   if (values.continue?.some((task) => !task.trim())) throw new BadInput('--continue needs the follow-up task, e.g. --continue "Now in Celsius."');
+  const otlpSend = otlpSendFlags(values['otlp-endpoint'], values['otlp-header'] ?? []);
   const playground = await readPlayground(file);
   if (values.sandbox !== undefined && values.sandbox !== 'quickjs' && values.sandbox !== 'node') {
     throw new BadInput(`--sandbox ${values.sandbox}: unknown sandbox; the available ones are quickjs and node`);
@@ -138,7 +151,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   playground.mcpServers = withMcpFlags(playground.mcpServers, values.mcp ?? []);
   const mcp = playground.mcpServers.length > 0 ? await connectMcp(playground, io) : undefined;
   try {
-    return await runAgent(playground, mcp, { file, values, io, model, manualTurn, maxSteps, keys, baseURL });
+    return await runAgent(playground, mcp, { file, values, io, model, manualTurn, maxSteps, keys, baseURL, otlpSend });
   } finally {
     await mcp?.close();
   }
@@ -146,16 +159,17 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
 interface RunContext {
   file: string;
-  values: { sandbox?: string; 'modules-dir'?: string; trace?: string; continue?: string[] };
+  values: { sandbox?: string; 'modules-dir'?: string; trace?: string; otlp?: string; continue?: string[] };
   io: CliIO;
   model: ModelClient | undefined;
   manualTurn: ManualTurn;
   maxSteps: number | undefined;
   keys: Record<string, string>;
   baseURL: string | undefined;
+  otlpSend: { endpoint: string; headers: OtlpHeaders } | undefined;
 }
 
-async function runAgent(playground: Playground, mcp: McpConnection | undefined, { file, values, io, model, manualTurn, maxSteps, keys, baseURL }: RunContext): Promise<number> {
+async function runAgent(playground: Playground, mcp: McpConnection | undefined, { file, values, io, model, manualTurn, maxSteps, keys, baseURL, otlpSend }: RunContext): Promise<number> {
   let agent;
   try {
     agent = createAgentFromPlayground(playground, {
@@ -192,6 +206,7 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
     await writeFile(values.trace, JSON.stringify(traceFromEvents(playground, events), null, 2) + '\n');
     io.stderr(`trace written to ${values.trace}\n`);
   }
+  const sendFailed = await exportOtlp(playground, events, values.otlp, otlpSend, io);
   const end = events.findLast((e) => e.type === 'run_end' && e.agent === 'main' && !e.parent);
   if (!end || end.type !== 'run_end') return EXIT.failure;
   const start = events.find((e) => e.type === 'run_start' && !e.parent);
@@ -203,9 +218,42 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
       if (e !== end && e.type === 'run_end' && e.agent === 'main' && !e.parent && 'finalAnswer' in e) io.stdout(`${formatAnswer(e.finalAnswer)}\n`);
     }
     if ('finalAnswer' in end) io.stdout(`${formatAnswer(end.finalAnswer)}\n`);
+    if (sendFailed) return EXIT.failure;
     return end.status === 'success' ? EXIT.ok : EXIT.maxSteps;
   }
   return EXIT.failure;
+}
+
+/** `--otlp-endpoint` and its `--otlp-header`s, checked before the run so a typo costs no model calls. */
+function otlpSendFlags(endpoint: string | undefined, headerFlags: string[]): { endpoint: string; headers: OtlpHeaders } | undefined {
+  if (endpoint === undefined) {
+    if (headerFlags.length) throw new BadInput('--otlp-header goes with --otlp-endpoint <url>');
+    return undefined;
+  }
+  const checked = checkOtlpEndpoint(endpoint);
+  if (!checked.ok) throw new BadInput(`--otlp-endpoint: ${checked.message}`);
+  const parsed = parseOtlpHeaders(headerFlags.join('\n'));
+  if (!parsed.ok) throw new BadInput(`--otlp-header: ${parsed.message.replace(/^header line (\d+)/, (_, n: string) => `flag ${n}`)}`);
+  return { endpoint: checked.url.href, headers: parsed.headers };
+}
+
+/** Writes `--otlp` and sends to `--otlp-endpoint`; true when the sending failed (said on stderr, values never shown). */
+async function exportOtlp(playground: Playground, events: AgentEvent[], fileName: string | undefined, send: { endpoint: string; headers: OtlpHeaders } | undefined, io: CliIO): Promise<boolean> {
+  if (!fileName && !send) return false;
+  const otlp = otlpFromEvents(events, otlpOptionsFor(playground));
+  const spans = otlp.resourceSpans.reduce((n, r) => n + r.scopeSpans.reduce((m, s) => m + s.spans.length, 0), 0);
+  if (fileName) {
+    await writeFile(fileName, fileName.endsWith('.pb') ? otlpProtobuf(otlp) : `${JSON.stringify(otlp, null, 2)}\n`);
+    io.stderr(`OpenTelemetry (${fileName.endsWith('.pb') ? 'protobuf' : 'JSON'}, ${spans} spans) written to ${fileName}\n`);
+  }
+  if (!send) return false;
+  const result = await sendOtlp(otlpProtobuf(otlp), { ...send, ...(io.signal ? { signal: io.signal } : {}) });
+  if (!result.ok) {
+    io.stderr(`error: sending the OpenTelemetry trace failed: ${result.message}\n`);
+    return true;
+  }
+  io.stderr(`OpenTelemetry: ${spans} spans sent to ${send.endpoint} (${result.status})\n`);
+  return false;
 }
 
 /** `--mcp name=url`: changes the address of the server of that name, or adds one. */

@@ -66,6 +66,7 @@ async function callOnce(options: AiSdkModelOptions, request: ModelRequest, { sig
   const stops = request.stopSequences ?? [];
   let text = '';
   let usage: TokenUsage | undefined;
+  let finish: Pick<ModelResponse, 'finishReason' | 'responseModel' | 'responseId'> = {};
   const toolCalls: NonNullable<ModelResponse['toolCalls']> = [];
   try {
     const result = streamText({
@@ -100,6 +101,11 @@ async function callOnce(options: AiSdkModelOptions, request: ModelRequest, { sig
         toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
       } else if (part.type === 'finish-step') {
         usage = usageOf(part.usage);
+        finish = {
+          ...(part.finishReason ? { finishReason: part.finishReason } : {}),
+          ...(part.response?.modelId ? { responseModel: part.response.modelId } : {}),
+          ...(part.response?.id ? { responseId: part.response.id } : {}),
+        };
       } else if (part.type === 'error') {
         throw part.error;
       } else if (part.type === 'abort') {
@@ -113,7 +119,7 @@ async function callOnce(options: AiSdkModelOptions, request: ModelRequest, { sig
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
-  return { text, ...(toolCalls.length ? { toolCalls } : {}), ...(usage ? { usage } : {}) };
+  return { text, ...(toolCalls.length ? { toolCalls } : {}), ...(usage ? { usage } : {}), ...finish };
 }
 
 /** Our chat history in the AI SDK's message form; system messages become the instructions. */

@@ -45,6 +45,11 @@ export interface ModelResponse {
   text: string;
   toolCalls?: ToolCall[];
   usage?: TokenUsage;
+  /** Why the model stopped, as the provider said it (`stop`, `length`, `tool-calls` …), when known. */
+  finishReason?: string;
+  /** The model that answered and the provider's id for the answer, when the provider says. */
+  responseModel?: string;
+  responseId?: string;
 }
 
 export interface GenerateOptions {

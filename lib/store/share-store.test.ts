@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeOtlpProtobuf } from '../test-support/decode-otlp-protobuf';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import type { AgentEvent } from '../agent';
 import { EXAMPLES } from '../playground/examples';
@@ -109,6 +110,16 @@ describe('making a link', () => {
     expect(!link.ok && link.message).toMatch(/API key you entered for anthropic appears in this playground/);
     const file = t.makeExport('playground');
     expect(!file.ok && file.message).toMatch(/so the file was not made/);
+  });
+
+  it('refuses the same way when the playground contains an OpenTelemetry header value', async () => {
+    const t = await load();
+    const { useOtlpStore } = await import('./otlp-store');
+    useOtlpStore.setState({ headersText: `Authorization: Bearer ${KEY}` });
+    t.pg().setTools(`const key = "Bearer ${KEY}";\n${t.pg().doc.tools}`);
+    const link = t.makeShareLink(false, ORIGIN);
+    expect(!link.ok && link.message).toMatch(/value you entered for the OpenTelemetry header Authorization appears in this playground/);
+    expect(t.makeExport('playground').ok).toBe(false);
   });
 
   it('leaves out a run made with another task, and says why', async () => {
@@ -304,6 +315,12 @@ describe('files', () => {
     expect(pg).toEqual(example.playground);
     expect(parseTrace(trace).events!.length).toBeGreaterThan(0);
     expect(otlp.resourceSpans[0].scopeSpans[0].spans.length).toBeGreaterThan(0);
+
+    const pb = await t.makeOtlpProtobufExport();
+    expect(pb.ok && pb.name).toBe('warmest-city-tomorrow.otlp.pb');
+    const decoded = decodeOtlpProtobuf(pb.ok ? pb.bytes : new Uint8Array());
+    expect(decoded.resourceSpans[0]!.scopeSpans[0]!.spans.map((s) => s.name)).toEqual(otlp.resourceSpans[0].scopeSpans[0].spans.map((s: { name: string }) => s.name));
+    expect(Buffer.from(pb.ok ? pb.bytes : []).toString('latin1')).not.toContain(KEY);
   });
 
   it('imports a playground file into the library and opens it', async () => {

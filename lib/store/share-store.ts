@@ -10,10 +10,11 @@ import type { Playground } from '../playground/schema';
 import { readHash, stepHash } from '../share/hash-params';
 import { decodeShareHash, LINK_WARN_LENGTH, shareUrl, type SharePayload } from '../share/share-link';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
-import { otlpFromEvents } from '../trace/otlp';
+import { otlpFromEvents, otlpOptionsFor, type OtlpExport } from '../trace/otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
 import { contentDigest } from '../playground/content-digest';
 import { useKeyStore } from './key-store';
+import { otlpHeaderSecrets } from './otlp-store';
 import { hydrateLibrary, newItemId, useLibraryStore } from './library-store';
 import { isOwnExport, rememberExport } from './own-exports';
 import { useStepFocusStore } from './step-focus-store';
@@ -67,7 +68,7 @@ export function findKeyLeaks(text: string, keys: Record<string, string>): string
 
 function leakMessage(slots: string[], what: string): string {
   return (
-    `The API key you entered for ${slots.join(', ')} appears in this playground (its task, tools, instructions or recorded run), ` +
+    `The ${slots.every((s) => s.startsWith('the OpenTelemetry header')) ? 'value' : 'API key'} you entered for ${slots.join(', ')} appears in this playground (its task, tools, instructions or recorded run), ` +
     `so ${what} was not made: keys never leave this browser. Remove the key from the playground and try again.`
   );
 }
@@ -159,7 +160,7 @@ export function exportText(kind: ExportKind, doc: Playground, events: readonly A
   const slug = fileSlug(doc.title);
   if (kind === 'playground') return { name: `${slug}.playground.json`, text: `${JSON.stringify(doc, null, 2)}\n` };
   if (kind === 'trace') return { name: `${slug}.trace.json`, text: `${JSON.stringify(traceFromEvents(doc, events), null, 2)}\n` };
-  return { name: `${slug}.otlp.json`, text: `${JSON.stringify(otlpFromEvents(events), null, 2)}\n` };
+  return { name: `${slug}.otlp.json`, text: `${JSON.stringify(otlpFromEvents(events, otlpOptionsFor(doc)), null, 2)}\n` };
 }
 
 // ---- Bound to the stores -----------------------------------------------------------------------------------------
@@ -193,7 +194,7 @@ export function shareLinkFor(doc: Playground, runEvents: readonly AgentEvent[] |
 /** A link to the current playground (and its run, when asked and possible), or why it can't be made. */
 export function makeShareLink(includeRun: boolean, origin = location.origin): Outcome<ShareLink> {
   const withRun = includeRun && currentRunShareability().ok;
-  return shareLinkFor(usePlaygroundStore.getState().doc, withRun ? useRunStore.getState().events : undefined, useKeyStore.getState().keys, origin);
+  return shareLinkFor(usePlaygroundStore.getState().doc, withRun ? useRunStore.getState().events : undefined, { ...useKeyStore.getState().keys, ...otlpHeaderSecrets() }, origin);
 }
 
 /** An export of the current playground or run, as a file's name and text, or why it can't be made. */
@@ -210,7 +211,7 @@ export function makeExport(kind: ExportKind): Outcome<{ name: string; text: stri
   } catch (error) {
     return { ok: false, message: `The export failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const leaks = findKeyLeaks(file.text, useKeyStore.getState().keys);
+  const leaks = findKeyLeaks(file.text, { ...useKeyStore.getState().keys, ...otlpHeaderSecrets() });
   if (leaks.length) return { ok: false, message: leakMessage(leaks, 'the file') };
   // Read back as an import would read it: importing this very file again opens it as the person's own.
   if (kind !== 'otlp') {
@@ -218,6 +219,21 @@ export function makeExport(kind: ExportKind): Outcome<{ name: string; text: stri
     if (back.ok) rememberExport(back);
   }
   return { ok: true, ...file };
+}
+
+/** The run as OTLP/protobuf (`.pb`, what Phoenix takes), or why it can't be made; refused like the JSON while it holds a key. */
+export async function makeOtlpProtobufExport(): Promise<Outcome<{ name: string; bytes: Uint8Array; spans: number }>> {
+  const json = makeExport('otlp');
+  if (!json.ok) return json;
+  try {
+    // The OpenTelemetry serializer loads when asked for, off the page's first load.
+    const { otlpProtobuf } = await import('../trace/otlp-protobuf');
+    const otlp = JSON.parse(json.text) as OtlpExport;
+    const spans = otlp.resourceSpans.reduce((n, r) => n + r.scopeSpans.reduce((m, s) => m + s.spans.length, 0), 0);
+    return { ok: true, name: json.name.replace(/\.json$/, '.pb'), bytes: otlpProtobuf(otlp), spans };
+  } catch (error) {
+    return { ok: false, message: `The export failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** The file offered instead of a link too long to send: the trace when the run goes with it, else the playground. */
