@@ -1,4 +1,5 @@
 // What the editor shows before a run: the tools as the model will see them, and the system prompt with its size per section.
+import { builtinSpec, enabledBuiltins } from '../builtins';
 import { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling } from '../agent';
 import { mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
 import { mcpToolDeclaration, mcpToolListItem } from '../mcp/schema-to-typescript';
@@ -40,7 +41,8 @@ export function analyzePlayground(playground: Playground, mcp: McpServerListing[
   const code = type === 'code';
   const renderTool = code ? renderToolForCode : renderToolAsListItem;
   const renderAgent = code ? renderManagedAgentForCode : renderManagedAgentForToolCalling;
-  const tools = [...compiled.tools, FINAL_ANSWER_TOOL];
+  // The enabled built-ins follow the user's tools, as in the run (create-agent-from-playground.ts).
+  const tools = [...compiled.tools, ...enabledBuiltins(playground.builtinTools).map(builtinSpec), FINAL_ANSWER_TOOL];
   const rendered = Object.fromEntries([
     ...tools.map((t) => [t.name, renderTool(t)]),
     ...mcpTools.map((t) => [t.name, code ? mcpToolDeclaration(t) : mcpToolListItem(t)]),
