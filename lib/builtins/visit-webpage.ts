@@ -4,27 +4,11 @@ import TurndownService from 'turndown';
 import { policyFetch } from '../sandbox/quickjs/network-policy';
 import type { NetworkPolicy } from '../sandbox/types';
 import { truncateWithNote } from './truncate';
+import { catalogEntry } from './catalog';
 import type { BuiltinTool } from './types';
 
 export const MAX_PAGE_CHARS = 10_000;
 
-export const VISIT_WEBPAGE_SOURCE = `/**
- * Fetches a web page and returns its content as Markdown (HTML converted; plain text and JSON as they are).
- * Pages longer than 10,000 characters are cut, with a note saying how much was left out.
- * Only the hosts the playground allows (Settings → Sandbox → network) can be visited.
- * @param url The full address of the page, starting with http:// or https://.
- * @returns The page as Markdown.
- */
-export async function visit_webpage(url: string): Promise<string> {
-  // Runs on the host with the tools' own network rules: a host that is not allowed is refused.
-  const response = await fetch(url, { headers: { accept: "text/html, text/plain, application/json" } });
-  if (!response.ok) throw new Error(\`\${url} answered \${response.status} \${response.statusText}\`);
-  const body = await response.text();
-  // HTML becomes Markdown with the turndown library (scripts and styles dropped).
-  const markdown = isHtml(response) ? turndown(body) : body;
-  return cutAt(markdown, 10_000);
-}
-`;
 
 /** Fetches `url` under `network` and returns it as (truncated) Markdown; throws with a clear message otherwise. */
 export async function visitWebpage(url: string, network: NetworkPolicy | undefined, signal: AbortSignal): Promise<string> {
@@ -56,7 +40,6 @@ export function htmlToMarkdown(html: string): string {
 
 export const visitWebpageTool: BuiltinTool = {
   name: 'visit_webpage',
-  summary: 'Fetches a page from an allowed host and returns it as Markdown.',
-  source: VISIT_WEBPAGE_SOURCE,
+  ...catalogEntry('visit_webpage'),
   run: (args, ctx) => visitWebpage(String(args.url), ctx.network, ctx.signal),
 };

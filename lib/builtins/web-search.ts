@@ -1,5 +1,6 @@
 // web_search: a search provider behind one interface; the Brave Search API is the one implementation.
 import { redactSecrets } from '../models/redact-secrets';
+import { catalogEntry } from './catalog';
 import type { BuiltinTool } from './types';
 
 export interface SearchResult {
@@ -47,23 +48,6 @@ export const braveSearch: SearchProvider = {
 /** The search could not be done (no key, offline, refused): the tool says so in its result instead of failing the step. */
 class SearchUnavailable extends Error {}
 
-export const WEB_SEARCH_SOURCE = `/**
- * Searches the web and returns the top results, each with its title, address and a short description.
- * Follow up with visit_webpage(url) to read a result. Needs a Brave Search API key (the person enters it
- * in the Tools tab); without one, or offline, it returns a message saying so instead of results.
- * @param query What to search for, in a few words.
- * @returns The results as a Markdown list, or a message saying why there are none.
- */
-export async function web_search(query: string): Promise<string> {
-  // Runs on the host: the key stays there, sent only to https://api.search.brave.com, never in traces.
-  const response = await fetch(
-    "https://api.search.brave.com/res/v1/web/search?count=5&q=" + encodeURIComponent(query),
-    { headers: { Accept: "application/json", "X-Subscription-Token": key } },
-  );
-  const { web } = await response.json();
-  return web.results.map((r, i) => \`\${i + 1}. [\${r.title}](\${r.url})\\n   \${r.description}\`).join("\\n");
-}
-`;
 
 export interface WebSearchOptions {
   provider?: SearchProvider;
@@ -103,8 +87,7 @@ function stripTags(html: string): string {
 
 export const webSearchTool: BuiltinTool = {
   name: 'web_search',
-  summary: 'Searches the web with your Brave Search API key.',
-  source: WEB_SEARCH_SOURCE,
+  ...catalogEntry('web_search'),
   run: (args, ctx) =>
     webSearch(String(args.query), {
       signal: ctx.signal,

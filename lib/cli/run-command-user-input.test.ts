@@ -32,7 +32,7 @@ describe('agent run with user_input', () => {
     expect(code).toBe(EXIT.ok);
     expect(out).toBe('Weather for Lyon\n');
     expect(err).toMatch(/the agent asks \(user_input\): Which city\?/);
-    const events = parseTrace(JSON.parse(await readFile(trace, 'utf8'))).events;
+    const events = parseTrace(JSON.parse(await readFile(trace, 'utf8'))).events ?? [];
     expect(events.find((e) => e.type === 'tool_call_end')).toMatchObject({ name: 'user_input', result: 'Lyon' });
   });
 

@@ -21,6 +21,7 @@ const BATCH_MS = 30;
 export function serveRunner(port: Port<ToRunner, FromRunner>): void {
   const runs = new Map<string, AbortController>();
   const turns = new Map<number, (response: ModelResponse) => void>();
+  const questions = new Map<number, { resolve: (answer: string) => void; reject: (error: Error) => void }>();
   /** Per run: what a paused run waits for, and what a finished run waits for (its next task). */
   const waits = new Map<string, { resume?: (mode: 'step' | 'continue') => void; nextTask?: (task: string) => void }>();
   let nextTurn = 1;
@@ -60,6 +61,13 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
       case 'follow_up':
         waits.get(data.runId)?.nextTask?.(data.task);
         return;
+      case 'user_answer': {
+        const pending = questions.get(data.questionId);
+        questions.delete(data.questionId);
+        if (data.answer !== undefined) pending?.resolve(data.answer);
+        else pending?.reject(new Error(`user_input: ${data.error ?? 'no answer came'}`));
+        return;
+      }
       case 'manual_answer':
         turns.get(data.turnId)?.(data.response);
         turns.delete(data.turnId);
@@ -92,6 +100,17 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
         ...(options?.fork ? { replaySkip: options.fork.steps.length } : {}),
         ...(mcp ? { mcp } : {}),
         providerContext: secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {},
+        ask: (question, { signal }) =>
+          new Promise<string>((resolve, reject) => {
+            const questionId = nextTurn++;
+            questions.set(questionId, { resolve, reject });
+            signal.addEventListener('abort', () => {
+              questions.delete(questionId);
+              reject(signal.reason);
+            });
+            outbox.flush();
+            port.postMessage({ type: 'user_question', runId, questionId, question });
+          }),
         manualTurn: (request, signal) =>
           new Promise<ModelResponse>((resolve, reject) => {
             const turnId = nextTurn++;
