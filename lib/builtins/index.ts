@@ -43,6 +43,7 @@ export function builtinHostTools(names: readonly BuiltinToolName[], context: Bui
     const spec = builtinSpec(name);
     return {
       name,
+      ...(name === 'user_input' ? { waitsForPerson: true } : {}),
       call: async (args, ctx) => {
         const named = namedArguments(spec, args);
         const problems = validateArguments(spec.inputSchema, named);

@@ -26,6 +26,17 @@ describe('user_input in a CodeAgent run', () => {
     expect(prompt).toBe(analyzePlayground(pg).systemPrompt);
   });
 
+  it('in QuickJS, the time the person takes does not count against the step time limit', async () => {
+    const slowPerson = (question: string) => new Promise<string>((resolve) => setTimeout(() => resolve(`late answer to ${question}`), 1_200));
+    const pg = playground({
+      builtinTools: ['user_input'],
+      sandbox: { timeoutMs: 400 },
+      responses: [js('const a = await user_input("Ready?");\nfinal_answer(a);')],
+    });
+    const { end } = await runToEnd(pg, { ask: slowPerson });
+    expect(end).toMatchObject({ status: 'success', finalAnswer: 'late answer to Ready?' });
+  });
+
   it('without anyone to ask, the step says so and the loop goes on', async () => {
     const pg = playground({ builtinTools: ['user_input'], responses: [js('await user_input("Which colour?");'), js('final_answer("red")')] });
     const { events, end } = await runToEnd(pg);
