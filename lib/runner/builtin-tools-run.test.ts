@@ -2,6 +2,7 @@
 // as tool calls (ToolCallingAgent), the person's answer recorded as the call's result.
 import { describe, expect, it } from 'vitest';
 import { js, ofType, playground, recordingModel, runToEnd } from '../test-support/playgrounds';
+import { createNodeExecutor } from '../sandbox/node/create-node-executor';
 import { analyzePlayground } from './analyze-playground';
 import { createAgentFromPlayground, PlaygroundSetupError } from './create-agent-from-playground';
 
@@ -49,6 +50,19 @@ describe('user_input in a CodeAgent run', () => {
     const { events } = await runToEnd(pg, { ask });
     expect(ofType(events, 'run_start')[0]!.systemPrompt).not.toMatch(/user_input/);
     expect(ofType(events, 'step_error')[0]!.error.message).toMatch(/'user_input' is not defined/);
+  });
+});
+
+describe('the built-ins in the Node kernel sandbox', () => {
+  it('are called through the kernel the same way', async () => {
+    const pg = playground({
+      builtinTools: ['user_input', 'web_search'],
+      responses: [js('const c = await user_input("Which colour?");\nconst s = await web_search("paint");\nfinal_answer(`${c} / ${s.slice(0, 27)}`);')],
+    });
+    const { events, end } = await runToEnd(pg, { ask, createExecutor: (options) => createNodeExecutor(options) });
+    expect(ofType(events, 'run_start')[0]!.sandbox).toBe('node');
+    expect(end).toMatchObject({ status: 'success', finalAnswer: 'blue / web_search is not available' });
+    expect(ofType(events, 'tool_call_end').map((c) => c.name)).toEqual(['user_input', 'web_search']);
   });
 });
 
