@@ -1,5 +1,6 @@
 // The runner's side of the protocol: compiles playgrounds on request and runs agents, sending their events in batches.
 import type { AgentEvent } from '../agent';
+import { recordedAnswers, replayingAsker } from '../builtins/user-input';
 import type { ModelResponse } from '../models/types';
 import { connectMcpServers, listMcpServer } from '../mcp/connect';
 import { reachableThroughProxy } from '../mcp/proxy/reachable-through-proxy';
@@ -100,7 +101,8 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
         ...(options?.fork ? { replaySkip: options.fork.steps.length } : {}),
         ...(mcp ? { mcp } : {}),
         providerContext: secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {},
-        ask: (question, { signal }) =>
+        // A fork's replayed steps get the answers the person gave then; new calls ask the page.
+        ask: replayingAsker(recordedAnswers(options?.fork?.steps ?? []), (question, { signal }) =>
           new Promise<string>((resolve, reject) => {
             const questionId = nextTurn++;
             questions.set(questionId, { resolve, reject });
@@ -111,6 +113,7 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
             outbox.flush();
             port.postMessage({ type: 'user_question', runId, questionId, question });
           }),
+        ),
         manualTurn: (request, signal) =>
           new Promise<ModelResponse>((resolve, reject) => {
             const turnId = nextTurn++;
