@@ -55,3 +55,14 @@ describe('visit_webpage', () => {
     await expect(visitWebpage(`http://${host}/missing`, { allowedHosts: [host] }, signal)).rejects.toThrow(`visit_webpage: http://${host}/missing answered 404 Not Found`);
   });
 });
+
+describe('HTML to Markdown in the runner worker', () => {
+  it("works with turndown's browser build where there is no window, document or DOMParser (a worker)", async () => {
+    // @ts-expect-error: the browser build has no types of its own; it is the file a browser bundle gets.
+    const { default: BrowserTurndown } = (await import('turndown/lib/turndown.browser.es.js')) as { default: typeof import('turndown') };
+    const { createDocument } = await import('@mixmark-io/domino');
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const service = new BrowserTurndown({ headingStyle: 'atx' });
+    expect(service.turndown(createDocument('<h1>Hi</h1><p>a <em>b</em></p>').body)).toBe('# Hi\n\na _b_');
+  });
+});
