@@ -24,6 +24,9 @@ export const HEAVY_PACKAGES = [
   'acorn',
   'acorn-walk',
   'react-markdown',
+  // The built-in visit_webpage's HTML → Markdown: only the runner worker needs it.
+  'turndown',
+  '@mixmark-io/domino',
 ];
 
 export interface ImportGraph {

@@ -8,6 +8,7 @@ import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { useResolvedTheme } from '../playground/use-theme';
 import { ToolsEditor, type ToolsEditorHandle } from '../editor/tools-editor';
 import { useMcpTypings } from '../editor/use-mcp-typings';
+import { BuiltinTools } from './builtin-tools';
 import { ToolList } from './tool-list';
 
 const NO_TOOLS: McpToolInfo[] = [];
@@ -42,7 +43,10 @@ export function ToolsPanel() {
         )}
         {error && <p role="alert" className="text-sm text-red-800 dark:text-red-300">The tools could not be read: {error}</p>}
       </div>
-      <ToolList analysis={analysis} stale={stale} />
+      <div className="space-y-4">
+        <ToolList analysis={analysis} stale={stale} />
+        <BuiltinTools />
+      </div>
     </div>
   );
 }

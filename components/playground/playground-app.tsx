@@ -13,6 +13,7 @@ import { hydrateTrustStore, reviewAllIfRecordUnreadable } from '@/lib/store/trus
 import { useUiStore } from '@/lib/store/ui-store';
 import { useRunStore } from '@/lib/store/run-store';
 import { ManualComposer } from '../manual/manual-composer';
+import { UserQuestion } from '../timeline/user-question';
 import { EditorTabs } from '../panels/editor-tabs';
 import { Timeline } from '../timeline/timeline';
 import { useRunHistory } from '../timeline/use-run-history';
@@ -107,7 +108,12 @@ export default function PlaygroundApp() {
         </section>
         <section id={VIEW_SECTION_ID.run} aria-label="Run" className={`${view === 'run' ? '' : 'hidden lg:block'} min-h-0`}>
           <Timeline
-            footer={<ManualComposer />}
+            footer={
+              <>
+                <UserQuestion />
+                <ManualComposer />
+              </>
+            }
             empty={
               <div className="muted mx-auto max-w-md space-y-2 pt-10 text-center text-sm">
                 <p className="text-base font-medium text-zinc-900 dark:text-zinc-100">Press Run to watch the agent work.</p>

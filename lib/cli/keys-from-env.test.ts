@@ -18,4 +18,8 @@ describe('CLI keys from the environment', () => {
       'http://127.0.0.1:9000': 'sk-o',
     });
   });
+
+  it("binds BRAVE_SEARCH_API_KEY (the built-in web_search's) to the Brave Search API alone", () => {
+    expect(keysFromEnv({ BRAVE_SEARCH_API_KEY: ' bsk-1 ' })).toEqual({ 'https://api.search.brave.com': 'bsk-1' });
+  });
 });

@@ -1,4 +1,5 @@
 // API keys for the CLI, from the environment variables each provider's own tools use, each bound to one origin.
+import { BRAVE_SEARCH_ORIGIN } from '../builtins/web-search';
 import { originOf } from '../models/key-origin';
 import { PROVIDERS } from '../models/presets';
 import type { RealProvider } from '../playground/schema';
@@ -24,6 +25,9 @@ export function keysFromEnv(env: Readonly<Record<string, string | undefined>>, t
     const origin = originOf(PROVIDERS[provider].baseURL!);
     if (key && origin) keys[origin] = key;
   }
+  // The built-in web_search's key goes to its API alone.
+  const brave = env.BRAVE_SEARCH_API_KEY?.trim();
+  if (brave) keys[BRAVE_SEARCH_ORIGIN] = brave;
   const typed = targets.baseURL ? originOf(targets.baseURL) : undefined;
   const key = targets.baseURLProvider ? read(targets.baseURLProvider) : undefined;
   if (typed && key) keys[typed] = key;

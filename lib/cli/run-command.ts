@@ -28,13 +28,14 @@ import { z } from 'zod';
 import { connectMcpServers } from '../mcp/connect';
 import type { McpConnection } from '../mcp/types';
 import { mcpServerSchema } from '../playground/schema';
+import type { UserAsker } from '../builtins';
 import { BadInput } from './bad-input';
 import { runCompare } from './compare-command';
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Lines of standard input, for the manual model. */
+  /** Lines of standard input, for the manual model and the built-in user_input. */
   readLine: () => Promise<string | null>;
   signal?: AbortSignal;
   /** Where API keys come from (process.env). */
@@ -72,6 +73,8 @@ Options:
                                     its sandbox session (repeatable: one follow-up per flag, in order)
   --mcp <name>=<url>                add an MCP server, or change the address of the playground's server of that
                                     name (repeatable); a server's token (Bearer) comes from MCP_TOKEN_<NAME>
+Built-in tools (the playground's builtinTools): user_input reads its answer from stdin (one line); web_search takes
+its key from BRAVE_SEARCH_API_KEY.
 Without --model the playground's own model is used.`;
 
 
@@ -176,6 +179,7 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
       ...(mcp ? { mcp } : {}),
       model,
       manualTurn,
+      ask: stdinAnswers(io),
       maxSteps,
       replayDelayMs: 0,
       keys,
@@ -359,6 +363,16 @@ async function modelFromFlag(flag: string, { manualTurn, keys, baseURL }: ModelF
     throw new BadInput(`${file} is not a replay file ({"responses": [...]}):\n${indent(lines.join('\n'))}`);
   }
   return createReplayModel(result.data.responses as ReplayResponse[]);
+}
+
+/** The built-in user_input on a terminal: the question on stderr, the answer is the next line of stdin. */
+function stdinAnswers(io: CliIO): UserAsker {
+  return async (question) => {
+    io.stderr(`\n── the agent asks (user_input): ${question}\n── your answer (one line):\n`);
+    const line = await io.readLine();
+    if (line === null) throw new Error('user_input: standard input ended before an answer was given');
+    return line;
+  };
 }
 
 /** The manual model on a terminal: show what the model would see, read the turn up to a line with a single ".". */

@@ -1,6 +1,7 @@
 // The playground document: what the UI edits, what examples and links hold, and what the CLI runs.
 import { z } from 'zod';
 import { checkTemplate, PROMPT_TEMPLATE_IDS, type PromptTemplateId } from '../agent/prompts/templates';
+import { BUILTIN_TOOL_NAMES } from '../builtins/types';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `name`, `@scope/name`, either with `@version` (a semver or range of safe characters). */
@@ -231,9 +232,17 @@ export const playgroundSchema = z
     mcpServers: z.array(mcpServerSchema).max(20).default([]),
     /** Faults injected into the tools' calls, by tool name (absent in older documents: none). */
     faults: z.record(z.string().regex(NAME, 'must be the name of a tool of the tools source'), toolFaultsSchema).optional(),
+    /** The built-in tools this playground turns on (lib/builtins; absent in older documents: none). */
+    builtinTools: z
+      .array(z.enum(BUILTIN_TOOL_NAMES, { error: `a built-in tool is one of ${BUILTIN_TOOL_NAMES.join(', ')}` }))
+      .max(BUILTIN_TOOL_NAMES.length)
+      .optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
+    doc.builtinTools?.forEach((name, i) => {
+      if (doc.builtinTools!.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['builtinTools', i], message: `'${name}' is listed twice` });
+    });
     const servers = new Set<string>();
     doc.mcpServers.forEach((s, i) => {
       if (servers.has(s.name)) ctx.addIssue({ code: 'custom', path: ['mcpServers', i, 'name'], message: `another MCP server is already named '${s.name}'` });

@@ -18,6 +18,13 @@ describe('analyzePlayground', () => {
     expect(analysis.rendered.add).toMatch(/^- add: Adds two numbers\. Returns number\.\n {4}Arguments \(JSON Schema\): \{"type":"object"/);
   });
 
+  it('shows the built-in tools in the text tool call format too, as the run sends them', () => {
+    const pg = playground({ agent: { type: 'tool-calling' }, builtinTools: ['visit_webpage'], model: { provider: 'manual', toolCallFormat: 'text' } });
+    const analysis = analyzePlayground(pg);
+    expect(analysis.systemPrompt).toBe(createAgentFromPlayground(pg, { manualTurn: async () => '' }).systemPrompt());
+    expect(analysis.rendered.visit_webpage).toMatch(/^- visit_webpage: /);
+  });
+
   it('sizes the prompt per section: rules, each tool, final_answer, each managed agent, instructions', () => {
     const team = EXAMPLES.find((e) => e.playground.agent.managedAgents.length > 0)!.playground;
     const analysis = analyzePlayground({ ...team, agent: { ...team.agent, instructions: 'Answer in French.' } });

@@ -1,4 +1,5 @@
 // What the editor shows before a run: the tools as the model will see them, and the system prompt with its size per section.
+import { builtinSpec, enabledBuiltins } from '../builtins';
 import { buildSystemPrompt, renderManagedAgentForCode, renderManagedAgentForToolCalling, renderToolsForTextFormat } from '../agent';
 import { mcpModelTools, mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
 import { mcpToolDeclaration, mcpToolListItem } from '../mcp/schema-to-typescript';
@@ -41,10 +42,12 @@ export function analyzePlayground(playground: Playground, mcp: McpServerListing[
   const code = type === 'code';
   // A ToolCallingAgent in the text tool call format reads each tool's JSON schema in its prompt.
   const textCalls = !code && playground.model.toolCallFormat === 'text';
-  const schemas = textCalls ? [...toolSchemasForModel(compiled), ...mcpModelTools(mcpTools)] : [];
+  const builtins = enabledBuiltins(playground.builtinTools).map(builtinSpec);
+  const schemas = textCalls ? [...toolSchemasForModel({ tools: [...compiled.tools, ...builtins] }), ...mcpModelTools(mcpTools)] : [];
   const renderTool = code ? renderToolForCode : textCalls ? (t: ToolSpec) => renderToolForTextCalls(schemas.find((s) => s.name === t.name)!) : renderToolAsListItem;
   const renderAgent = code ? renderManagedAgentForCode : renderManagedAgentForToolCalling;
-  const tools = [...compiled.tools, FINAL_ANSWER_TOOL];
+  // The enabled built-ins follow the user's tools, as in the run (create-agent-from-playground.ts).
+  const tools = [...compiled.tools, ...builtins, FINAL_ANSWER_TOOL];
   const rendered = Object.fromEntries([
     ...tools.map((t) => [t.name, renderTool(t)]),
     ...mcpTools.map((t) => [t.name, code ? mcpToolDeclaration(t) : textCalls ? renderToolForTextCalls(schemas.find((s) => s.name === t.name)!) : mcpToolListItem(t)]),

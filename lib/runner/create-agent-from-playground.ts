@@ -1,5 +1,6 @@
 // The composition root: turns a playground document into a ready agent (tools compiled, sandbox and models chosen).
 import { createAgent, type Agent, type AgentTools, type FinalAnswerCheck, type ManagedAgent } from '../agent';
+import { builtinHostTools, builtinSpec, enabledBuiltins, type BuiltinToolContext, type UserAsker } from '../builtins';
 import { mcpHostTools } from '../mcp/mcp-host-tools';
 import { mcpModelTools, mcpNameClashes, mcpToolsAsList, mcpToolsForCode } from '../mcp/mcp-agent-tools';
 import { sourceToolSource } from '../mcp/tool-name';
@@ -50,6 +51,10 @@ export interface AgentFromPlaygroundOptions {
   providerContext?: Omit<ProviderModelContext, 'apiKey'>;
   /** The playground's MCP servers, connected for this run (lib/mcp/connect.ts); the caller closes it after the run. */
   mcp?: McpConnection;
+  /** Answers the built-in `user_input` (the app's form, the CLI's stdin); without it the tool says nobody can answer. */
+  ask?: UserAsker;
+  /** Tests: the built-in `web_search`'s API address and fetch. */
+  search?: BuiltinToolContext['search'];
 }
 
 export function createAgentFromPlayground(playground: Playground, options: AgentFromPlaygroundOptions = {}): Agent {
@@ -84,6 +89,13 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
   const withFaults = Object.keys(faults).length > 0 ? { faults } : {};
   const toolSignatures = callSignatures(compiled.tools);
   const packages = options.sandboxPackages?.length ? { packages: options.sandboxPackages } : {};
+  const network = sandbox.network.enabled
+    ? {
+        allowedHosts: sandbox.network.allowedHosts,
+        // The app's own server is never a tool's target: its model proxy may spend the server's keys.
+        ...(options.providerContext?.pageOrigin ? { refusedOrigins: [options.providerContext.pageOrigin] } : {}),
+      }
+    : undefined;
   const executorFactory = (toolNames: string[]) => (hostTools: ExecutorOptions['hostTools']) =>
     createExecutor({
       toolsJs: compiled.js,
@@ -98,15 +110,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
         maxLogChars: sandbox.maxLogChars,
         maxObservationChars: sandbox.maxObservationChars,
       },
-      ...(sandbox.network.enabled
-        ? {
-            network: {
-              allowedHosts: sandbox.network.allowedHosts,
-              // The app's own server is never a tool's target: its model proxy may spend the server's keys.
-              ...(options.providerContext?.pageOrigin ? { refusedOrigins: [options.providerContext.pageOrigin] } : {}),
-            },
-          }
-        : {}),
+      ...(network ? { network } : {}),
     });
 
   const checks = playground.agent.finalAnswerChecks.map((name) => {
@@ -125,6 +129,26 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     ...playground.agent.managedAgents.map((m) => ({ name: m.name, source: `the team member '${m.name}'` })),
   ]);
   if (clashes.length > 0) throw new PlaygroundSetupError(`${clashes.join('; ')}: rename one, or leave the MCP tool out of the server's tools list`);
+
+  // The built-ins run on the host, called from the sandbox like MCP tools; their specs join the user's in the prompt.
+  const builtins = enabledBuiltins(playground.builtinTools);
+  const taken = [
+    ...compiled.tools.map((t) => [t.name, sourceToolSource(t.name)] as const),
+    ...playground.agent.managedAgents.map((m) => [m.name, `the team member '${m.name}'`] as const),
+    ...mcpTools.map((t) => [t.name, `the MCP tool '${t.mcpName}' of server '${t.server}'`] as const),
+  ];
+  const builtinClashes = builtins.flatMap((name) => taken.filter(([n]) => n === name).map(([, what]) => `the built-in tool '${name}' and ${what} have the same name`));
+  if (builtinClashes.length > 0) throw new PlaygroundSetupError(`${builtinClashes.join('; ')}: rename yours, or turn the built-in off in the Tools tab`);
+  const withBuiltins: CompiledTools = builtins.length ? { ...compiled, tools: [...compiled.tools, ...builtins.map(builtinSpec)] } : compiled;
+  const hostTools = [
+    ...(options.mcp ? mcpHostTools(options.mcp, { timeoutMs: sandbox.timeoutMs }) : []),
+    ...builtinHostTools(builtins, {
+      ...(options.ask ? { ask: options.ask } : {}),
+      ...(network ? { network } : {}),
+      ...(options.keys ? { keys: options.keys } : {}),
+      ...(options.search ? { search: options.search } : {}),
+    }),
+  ];
 
   const managedAgents: ManagedAgent[] = playground.agent.managedAgents.map((m, i) => ({
     name: m.name,
@@ -156,7 +180,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
     });
   }
 
-  const mainTools = agentTools(compiled);
+  const mainTools = agentTools(withBuiltins);
   return createAgent({
     name: 'main',
     type: playground.agent.type,
@@ -172,7 +196,7 @@ export function createAgentFromPlayground(playground: Playground, options: Agent
             schemas: [...mainTools.schemas, ...mcpModelTools(mcpTools)],
             mcpToolNames: mcpTools.map((t) => t.name),
           },
-    ...(options.mcp ? { hostTools: mcpHostTools(options.mcp, { timeoutMs: sandbox.timeoutMs }) } : {}),
+    ...(hostTools.length ? { hostTools } : {}),
     managedAgents,
     maxSteps: options.maxSteps ?? playground.agent.maxSteps,
     toolCallFormat: playground.model.toolCallFormat ?? 'native',

@@ -9,6 +9,8 @@ import type { FromRunner, Port, RunSecrets, RunStartOptions, ToRunner } from './
 export interface RunHandlers {
   onEvents: (events: AgentEvent[]) => void;
   onManualTurn: (turn: { turnId: number; request: ModelRequest }) => void;
+  /** The built-in user_input asks the person; without this handler the run is told nobody can answer. */
+  onQuestion?: (question: { questionId: number; question: string }) => void;
   /** Step through: the run paused after `step`. */
   onPaused?: (step: number) => void;
   /** Called once, after the last event. `error` when the run could not start. */
@@ -25,6 +27,8 @@ export interface RunnerClient {
   resume(runId: string, mode: 'step' | 'continue'): void;
   followUp(runId: string, task: string): void;
   answer(runId: string, turnId: number, response: ModelResponse): void;
+  /** Answers user_input's question. */
+  answerQuestion(runId: string, questionId: number, answer: string): void;
 }
 
 export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClient {
@@ -52,6 +56,12 @@ export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClie
       case 'manual_turn':
         runs.get(data.runId)?.onManualTurn({ turnId: data.turnId, request: data.request });
         return;
+      case 'user_question': {
+        const handlers = runs.get(data.runId);
+        if (handlers?.onQuestion) handlers.onQuestion({ questionId: data.questionId, question: data.question });
+        else port.postMessage({ type: 'user_answer', runId: data.runId, questionId: data.questionId, error: 'nobody can answer here (this run is not shown to the person); decide without asking' });
+        return;
+      }
       case 'paused':
         runs.get(data.runId)?.onPaused?.(data.step);
         return;
@@ -92,6 +102,9 @@ export function createRunnerClient(port: Port<FromRunner, ToRunner>): RunnerClie
     },
     answer(runId, turnId, response) {
       port.postMessage({ type: 'manual_answer', runId, turnId, response });
+    },
+    answerQuestion(runId, questionId, answer) {
+      port.postMessage({ type: 'user_answer', runId, questionId, answer });
     },
   };
 }

@@ -35,6 +35,8 @@ export type ToRunner =
   /** A finished run takes another task, with its memory and sandbox session. */
   | { type: 'follow_up'; runId: string; task: string }
   | { type: 'manual_answer'; runId: string; turnId: number; response: ModelResponse }
+  /** The person's answer to the built-in user_input's question (`error`: nobody here can answer). */
+  | { type: 'user_answer'; runId: string; questionId: number; answer?: string; error?: string }
   /** A kernel process in the page's WebContainer: launched / launch failed, its output and exit, a file written. */
   | KernelReply;
 
@@ -43,6 +45,8 @@ export type FromRunner =
   | { type: 'mcp_listing'; requestId: number; listing: McpServerListing }
   | { type: 'events'; runId: string; events: AgentEvent[] }
   | { type: 'manual_turn'; runId: string; turnId: number; request: ModelRequest }
+  /** The built-in user_input asks the person; the run waits for a `user_answer`. */
+  | { type: 'user_question'; runId: string; questionId: number; question: string }
   /** Step through: the run paused after this step, until a `resume`. */
   | { type: 'paused'; runId: string; step: number }
   /** The run's events are all sent; `error` when it could not start (tool source errors, setup problems). */

@@ -45,6 +45,30 @@ describe('the runner protocol', () => {
     expect(batches()).toBeLessThan(events.length);
   });
 
+  it("carries user_input's question to the page and the person's answer back into the run", async () => {
+    const client = connect();
+    const questions: string[] = [];
+    const { events, handlers, done } = collect({
+      onQuestion: ({ questionId, question }) => {
+        questions.push(question);
+        client.answerQuestion('rq', questionId, 'forty-two');
+      },
+    });
+    client.start('rq', playground({ builtinTools: ['user_input'], responses: [js('final_answer(await user_input("How many?"))')] }), handlers);
+    expect(await done).toBeUndefined();
+    expect(questions).toEqual(['How many?']);
+    expect(foldEvents(events).runs[0]).toMatchObject({ status: 'success', finalAnswer: { value: 'forty-two' } });
+  });
+
+  it('tells user_input nobody can answer when the page does not show the question', async () => {
+    const client = connect();
+    const { events, handlers, done } = collect();
+    client.start('rn', playground({ builtinTools: ['user_input'], responses: [js('await user_input("How many?")'), js('final_answer(0)')] }), handlers);
+    expect(await done).toBeUndefined();
+    const error = events.find((e) => e.type === 'step_error');
+    expect(error?.type === 'step_error' && error.error.message).toMatch(/user_input: nobody can answer here/);
+  });
+
   it('asks the page for manual turns and runs what the person wrote', async () => {
     const client = connect();
     const seen: number[] = [];

@@ -1,5 +1,6 @@
 // The runner's side of the protocol: compiles playgrounds on request and runs agents, sending their events in batches.
 import type { AgentEvent } from '../agent';
+import { recordedAnswers, replayingAsker } from '../builtins/user-input';
 import type { ModelResponse } from '../models/types';
 import { connectMcpServers, listMcpServer } from '../mcp/connect';
 import { reachableThroughProxy } from '../mcp/proxy/reachable-through-proxy';
@@ -21,6 +22,7 @@ const BATCH_MS = 30;
 export function serveRunner(port: Port<ToRunner, FromRunner>): void {
   const runs = new Map<string, AbortController>();
   const turns = new Map<number, (response: ModelResponse) => void>();
+  const questions = new Map<number, { resolve: (answer: string) => void; reject: (error: Error) => void }>();
   /** Per run: what a paused run waits for, and what a finished run waits for (its next task). */
   const waits = new Map<string, { resume?: (mode: 'step' | 'continue') => void; nextTask?: (task: string) => void }>();
   let nextTurn = 1;
@@ -60,6 +62,13 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
       case 'follow_up':
         waits.get(data.runId)?.nextTask?.(data.task);
         return;
+      case 'user_answer': {
+        const pending = questions.get(data.questionId);
+        questions.delete(data.questionId);
+        if (data.answer !== undefined) pending?.resolve(data.answer);
+        else pending?.reject(new Error(`user_input: ${data.error ?? 'no answer came'}`));
+        return;
+      }
       case 'manual_answer':
         turns.get(data.turnId)?.(data.response);
         turns.delete(data.turnId);
@@ -93,6 +102,19 @@ export function serveRunner(port: Port<ToRunner, FromRunner>): void {
         ...(options?.fork ? { replaySkip: options.fork.steps.length } : {}),
         ...(mcp ? { mcp } : {}),
         providerContext: secrets?.pageOrigin ? { pageOrigin: secrets.pageOrigin } : {},
+        // A fork's replayed steps get the answers the person gave then; new calls ask the page.
+        ask: replayingAsker(recordedAnswers(options?.fork?.steps ?? []), (question, { signal }) =>
+          new Promise<string>((resolve, reject) => {
+            const questionId = nextTurn++;
+            questions.set(questionId, { resolve, reject });
+            signal.addEventListener('abort', () => {
+              questions.delete(questionId);
+              reject(signal.reason);
+            });
+            outbox.flush();
+            port.postMessage({ type: 'user_question', runId, questionId, question });
+          }),
+        ),
         manualTurn: (request, signal) =>
           new Promise<ModelResponse>((resolve, reject) => {
             const turnId = nextTurn++;

@@ -16,6 +16,16 @@ async function loadStore(saved: Record<string, string> = {}, quota?: number) {
 beforeEach(() => vi.unstubAllGlobals());
 
 describe('the playground store', () => {
+  it('turns built-in tools on and off in the toolbox order, and drops the field when none is left', async () => {
+    const { store } = await loadStore();
+    store.getState().setBuiltinTool('web_search', true);
+    store.getState().setBuiltinTool('user_input', true);
+    expect(store.getState().doc.builtinTools).toEqual(['user_input', 'web_search']);
+    store.getState().setBuiltinTool('user_input', false);
+    store.getState().setBuiltinTool('web_search', false);
+    expect('builtinTools' in store.getState().doc).toBe(false);
+  });
+
   it('starts a first visit with the first bundled example', async () => {
     const { store } = await loadStore();
     expect(store.getState().doc).toEqual(EXAMPLES[0]!.playground);

@@ -1,5 +1,6 @@
 // The playground document being edited, autosaved to this browser; unreadable saved data is kept aside, never lost.
 import { create } from 'zustand';
+import { BUILTIN_TOOL_NAMES, type BuiltinToolName } from '../builtins/types';
 import { withToolFaults } from '../playground/tool-faults-edit';
 import type { ToolFaultsSettings } from '../playground/schema';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
@@ -62,6 +63,8 @@ export interface PlaygroundStore extends PersistedPlayground {
   setTitle: (title: string) => void;
   setTask: (task: string) => void;
   setTools: (tools: string) => void;
+  /** Turns a built-in tool on or off (kept in the toolbox's order; none left: the field goes). */
+  setBuiltinTool: (name: BuiltinToolName, on: boolean) => void;
   /** Sets one tool's injected faults (already checked against the schema); undefined removes them. */
   setToolFaults: (tool: string, faults: ToolFaultsSettings | undefined) => void;
   updateAgent: (patch: Partial<AgentSettings>) => void;
@@ -243,6 +246,12 @@ export const usePlaygroundStore = create<PlaygroundStore>()(
         setTitle: (title) => editDoc((doc) => ({ ...doc, title })),
         setTask: (task) => editDoc((doc) => ({ ...doc, task })),
         setTools: (tools) => editDoc((doc) => ({ ...doc, tools })),
+        setBuiltinTool: (name, on) =>
+          editDoc((doc) => {
+            const { builtinTools: _old, ...rest } = doc;
+            const next = BUILTIN_TOOL_NAMES.filter((n) => (n === name ? on : (doc.builtinTools ?? []).includes(n)));
+            return next.length ? { ...rest, builtinTools: next } : rest;
+          }),
         setToolFaults: (tool, faults) => editDoc((doc) => withToolFaults(doc, tool, faults)),
         updateAgent: (patch) => editDoc((doc) => ({ ...doc, agent: { ...doc.agent, ...patch } })),
         updateSandbox: (patch) => editDoc((doc) => ({ ...doc, sandbox: { ...doc.sandbox, ...patch } })),

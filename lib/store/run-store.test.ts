@@ -187,4 +187,10 @@ describe('the keys a run gets', () => {
     const doc = playground({ mcpServers: [{ name: 'weather', url: 'https://mcp.example.com/v2/mcp' }] });
     expect(keysForPlayground(doc, keys)).toEqual({ 'https://mcp.example.com': 'mcp-token' });
   });
+
+  it("include the Brave Search key only when the built-in web_search is on", () => {
+    const keys = { 'https://api.search.brave.com': 'bsk', 'https://api.openai.com': 'sk-openai' };
+    expect(keysForPlayground(playground({ builtinTools: ['web_search'] }), keys)).toEqual({ 'https://api.search.brave.com': 'bsk' });
+    expect(keysForPlayground(playground({ builtinTools: ['user_input'] }), keys)).toEqual({});
+  });
 });

@@ -4,6 +4,7 @@ import type { ForkPrefix } from '../agent/agent';
 import type { AgentEvent } from '../agent/events';
 import { applyEvent, EMPTY_RUN_STATE, foldEvents, stepsOfRun, type RunState } from '../agent/run-state';
 import type { ModelRequest, ModelResponse } from '../models/types';
+import { BRAVE_SEARCH_ORIGIN } from '../builtins/web-search';
 import { originOf } from '../models/key-origin';
 import { addUsage, ZERO_USAGE } from '../models/usage';
 import { runFingerprint } from '../playground/run-fingerprint';
@@ -31,6 +32,10 @@ export interface RunStore {
   startError?: string;
   /** The model's turn the person is asked to write (manual model). */
   manualTurn?: ManualTurnRequest;
+  /** The built-in user_input's question, waiting for the person's answer. */
+  question?: { questionId: number; question: string };
+  /** Sends the person's answer to user_input's question. */
+  answerQuestion: (answer: string) => void;
   /** The library item the run shown belongs to, and the fingerprint of the playground it ran (see runFingerprint). */
   itemId?: string;
   fingerprint?: string;
@@ -81,7 +86,7 @@ let counter = 0;
 export const useRunStore = create<RunStore>((set, get) => {
   const finish = (runId: string, error?: string) => {
     if (get().runId !== runId) return;
-    set({ phase: 'idle', manualTurn: undefined, paused: undefined, continuable: false, ...(error ? { startError: error } : {}) });
+    set({ phase: 'idle', manualTurn: undefined, question: undefined, paused: undefined, continuable: false, ...(error ? { startError: error } : {}) });
   };
   /** A kept session no one will continue (another run starts, another run is shown) is ended in the runner. */
   const endSession = () => {
@@ -92,11 +97,14 @@ export const useRunStore = create<RunStore>((set, get) => {
     onEvents(events: AgentEvent[]) {
       if (get().runId !== runId) return;
       set((s) => ({ state: events.reduce(applyEvent, s.state), events: [...s.events, ...events], paused: undefined }));
+      // A question whose call ended without an answer (the step's time limit, Stop) is no longer asked.
+      if (get().question && events.some((e) => e.type === 'tool_call_end' && e.name === 'user_input')) set({ question: undefined });
       // The task ended: the run is idle, its session kept for a follow-up (a stopped run is not continued).
       const end = events.findLast((e) => e.type === 'run_end' && e.agent === 'main' && !e.parent);
-      if (end?.type === 'run_end') set({ phase: 'idle', manualTurn: undefined, continuable: end.status !== 'aborted' });
+      if (end?.type === 'run_end') set({ phase: 'idle', manualTurn: undefined, question: undefined, continuable: end.status !== 'aborted' });
     },
     onManualTurn: (turn: ManualTurnRequest) => get().runId === runId && set({ manualTurn: turn }),
+    onQuestion: (question: { questionId: number; question: string }) => get().runId === runId && set({ question }),
     onPaused: (step: number) => get().runId === runId && get().phase === 'running' && set({ paused: { step } }),
     onDone: (error?: string) => finish(runId, error),
   });
@@ -116,7 +124,7 @@ export const useRunStore = create<RunStore>((set, get) => {
       }
       endSession();
       const runId = `run-${Date.now()}-${++counter}`;
-      set({ phase: 'running', runId, itemId, fingerprint: runFingerprint(playground), emptyTask: undefined, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined, paused: undefined, continuable: false });
+      set({ phase: 'running', runId, itemId, fingerprint: runFingerprint(playground), emptyTask: undefined, state: EMPTY_RUN_STATE, events: [], startError: undefined, manualTurn: undefined, question: undefined, paused: undefined, continuable: false });
       const secrets = { keys: keysForPlayground(playground, useKeyStore.getState().keys), ...(typeof location === 'undefined' ? {} : { pageOrigin: location.origin }) };
       const options = { keepSession: true, stepThrough: get().stepThrough, ...(fork ? { fork } : {}) };
       getRunner('run').start(runId, playground, handlers(runId), secrets, options);
@@ -143,7 +151,7 @@ export const useRunStore = create<RunStore>((set, get) => {
     stop() {
       const { phase, runId } = get();
       if (phase !== 'running' || !runId) return;
-      set({ phase: 'stopping', manualTurn: undefined, paused: undefined });
+      set({ phase: 'stopping', manualTurn: undefined, question: undefined, paused: undefined });
       getRunner('run').abort(runId);
       setTimeout(() => {
         const now = get();
@@ -155,16 +163,22 @@ export const useRunStore = create<RunStore>((set, get) => {
         finish(runId);
       }, HARD_STOP_MS);
     },
+    answerQuestion(answer) {
+      const { runId, question } = get();
+      if (!runId || !question) return;
+      set({ question: undefined });
+      getRunner('run').answerQuestion(runId, question.questionId, answer);
+    },
     submitTurn(response) {
       const { runId, manualTurn } = get();
       if (!runId || !manualTurn) return;
-      set({ manualTurn: undefined });
+      set({ manualTurn: undefined, question: undefined });
       getRunner('run').answer(runId, manualTurn.turnId, response);
     },
     showRecorded(events, itemId = get().itemId, playground) {
       if (get().phase !== 'idle') return;
       endSession();
-      set({ continuable: false, runId: undefined, itemId, fingerprint: typeof playground === 'string' ? playground : playground ? runFingerprint(playground) : undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined });
+      set({ continuable: false, runId: undefined, itemId, fingerprint: typeof playground === 'string' ? playground : playground ? runFingerprint(playground) : undefined, state: foldEvents(events), events, startError: undefined, manualTurn: undefined, question: undefined });
     },
     showItem(itemId) {
       const now = get();
@@ -183,7 +197,7 @@ export const useRunStore = create<RunStore>((set, get) => {
         state: next?.state ?? EMPTY_RUN_STATE,
         events: next?.events ?? [],
         startError: next?.startError,
-        manualTurn: undefined,
+        manualTurn: undefined, question: undefined,
         emptyTask: undefined,
       });
     },
@@ -204,6 +218,8 @@ export function keysForPlayground(playground: Playground, keys: Readonly<Record<
   const origins = [
     ...contactAddresses(playground).filter((a) => a.kind === 'model').map((a) => a.address),
     ...playground.mcpServers.flatMap((s) => originOf(s.url) ?? []),
+    // The built-in web_search's key, kept like a model's, goes to its API only.
+    ...(playground.builtinTools?.includes('web_search') ? [BRAVE_SEARCH_ORIGIN] : []),
   ];
   return Object.fromEntries(origins.filter((o) => keys[o]).map((o) => [o, keys[o]!]));
 }

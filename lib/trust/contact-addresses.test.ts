@@ -14,6 +14,12 @@ describe('the addresses a playground would contact', () => {
     expect(contactAddresses(doc({ model: { provider: 'replay', responses: ['x'] } }))).toEqual([]);
   });
 
+  it('lists the Brave Search API when the built-in web_search is on (user_input contacts nobody)', () => {
+    expect(contactAddresses(doc({ builtinTools: ['user_input', 'web_search'] }))).toEqual([
+      { id: 'host:api.search.brave.com', kind: 'tool-host', address: 'api.search.brave.com', who: ['the built-in web_search (with your key)'] },
+    ]);
+  });
+
   it('lists the main model, each team member’s model, the tools’ hosts and the WebContainer with its packages', () => {
     const found = contactAddresses(
       doc({

@@ -1,6 +1,7 @@
 // Every address a playground would contact when it runs: its models (the main one and each team member's), the hosts
 // its tools may fetch, its MCP servers, and the WebContainer service with the packages it would install. A playground from outside is
 // reviewed against this list before anything is contacted.
+import { BRAVE_SEARCH_ORIGIN } from '../builtins/web-search';
 import { keyOriginOf, originOf } from '../models/key-origin';
 import { isProviderModel, PRESETS, PROVIDERS } from '../models/presets';
 import type { ModelSettings, Playground } from '../playground/schema';
@@ -16,6 +17,8 @@ export interface ContactAddress {
   /** Who would contact it: "the main model", "team member 'librarian'", "the tools' fetch" … */
   who: string[];
 }
+
+const BRAVE_SEARCH_HOST = new URL(BRAVE_SEARCH_ORIGIN).host;
 
 export const WEBCONTAINER_ADDRESS_ID = 'webcontainer';
 
@@ -62,6 +65,9 @@ export function contactAddresses(doc: Playground): ContactAddress[] {
   }
   if (doc.sandbox.network.enabled) {
     for (const host of doc.sandbox.network.allowedHosts) add({ id: hostAddressId(host), kind: 'tool-host', address: host, who: 'the tools’ fetch' });
+  }
+  if (doc.builtinTools?.includes('web_search')) {
+    add({ id: hostAddressId(BRAVE_SEARCH_HOST), kind: 'tool-host', address: BRAVE_SEARCH_HOST, who: 'the built-in web_search (with your key)' });
   }
   for (const server of doc.mcpServers) {
     const origin = originOf(server.url);

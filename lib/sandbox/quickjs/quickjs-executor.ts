@@ -37,6 +37,8 @@ type StopReason = 'timeout' | 'abort' | 'final' | 'drain' | 'stuck';
 /** Everything that belongs to one step (or one callFunction) while it runs. */
 interface Activity {
   deadline: number;
+  /** Host calls waiting for a person: the deadline stands still meanwhile and moves on by the time they took. */
+  waitingForPerson: number;
   signal?: AbortSignal;
   onEvent?: (event: ExecutionEvent) => void;
   logs: string;
@@ -336,6 +338,7 @@ export class QuickJSExecutor implements Executor {
     const controller = new AbortController();
     const activity: Activity = {
       deadline: performance.now() + this.limits.timeoutMs,
+      waitingForPerson: 0,
       signal: options.signal,
       onEvent: options.onEvent,
       logs: '',
@@ -400,7 +403,7 @@ export class QuickJSExecutor implements Executor {
     if (!a) return undefined;
     if (a.finalAnswer) return 'final';
     if (a.signal?.aborted) return 'abort';
-    if (performance.now() > a.deadline) return 'timeout';
+    if (a.waitingForPerson === 0 && performance.now() > a.deadline) return 'timeout';
     return undefined;
   }
 
@@ -431,9 +434,10 @@ export class QuickJSExecutor implements Executor {
         if (jobFailed) continue; // a job threw (an interrupt): run the rest of the queue first
         if (activity.timers.size === 0 && activity.deferreds.size === 0) return { stop: 'stuck' };
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.max(0, activity.deadline - performance.now()) + 1);
+          // While a person is asked, only their answer (or Stop) wakes the loop.
+          const timer = activity.waitingForPerson > 0 ? undefined : setTimeout(resolve, Math.max(0, activity.deadline - performance.now()) + 1);
           activity.wake = () => {
-            clearTimeout(timer);
+            if (timer !== undefined) clearTimeout(timer);
             activity.wake = undefined;
             resolve();
           };
@@ -610,9 +614,19 @@ export class QuickJSExecutor implements Executor {
     const tool = this.options.hostTools?.find((t) => t.name === name);
     return this.deferred(context, async (signal) => {
       if (!tool || argsJson === undefined) throw new Error(`no host tool named ${String(name)}`);
-      // This signal aborts on Stop and when the step ends (deadline), so a team member never outlives its step.
-      const value = await tool.call(JSON.parse(argsJson) as unknown[], { signal, callId });
-      return JSON.stringify(value === undefined ? null : value);
+      const a = tool.waitsForPerson ? this.activity : undefined;
+      const started = performance.now();
+      if (a) a.waitingForPerson++;
+      try {
+        // This signal aborts on Stop and when the step ends (deadline), so a team member never outlives its step.
+        const value = await tool.call(JSON.parse(argsJson) as unknown[], { signal, callId });
+        return JSON.stringify(value === undefined ? null : value);
+      } finally {
+        if (a) {
+          a.waitingForPerson--;
+          a.deadline += performance.now() - started;
+        }
+      }
     });
   }
 
