@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { heavyImports, pageImportGraph, staticImports, type ImportGraph } from './page-import-graph';
+import { heavyImports, importCycles, pageImportGraph, staticImports, type ImportGraph } from './page-import-graph';
 
 describe('the page import graph', () => {
+  it('has no import circles in lib, components and app: every arrow points one way', () => {
+    expect(importCycles()).toEqual([]);
+  });
+
   it('reaches no heavy package statically: the TypeScript compiler, Monaco, the AI SDK, QuickJS and the step card load in workers or on demand', () => {
     expect(heavyImports(pageImportGraph())).toEqual([]);
   });

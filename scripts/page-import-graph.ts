@@ -3,7 +3,7 @@
 // URL(...))` and type-only imports are not followed: they load on demand, in a worker, or not at all.
 // Used by page-import-graph.test.ts to keep heavy packages (the TypeScript compiler, Monaco, the AI SDK, QuickJS)
 // off the page's critical path, and by hand (`npx tsx scripts/page-import-graph.ts`) to see what a chunk holds.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -125,4 +125,62 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`${graph.modules.size} project modules; packages: ${[...new Set([...graph.packages.keys()].map(packageOf))].sort().join(', ')}`);
   const heavy = heavyImports(graph);
   console.log(heavy.length ? `heavy on the critical path:\n${heavy.join('\n')}` : 'nothing heavy on the critical path');
+}
+
+/** Every project module under `dirs` (tests left out), relative to the repository. */
+function projectModules(dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(path);
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  return out;
+}
+
+/** Groups of modules that import each other's values in a circle (strongly connected components), as `a → b → a`. */
+export function importCycles(dirs: readonly string[] = ['lib', 'components', 'app']): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const file of projectModules(dirs)) {
+    const targets = staticImports(file, readFileSync(join(ROOT, file), 'utf8'))
+      .filter((spec) => spec.startsWith('.') || spec.startsWith('@/'))
+      .map((spec) => resolveLocal(file, spec))
+      .filter((t): t is string => t !== undefined);
+    edges.set(file, targets);
+  }
+  // Tarjan's algorithm.
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!edges.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1) cycles.push(group.sort());
+    }
+  };
+  for (const v of edges.keys()) if (!index.has(v)) visit(v);
+  return cycles;
 }

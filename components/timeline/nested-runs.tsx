@@ -1,12 +1,12 @@
 'use client';
 // The run of a team member (managed agent), shown under the tool call that started it.
-import { useMemo } from 'react';
-import type { StepState } from '@/lib/agent';
+import { useMemo, type ReactNode } from 'react';
+import type { AgentRunState, StepState } from '@/lib/agent';
 import { useRunStore } from '@/lib/store/run-store';
 import { Disclosure } from '../ui/disclosure';
-import { StepCard } from './step-card';
 
-export function NestedRuns({ parent, callId, live }: { parent: StepState; callId: string; live: boolean }) {
+// The member's steps are drawn by the caller (the step card), so this file does not import the card that imports it.
+export function NestedRuns({ parent, callId, renderStep }: { parent: StepState; callId: string; renderStep: (step: StepState, run: AgentRunState) => ReactNode }) {
   const state = useRunStore((s) => s.state);
   const children = useMemo(
     () => state.runs.filter((r) => r.parent?.callId === callId && r.parent.step === parent.index && r.parent.agent === parent.agent),
@@ -28,9 +28,7 @@ export function NestedRuns({ parent, callId, live }: { parent: StepState; callId
         }
       >
         <div className="space-y-2">
-          {steps.map((s) => (
-            <StepCard key={s.id} step={s} run={run} live={live} />
-          ))}
+          {steps.map((s) => renderStep(s, run))}
         </div>
       </Disclosure>
     );

@@ -73,7 +73,7 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
       )}
       {thought && <Thought text={thought} />}
       {step.code !== undefined && <CodeView code={step.code} errorLine={step.error?.line} label={`Code of ${title}`} />}
-      {step.toolCalls.length > 0 && <ToolCalls calls={step.toolCalls} nested={(callId) => <NestedRuns parent={step} callId={callId} live={live} />} />}
+      {step.toolCalls.length > 0 && <ToolCalls calls={step.toolCalls} nested={(callId) => <NestedRuns parent={step} callId={callId} renderStep={(s, r) => <StepCard key={s.id} step={s} run={r} live={live} />} />} />}
       {logs && !step.observation?.includes(logs) && <OutputBlock label="Logs" text={logs} testId="step-logs" />}
       {step.observation !== undefined && <OutputBlock label="Observation (what the model is shown)" text={step.observation} testId="step-observation" />}
       {step.variables && <StepVariables step={{ ...step, variables: step.variables }} />}

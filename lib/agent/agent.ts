@@ -1,130 +1,25 @@
 // The agent loop: think (model call), act (code in the sandbox or tool calls), observe, repeat.
-import type { ToolSpec } from '../tools/types';
-import { createFaultPlan, type FaultPlan, type FaultSettings } from '../tools/tool-faults';
-import type { ModelClient, ModelRequest, ModelResponse, ModelTool, TokenUsage } from '../models/types';
-import { ModelError } from '../models/types';
+import { createFaultPlan } from '../tools/tool-faults';
+import type { ModelRequest, ModelResponse, TokenUsage } from '../models/types';
 import { ZERO_USAGE } from '../models/usage';
-import type { Executor, HostTool, SandboxError } from '../sandbox/types';
+import type { Executor, HostTool } from '../sandbox/types';
 import { createChannel } from './channel';
-import type { AgentEvent, AgentEventBody, AgentType, ForkRef, ParentRef, RunToolInfo, RunStatus, StepKind } from './events';
+import type { AgentEvent, AgentEventBody, RunToolInfo, RunStatus, StepKind } from './events';
 import { modelInputForStep } from './memory';
 import { MANAGED_AGENT_ADDITIONAL_ARGS, MANAGED_AGENT_TASK_PROMPT } from './prompts/managed-agent';
 import { renderTemplate } from './prompts/render-template';
-import type { PromptTemplates } from './prompts/templates';
 import { applyEvent, EMPTY_RUN_STATE, runKeyOf, totalUsage, type RunState, type StepState } from './run-state';
 import { buildSystemPrompt, managedAgentSchema, renderToolsForTextFormat } from './system-prompt';
 import { runCodeAction } from './code-action';
 import { runToolCallingAction } from './tool-calling-action';
 import { parseTextToolCalls } from './parse-text-tool-calls';
 import { isAbort, abortReason } from './abort';
+import type { Agent, AgentOptions, AgentTools, ManagedAgent, ManagedAgentContext, RecordedStep, RunOptions } from './agent-types';
+import { describeFailure, type StepContext } from './step-context';
 
-/** The tools as each kind of agent shows them to its model. */
-export interface AgentTools {
-  specs: ToolSpec[];
-  /** CodeAgent: TypeScript declarations with doc comments, final_answer included. */
-  codePrompt: string;
-  /** ToolCallingAgent: a readable list for the system prompt, final_answer included. */
-  listPrompt: string;
-  /** ToolCallingAgent: JSON schemas for native tool calling, final_answer included. */
-  schemas: ModelTool[];
-  /** The MCP tools among them (named in the CodeAgent's rules: they take one object). */
-  mcpToolNames?: string[];
-}
+export type { Agent, AgentOptions, AgentTools, FinalAnswerCheck, ForkPrefix, ManagedAgent, ManagedAgentContext, RecordedStep, RunOptions } from './agent-types';
+export { checkFinalAnswer, describeFailure, type StepContext } from './step-context';
 
-export interface ManagedAgentContext {
-  signal: AbortSignal;
-  parent: ParentRef;
-  /** The top-level run's start, so nested events share one clock. */
-  t0: number;
-  emit: (event: AgentEvent) => void;
-}
-
-/** A sub-agent the manager can call like a tool. */
-export interface ManagedAgent {
-  name: string;
-  description: string;
-  agent: Agent;
-}
-
-/** Returns true to accept the answer, or the reason to reject it. */
-export type FinalAnswerCheck = (answer: unknown, ctx: { executor: Executor; signal: AbortSignal }) => Promise<true | string>;
-
-export interface AgentOptions {
-  /** `main` for the top-level agent. */
-  name?: string;
-  type: AgentType;
-  model: ModelClient;
-  /** Creates the sandbox session for one run, with the managed agents (and `hostTools`) as host tools. */
-  createExecutor: (hostTools: HostTool[]) => Executor;
-  tools: AgentTools;
-  /** Tools that run outside the sandbox besides the team members: an MCP server's tools. Described in `tools`. */
-  hostTools?: HostTool[];
-  managedAgents?: ManagedAgent[];
-  maxSteps: number;
-  /** Plan before step 1 and then every N action steps. */
-  planningInterval?: number | null;
-  finalAnswerChecks?: { name: string; check: FinalAnswerCheck }[];
-  instructions?: string;
-  maxObservationChars?: number;
-  /** Prompt templates that replace the defaults (lib/agent/prompts/templates.ts). */
-  templates?: Partial<PromptTemplates>;
-  /** CodeAgent: the npm packages its sandbox lets the code import, named in the prompt (none: it says there are none). */
-  packages?: readonly string[];
-  /**
-   * ToolCallingAgent: `text` describes the tools in the system prompt and reads each call from a JSON block of the model's
-   * text, for models and servers without native tool calls. Default `native`.
-   */
-  toolCallFormat?: 'native' | 'text';
-  /** Faults to inject into the tools' calls. A CodeAgent's sandbox applies them (give them to its executor too); a ToolCallingAgent's calls get them here. */
-  faults?: FaultSettings;
-}
-
-export interface RunOptions {
-  signal?: AbortSignal;
-  /** Set when this agent runs as a managed agent. */
-  parent?: ParentRef;
-  t0?: number;
-  /**
-   * Sees each event the moment it is emitted, before the iterator yields it. The code of a step reaches it
-   * before the step runs, even when the run then keeps the thread busy (a synchronous loop in the sandbox).
-   */
-  onEvent?: (event: AgentEvent) => void;
-  /**
-   * Start from a recorded prefix (a fork): step i + 1 takes `prefix.steps[i].response` instead of calling the model, and
-   * its code runs again so the sandbox's state is rebuilt. The last one is the person's edit; later steps call the model.
-   */
-  fork?: ForkPrefix;
-  /**
-   * Step through: awaited after every step the run goes on from. Nothing runs in the sandbox while it waits, so no
-   * step's time limit is spent; Stop (the signal) ends the wait.
-   */
-  pauseAfterStep?: (info: { step: number }) => Promise<void>;
-  /**
-   * Asked after each task ends (its `run_end`): a task continues the run with memory and sandbox session kept
-   * (smolagents' reset=False), `undefined` ends it. The sandbox is disposed only once the run ends for good.
-   */
-  nextTask?: () => Promise<string | undefined>;
-}
-
-/** What a fork replays: the parent run and step, and the model outputs of steps 1..N (the last one edited). */
-export interface ForkPrefix {
-  of: ForkRef;
-  steps: RecordedStep[];
-}
-
-export interface RecordedStep {
-  response: ModelResponse;
-  /** The calls the parent run made in this step, in order: a call that answers differently now is marked. */
-  toolCalls?: { name: string; result?: unknown; error?: string }[];
-}
-
-export interface Agent {
-  readonly name: string;
-  readonly options: AgentOptions;
-  systemPrompt(): string;
-  /** Runs the task, yielding every event; the last one is always `run_end`. */
-  run(task: string, options?: RunOptions): AsyncIterable<AgentEvent>;
-}
 
 const CODE_STOP_SEQUENCES = ['Observation:', 'Calling tools:'];
 
@@ -283,22 +178,6 @@ export function createAgent(options: AgentOptions): Agent {
   return { name, options, systemPrompt, run };
 }
 
-export interface StepContext {
-  options: AgentOptions;
-  executor: Executor;
-  signal: AbortSignal;
-  emit: (body: AgentEventBody) => void;
-  forward: (event: AgentEvent) => void;
-  state: () => RunState;
-  runKey: string;
-  managed: ManagedAgent[];
-  hostTools: HostTool[];
-  t0: number;
-  /** Set in a fork: the recorded model outputs of its first steps. */
-  fork?: ForkPrefix;
-  /** Decides the injected faults of a ToolCallingAgent's calls, counting each tool's calls over the run. */
-  faultPlan: FaultPlan;
-}
 
 /** One step: the model call, then (for action steps) acting on its answer. Returns the final answer if there is one. */
 async function runStep(outer: StepContext, step: number, kind: StepKind): Promise<{ value: unknown } | undefined> {
@@ -392,21 +271,6 @@ async function runStep(outer: StepContext, step: number, kind: StepKind): Promis
   return final;
 }
 
-/** Runs the final-answer checks; returns the first rejection as a step error, or undefined when all accept. */
-export async function checkFinalAnswer(ctx: StepContext, answer: unknown): Promise<SandboxError | undefined> {
-  for (const { name, check } of ctx.options.finalAnswerChecks ?? []) {
-    let verdict: true | string;
-    try {
-      verdict = await check(answer, { executor: ctx.executor, signal: ctx.signal });
-    } catch (error) {
-      verdict = `the check failed: ${describeFailure(error).message}`;
-    }
-    if (verdict !== true) {
-      return { type: 'FinalAnswerRejected', message: `The final answer was rejected by the check '${name}': ${verdict}` };
-    }
-  }
-  return undefined;
-}
 
 async function callManagedAgent(
   managed: ManagedAgent,
@@ -439,11 +303,6 @@ export function normaliseManagedInput(name: string, input: unknown): { task: str
   throw new Error(`call the team member like this: ${name}({ task: "what you need, in detail" })`);
 }
 
-export function describeFailure(error: unknown): { type: string; message: string } {
-  if (error instanceof ModelError) return { type: 'ModelError', message: error.message };
-  if (error instanceof Error) return { type: error.name || 'Error', message: error.message };
-  return { type: 'Error', message: String(error) };
-}
 
 /** In a replayed step, the n-th call's end carries what the parent run got when the two differ. */
 function markChangedToolResults(emit: StepContext['emit'], step: number, calls: NonNullable<RecordedStep['toolCalls']>): StepContext['emit'] {

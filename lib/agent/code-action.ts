@@ -1,8 +1,7 @@
 // A CodeAgent's action: parse the code from the model's answer, run it in the sandbox, observe.
 import type { ModelResponse } from '../models/types';
 import { DEFAULT_LIMITS } from '../sandbox/types';
-import type { StepContext } from './agent';
-import { checkFinalAnswer } from './agent';
+import { checkFinalAnswer, type StepContext } from './step-context';
 import { buildObservation } from './observation';
 import { CodeParseError, parseCode } from './parse-code';
 import { stripTypes } from './strip-types';

@@ -1,6 +1,6 @@
 // Forking a recorded run at one of its steps ("Edit and re-run from here"): the prefix a new run starts from.
 import type { ModelResponse, ToolCall } from '../models/types';
-import type { ForkPrefix } from './agent';
+import type { ForkPrefix } from './agent-types';
 import type { AgentEvent } from './events';
 import { foldEvents, type StepState } from './run-state';
 

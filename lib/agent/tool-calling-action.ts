@@ -1,8 +1,7 @@
 // A ToolCallingAgent's action: validate and run each tool call of the model's answer, in order.
 import type { ModelResponse, ToolCall } from '../models/types';
 import { argumentsToPositional, validateArguments } from '../tools';
-import type { StepContext } from './agent';
-import { checkFinalAnswer, describeFailure } from './agent';
+import { checkFinalAnswer, describeFailure, type StepContext } from './step-context';
 import { renderValue } from './render-value';
 import { isAbort } from './abort';
 import { JUNK_VALUES, withInjection, type InjectedFault } from '../tools/tool-faults';

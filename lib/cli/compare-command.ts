@@ -10,7 +10,7 @@ import { CompareSetupError, DEFAULT_COMPARE, parseSetupSpec, playgroundForSetup,
 import { ModelError } from '../models/types';
 import { BadInput } from './bad-input';
 import { keysFromEnv } from './keys-from-env';
-import type { CliIO } from './run-command';
+import type { CliIO } from './cli-io';
 
 const USAGE = `Usage: npm run agent -- compare <playground.json> [--a <setup>] [--b <setup>]
 

@@ -31,16 +31,9 @@ import { mcpServerSchema } from '../playground/schema';
 import type { UserAsker } from '../builtins';
 import { BadInput } from './bad-input';
 import { runCompare } from './compare-command';
+import type { CliIO } from './cli-io';
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Lines of standard input, for the manual model and the built-in user_input. */
-  readLine: () => Promise<string | null>;
-  signal?: AbortSignal;
-  /** Where API keys come from (process.env). */
-  env?: Readonly<Record<string, string | undefined>>;
-}
+export type { CliIO } from './cli-io';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, maxSteps: 3 } as const;
 
