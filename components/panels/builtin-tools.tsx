@@ -15,9 +15,9 @@ export function BuiltinTools() {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="space-y-2" data-testid="builtin-tools">
-      <h3 id={headingId} className="text-sm font-semibold">
+      <h2 id={headingId} className="text-sm font-semibold">
         Built-in tools
-      </h3>
+      </h2>
       <p className="muted text-xs">Turn one on and the agent can call it like your own tools. They run in the app, not in the sandbox.</p>
       <ul className="space-y-3">
         {BUILTIN_CATALOG.map((tool) => {
