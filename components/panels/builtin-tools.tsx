@@ -3,10 +3,10 @@
 import { useId } from 'react';
 import { BUILTIN_CATALOG } from '@/lib/builtins/catalog';
 import { BRAVE_SEARCH_ORIGIN } from '@/lib/builtins/web-search';
-import { useKeyStore } from '@/lib/store/key-store';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { CopyButton } from '../ui/copy-button';
 import { Disclosure } from '../ui/disclosure';
+import { RememberSecret, SecretInput } from './secret-input';
 
 export function BuiltinTools() {
   const enabled = usePlaygroundStore((s) => s.doc.builtinTools);
@@ -53,34 +53,13 @@ export function BuiltinTools() {
 /** Brave Search's key, kept like a model's key: by origin, in memory unless remembered, sent only to the search API. */
 function SearchKeyField() {
   const id = useId();
-  const key = useKeyStore((s) => s.keys[BRAVE_SEARCH_ORIGIN] ?? '');
-  const remembered = useKeyStore((s) => s.remembered[BRAVE_SEARCH_ORIGIN] === true);
-  const { setKey, setRemember, forget } = useKeyStore.getState();
   return (
     <div className="space-y-1 pl-6">
       <label htmlFor={id} className="label block">
         Brave Search API key
       </label>
-      <div className="flex flex-wrap items-center gap-2">
-        <input
-          id={id}
-          type="password"
-          className="field max-w-80 font-mono placeholder:font-sans"
-          value={key}
-          placeholder="Needed for web_search"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${id}-help`}
-          onChange={(e) => setKey(BRAVE_SEARCH_ORIGIN, e.target.value)}
-        />
-        <button type="button" className="btn" disabled={!key && !remembered} onClick={() => forget(BRAVE_SEARCH_ORIGIN)}>
-          Forget key
-        </button>
-      </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={remembered} onChange={(e) => setRemember(BRAVE_SEARCH_ORIGIN, e.target.checked)} />
-        Remember on this device
-      </label>
+      <SecretInput id={id} origin={BRAVE_SEARCH_ORIGIN} placeholder="Needed for web_search" describedBy={`${id}-help`} forgetLabel="Forget key" />
+      <RememberSecret origin={BRAVE_SEARCH_ORIGIN} label="Remember on this device" />
       <p id={`${id}-help`} className="muted text-xs">
         Sent only to <span className="font-mono">{BRAVE_SEARCH_ORIGIN}</span>; never in links, exports or traces. Without a key, web_search tells the agent it is not available.
       </p>

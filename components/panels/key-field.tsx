@@ -1,12 +1,13 @@
 'use client';
 // The API key for the address the model calls: kept in memory (or, when asked, in this browser's storage), never in the
 // document, and sent to that origin only.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { wantsKey } from '@/lib/models/check-provider-settings';
 import { keyOriginOf } from '@/lib/models/key-origin';
 import { PRESETS, PROVIDERS } from '@/lib/models/presets';
 import type { ProviderModelSettings } from '@/lib/playground/schema';
 import { useKeyStore } from '@/lib/store/key-store';
+import { RememberSecret, SecretInput } from './secret-input';
 
 /** The id of the key input, so "Add key" can bring the focus to it. */
 export const API_KEY_INPUT_ID = 'model-api-key';
@@ -22,16 +23,7 @@ export function KeyField({ settings, inputId = API_KEY_INPUT_ID }: { settings: P
   const helpId = useId();
   // The key belongs to where the calls go; a base URL that is not an address yet has no key.
   const slot = keyOriginOf(settings) ?? '';
-  const key = useKeyStore((s) => (slot ? (s.keys[slot] ?? '') : ''));
   const remembered = useKeyStore((s) => slot !== '' && s.remembered[slot] === true);
-  const { setKey, setRemember, forget } = useKeyStore.getState();
-  const [draft, setDraft] = useState(key);
-  const [shown, setShown] = useState(key);
-  if (shown !== key) {
-    // Another slot was chosen, or the key was forgotten: show the stored one.
-    setShown(key);
-    if (draft.trim() !== key) setDraft(key);
-  }
   const required = needsBrowserKey(settings);
   const label = settings.provider === 'openai-compatible' ? PRESETS[settings.preset].label : PROVIDERS[settings.provider].label;
   const placeholder =
@@ -46,34 +38,7 @@ export function KeyField({ settings, inputId = API_KEY_INPUT_ID }: { settings: P
       <label htmlFor={inputId} className="label block">
         API key
       </label>
-      <div className="flex flex-wrap items-center gap-2">
-        <input
-          id={inputId}
-          type="password"
-          className="field max-w-80 font-mono placeholder:font-sans"
-          value={draft}
-          placeholder={placeholder}
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${helpId}-where ${helpId}`}
-          disabled={!slot}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            setKey(slot, e.target.value);
-          }}
-        />
-        <button
-          type="button"
-          className="btn"
-          disabled={!key && !remembered}
-          onClick={() => {
-            forget(slot);
-            setDraft('');
-          }}
-        >
-          Forget key
-        </button>
-      </div>
+      <SecretInput id={inputId} origin={slot} placeholder={placeholder} describedBy={`${helpId}-where ${helpId}`} forgetLabel="Forget key" />
       <p id={`${helpId}-where`} className="text-xs" data-testid="key-origin">
         {slot ? (
           <>
@@ -84,10 +49,7 @@ export function KeyField({ settings, inputId = API_KEY_INPUT_ID }: { settings: P
           'Enter a valid base URL first: a key belongs to one address.'
         )}
       </p>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={remembered} disabled={!slot} onChange={(e) => setRemember(slot, e.target.checked)} />
-        Remember on this device
-      </label>
+      <RememberSecret origin={slot} label="Remember on this device" />
       <div id={helpId} className="muted space-y-0.5 text-xs">
         <p>{settings.provider === 'openai-compatible' ? `A key: ${PROVIDERS[settings.provider].keyHelp}.` : `Get one at ${PROVIDERS[settings.provider].keyHelp}.`}</p>
         <p>
