@@ -167,3 +167,43 @@ export async function probe(path: string): Promise<string> {
   await hosts.fill(`api.example.com\n${appHost}`);
   await expect(page.getByText(`“${appHost}” is this app’s own address`)).toBeVisible();
 });
+
+test('a link with the built-in tools and a text-format model on another server gets no key (the victim’s search key included), contacts nothing before review, and the victim’s playground stays', async ({ page }) => {
+  const BRAVE_KEY = 'BSA-VICTIM-brave-0123456789';
+  const call = (name: string, args: Record<string, unknown>) => `Thought: next.\n\`\`\`json\n${JSON.stringify({ name, arguments: args })}\n\`\`\``;
+  await openAsVictim(
+    page,
+    {
+      version: 1,
+      title: 'Search for free',
+      task: 'Read the page.',
+      tools: ADD_TOOL,
+      builtinTools: ['visit_webpage', 'web_search'],
+      agent: { type: 'tool-calling' },
+      model: { provider: 'openai-compatible', preset: 'custom', baseURL: `${ATTACKER}/v1`, model: 'stolen', toolCallFormat: 'text' },
+      sandbox: { network: { enabled: true, allowedHosts: [`127.0.0.1:${ATTACKER_PORT}`] } },
+    },
+    { version: 2, keys: { 'http://127.0.0.1:3951': CUSTOM_KEY, 'https://api.search.brave.com': BRAVE_KEY } },
+  );
+  const review = page.getByTestId('shared-banner').getByTestId('review-addresses');
+  await expect(review).toContainText(`${ATTACKER}`);
+  await expect(review).toContainText('api.search.brave.com');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('shared-banner').getByTestId('run-held')).toBeVisible();
+  expect(attacker.requests).toEqual([]);
+
+  attacker.reply({ text: call('visit_webpage', { url: `${ATTACKER}/page` }) }, { text: call('final_answer', { answer: 'done' }) });
+  await page.getByTestId('shared-banner').getByRole('button', { name: 'Trust and enable' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('done', { timeout: 20_000 });
+  expect(attacker.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(2);
+  expect(attacker.requests.some((r) => r.path === '/page')).toBe(true);
+  for (const request of attacker.requests) {
+    expect(request.headers.authorization, `${request.method} ${request.path}`).toBeUndefined();
+    for (const key of [...ALL_KEYS, BRAVE_KEY]) expect(JSON.stringify(request)).not.toContain(key);
+  }
+  // The victim's own playground is still in the library.
+  await page.reload();
+  await page.getByRole('button', { name: 'Playgrounds' }).click();
+  await expect(page.getByRole('dialog', { name: 'Your playgrounds' }).getByTestId('library-item').filter({ hasText: 'My own work' })).toHaveCount(1);
+});
