@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeOtlpProtobuf, decodedAttr } from '../test-support/decode-otlp-protobuf';
 import { js, playground } from '../test-support/playgrounds';
 import { runCliCaptured } from '../test-support/cli';
+import { startFakeOpenAIServer } from '../test-support/fake-openai-server';
 import { EXIT } from './run-command';
 
 const SECRET = 'cGstbGYtMTIzOnNrLWxmLXNlY3JldC00NTY=';
@@ -95,5 +96,23 @@ describe('agent run --otlp / --otlp-endpoint', () => {
     const fromJson = JSON.parse(await readFile(json, 'utf8')).resourceSpans[0].scopeSpans[0].spans as { name: string }[];
     expect(fromPb.map((s) => s.name)).toEqual(fromJson.map((s) => s.name));
     expect(fromPb).toHaveLength(8);
+  });
+
+  it('names the --model given on the command line (not the playground model) with the server it called', async () => {
+    const fake = await startFakeOpenAIServer({ models: ['fake-model'] });
+    try {
+      fake.reply({ text: 'Thought: done.\n```js\nfinal_answer("five")\n```' });
+      const pb = join(dir, 'flag-model.pb');
+      const { code } = await cli(['run', await playgroundFile(), '--model', 'openai-compatible:fake-model', '--base-url', fake.baseURL, '--otlp', pb]);
+      expect(code).toBe(EXIT.ok);
+      const spans = decodeOtlpProtobuf(new Uint8Array(await readFile(pb))).resourceSpans[0]!.scopeSpans[0]!.spans;
+      const chat = spans.find((s) => s.name === 'chat fake-model');
+      expect(chat, spans.map((s) => s.name).join(', ')).toBeDefined();
+      expect(decodedAttr(chat!, 'gen_ai.provider.name')).toBe('openai');
+      expect(decodedAttr(chat!, 'server.address')).toBe('127.0.0.1');
+      expect(decodedAttr(chat!, 'server.port')).toBe(fake.port);
+    } finally {
+      await fake.close();
+    }
   });
 });

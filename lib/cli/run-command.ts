@@ -6,7 +6,6 @@ import { createReplayModel, type ReplayResponse } from '../models/replay-model';
 import { createManualModel, type ManualTurn } from '../models/manual-model';
 import type { ModelClient, ModelResponse } from '../models/types';
 import { formatProblems, parsePlaygroundJson, replayResponseSchema } from '../playground';
-import type { Playground } from '../playground/schema';
 import { createAgentFromPlayground, PlaygroundSetupError, ToolSourceError } from '../runner';
 import { createNodeExecutor } from '../sandbox/node/create-node-executor';
 import type { ExecutorOptions } from '../sandbox/types';
@@ -22,12 +21,11 @@ import { keyOriginOf, originOf } from '../models/key-origin';
 import { costOf, formatCost, priceFor } from '../models/prices';
 import { createProviderModel } from '../models/provider-model';
 import { ModelError } from '../models/types';
-import { modelSettingsSchema, type ProviderModelSettings, type RealProvider } from '../playground/schema';
+import { mcpServerSchema, modelSettingsSchema, type ModelSettings, type Playground, type ProviderModelSettings, type RealProvider } from '../playground/schema';
 import { isProviderModel } from '../models/presets';
 import { z } from 'zod';
 import { connectMcpServers } from '../mcp/connect';
 import type { McpConnection } from '../mcp/types';
-import { mcpServerSchema } from '../playground/schema';
 import type { UserAsker } from '../builtins';
 import { BadInput } from './bad-input';
 import { runCompare } from './compare-command';
@@ -139,7 +137,8 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const keys = keysFromEnv(io.env ?? {}, { ...(baseURL ? { baseURL } : {}), ...((flagProvider ?? ownProvider) ? { baseURLProvider: flagProvider ?? ownProvider } : {}) });
   warnAboutUnsentKey(playground, keys, io);
-  const model = values.model !== undefined ? await modelFromFlag(values.model, { manualTurn, keys, baseURL }) : undefined;
+  const flagModel = values.model !== undefined ? await modelFromFlag(values.model, { manualTurn, keys, baseURL }) : undefined;
+  const model = flagModel?.client;
 
   if (playground.sandbox.kind === 'webcontainer' && values.sandbox === undefined) {
     io.stderr('note: this playground asks for the WebContainer sandbox, which lives in the browser: running it on QuickJS (--sandbox node runs it on Node, with its packages)\n');
@@ -147,7 +146,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   playground.mcpServers = withMcpFlags(playground.mcpServers, values.mcp ?? []);
   const mcp = playground.mcpServers.length > 0 ? await connectMcp(playground, io) : undefined;
   try {
-    return await runAgent(playground, mcp, { file, values, io, model, manualTurn, maxSteps, keys, baseURL, otlpSend });
+    return await runAgent(playground, mcp, { file, values, io, model, modelSettings: flagModel?.settings, manualTurn, maxSteps, keys, baseURL, otlpSend });
   } finally {
     await mcp?.close();
   }
@@ -158,6 +157,8 @@ interface RunContext {
   values: { sandbox?: string; 'modules-dir'?: string; trace?: string; otlp?: string; continue?: string[] };
   io: CliIO;
   model: ModelClient | undefined;
+  /** The settings of a real provider's --model (its OpenTelemetry attributes: provider, server address). */
+  modelSettings: ModelSettings | undefined;
   manualTurn: ManualTurn;
   maxSteps: number | undefined;
   keys: Record<string, string>;
@@ -165,7 +166,7 @@ interface RunContext {
   otlpSend: { endpoint: string; headers: OtlpHeaders } | undefined;
 }
 
-async function runAgent(playground: Playground, mcp: McpConnection | undefined, { file, values, io, model, manualTurn, maxSteps, keys, baseURL, otlpSend }: RunContext): Promise<number> {
+async function runAgent(playground: Playground, mcp: McpConnection | undefined, { file, values, io, model, modelSettings, manualTurn, maxSteps, keys, baseURL, otlpSend }: RunContext): Promise<number> {
   let agent;
   try {
     agent = createAgentFromPlayground(playground, {
@@ -203,7 +204,7 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
     await writeFile(values.trace, JSON.stringify(traceFromEvents(playground, events), null, 2) + '\n');
     io.stderr(`trace written to ${values.trace}\n`);
   }
-  const sendFailed = await exportOtlp(playground, events, values.otlp, otlpSend, io);
+  const sendFailed = await exportOtlp(modelSettings ? { ...playground, model: modelSettings } : playground, events, values.otlp, otlpSend, io);
   const end = events.findLast((e) => e.type === 'run_end' && e.agent === 'main' && !e.parent);
   if (!end || end.type !== 'run_end') return EXIT.failure;
   const start = events.find((e) => e.type === 'run_start' && !e.parent);
@@ -322,8 +323,8 @@ interface ModelFlagContext {
   baseURL?: string;
 }
 
-async function modelFromFlag(flag: string, { manualTurn, keys, baseURL }: ModelFlagContext): Promise<ModelClient> {
-  if (flag === 'manual') return createManualModel(manualTurn);
+async function modelFromFlag(flag: string, { manualTurn, keys, baseURL }: ModelFlagContext): Promise<{ client: ModelClient; settings?: ModelSettings }> {
+  if (flag === 'manual') return { client: createManualModel(manualTurn) };
   const real = /^(openai|anthropic|google|openai-compatible):(.+)$/.exec(flag);
   if (real) {
     const provider = real[1] as RealProvider;
@@ -334,7 +335,7 @@ async function modelFromFlag(flag: string, { manualTurn, keys, baseURL }: ModelF
     const origin = keyOriginOf(settings, baseURL);
     const apiKey = origin ? keys[origin] : undefined;
     try {
-      return createProviderModel(settings, { ...(apiKey ? { apiKey } : {}), ...(baseURL && provider !== 'openai-compatible' ? { baseURL } : {}) });
+      return { client: createProviderModel(settings, { ...(apiKey ? { apiKey } : {}), ...(baseURL && provider !== 'openai-compatible' ? { baseURL } : {}) }), settings };
     } catch (error) {
       throw new BadInput(`--model ${flag}: ${(error as Error).message}`);
     }
@@ -355,7 +356,7 @@ async function modelFromFlag(flag: string, { manualTurn, keys, baseURL }: ModelF
     const lines = result.error.issues.map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(file)'}: ${i.message}`);
     throw new BadInput(`${file} is not a replay file ({"responses": [...]}):\n${indent(lines.join('\n'))}`);
   }
-  return createReplayModel(result.data.responses as ReplayResponse[]);
+  return { client: createReplayModel(result.data.responses as ReplayResponse[]) };
 }
 
 /** The built-in user_input on a terminal: the question on stderr, the answer is the next line of stdin. */
