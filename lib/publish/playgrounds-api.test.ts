@@ -171,3 +171,19 @@ describe('GET and DELETE /api/playgrounds/<id>', () => {
     expect((await fetchRecord(id)).status).toBe(200);
   });
 });
+
+describe('the published url', () => {
+  it('names the host the client used (Host header), and the forwarded one only behind a trusted proxy', async () => {
+    const pg = { playground: example.playground };
+    const viaHost = (await (await publish(pg, { host: 'playground.example:8080' })).json()) as { url: string; id: string };
+    expect(viaHost.url).toBe(`http://playground.example:8080/p/${viaHost.id}`);
+    const forged = (await (await publish(pg, { host: 'a.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' })).json()) as { url: string };
+    expect(forged.url).toMatch(/^http:\/\/a\.example\/p\//);
+    const junk = (await (await publish(pg, { host: 'a.example/<script>' })).json()) as { url: string };
+    expect(junk.url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/p\//);
+    await closePublishServer();
+    process.env.PUBLISH_TRUST_PROXY = '1';
+    const proxied = (await (await publish(pg, { host: '127.0.0.1:3000', 'x-forwarded-host': 'playground.example', 'x-forwarded-proto': 'https' })).json()) as { url: string };
+    expect(proxied.url).toMatch(/^https:\/\/playground\.example\/p\//);
+  });
+});

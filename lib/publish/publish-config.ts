@@ -32,7 +32,8 @@ export function publishConfigFrom(env: Record<string, string | undefined>): Publ
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   return {
     ...(databaseUrl ? { databaseUrl } : {}),
-    sqliteFile: join(resolve(env.PUBLISH_DATA_DIR?.trim() || './data'), 'playgrounds.sqlite'),
+    // Resolved at run time against the server's working directory (the ignore keeps the build from tracing the project).
+    sqliteFile: join(resolve(/*turbopackIgnore: true*/ env.PUBLISH_DATA_DIR?.trim() || './data'), 'playgrounds.sqlite'),
     maxBytes: positive('PUBLISH_MAX_BYTES', DEFAULT_MAX_BYTES),
     rateLimit: positive('PUBLISH_RATE_LIMIT', DEFAULT_RATE_LIMIT),
     windowMs: HOUR_MS,

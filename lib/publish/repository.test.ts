@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openRepository } from './open-repository';
 import { openPostgresRepository } from './postgres-repository';
 import type { PlaygroundRepository, PublishedRecord } from './repository';
 import { openSqliteRepository } from './sqlite-repository';
@@ -126,5 +127,11 @@ try {
       await client.query('DROP TABLE IF EXISTS playgrounds, publish_attempts, publish_schema_migrations');
       await client.end();
     },
+  });
+
+  it('is the one the server opens when DATABASE_URL is set', async () => {
+    const repo = await openRepository({ databaseUrl: postgres!.url, sqliteFile: '/nonexistent/never-created.sqlite' });
+    expect(repo.kind).toBe('postgres');
+    await repo.close();
   });
 });
