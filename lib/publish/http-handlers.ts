@@ -7,6 +7,11 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 export async function handlePublish(request: Request): Promise<Response> {
   return withServer(async ({ config, service }) => {
     const origin = publicOrigin(request, config.trustProxy);
+    // JSON only: a form on another site can send text/plain or form data without asking, but not application/json
+    // (the browser asks first, and this server does not allow it), so no page can publish through its visitors.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
+      return json(415, { error: 'Send the playground as JSON, with the header Content-Type: application/json.' });
+    }
     const decision = await service.admit(clientAddress(request.headers, config.trustProxy));
     if (!decision.allowed) return json(429, { error: decision.error }, { 'retry-after': String(decision.retryAfterSeconds) });
     const text = await readBodyCapped(request, config.maxBytes);
@@ -16,6 +21,7 @@ export async function handlePublish(request: Request): Promise<Response> {
     if (text === undefined) return json(400, { error: 'The request body could not be read as UTF-8 text.', problems: [] });
     const outcome = await service.publish(text);
     if (outcome.kind === 'invalid') return json(400, { error: outcome.error, problems: outcome.problems });
+    if (outcome.kind === 'collision') return json(409, { error: 'A different playground is already published under this content id. Change anything in it (its title, say) and publish again.' });
     const url = `${origin}/p/${outcome.id}`;
     return outcome.kind === 'created' ? json(201, { id: outcome.id, url, deleteToken: outcome.deleteToken }) : json(200, { id: outcome.id, url });
   });

@@ -72,6 +72,15 @@ describe('POST /api/playgrounds', () => {
     expect((await unpublish(first.id, first.deleteToken)).status).toBe(204);
   });
 
+  it('takes JSON only (415 otherwise), so no form on another site can publish through its visitors', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+      const response = await POST(new Request(`${ORIGIN}/api/playgrounds`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: JSON.stringify({ playground: example.playground }) }));
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { error: string }).error).toMatch(/Content-Type: application\/json/);
+    }
+    expect((await publish({ playground: example.playground }, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(201);
+  });
+
   it('refuses an invalid playground with 400 and names every problem', async () => {
     const response = await publish({ playground: { ...example.playground, agent: { maxSteps: -1 } } });
     expect(response.status).toBe(400);
