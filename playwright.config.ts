@@ -10,6 +10,7 @@ process.env.E2E_PUBLISH_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'e2e-publish-'))
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
