@@ -20,4 +20,10 @@ describe('publish settings from the environment', () => {
     expect(config.maxBytes).toBe(1024 * 1024);
     expect(config.warnings).toEqual(['PUBLISH_MAX_BYTES="-1" is not a positive whole number; using 1048576.', 'PUBLISH_RATE_LIMIT="lots" is not a positive whole number; using 30.']);
   });
+
+  it('keeps the size limit within what a share link may hold (2 MB), so every record opens like a link', () => {
+    const config = publishConfigFrom({ PUBLISH_MAX_BYTES: String(10 * 1024 * 1024) });
+    expect(config.maxBytes).toBe(2 * 1024 * 1024);
+    expect(config.warnings).toEqual(['PUBLISH_MAX_BYTES=10485760 is past the 2097152 bytes a shared playground may hold; using 2097152.']);
+  });
 });
