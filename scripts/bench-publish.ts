@@ -33,7 +33,7 @@ export async function publishFigures(): Promise<void> {
     const publishMs: number[] = [];
     for (const [i, body] of bodies.entries()) {
       const started = performance.now();
-      const response = await handlePublish(new Request('http://127.0.0.1:3000/api/playgrounds', { method: 'POST', body }));
+      const response = await handlePublish(new Request('http://127.0.0.1:3000/api/playgrounds', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
       const elapsed = performance.now() - started;
       if (response.status !== 201) throw new Error(`bench publish got ${response.status}: ${await response.text()}`);
       ids.push(((await response.json()) as { id: string }).id);
