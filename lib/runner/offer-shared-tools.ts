@@ -6,6 +6,8 @@ import { compileTools } from '../tools/compile-tools';
 import { importToolsCode, lineComment, type ImportCode, extractTools } from '../tools/extract-tools';
 import { analyzePlayground } from './analyze-playground';
 
+export { appendCode } from '../tools/extract-tools';
+
 export interface OfferedTool {
   name: string;
   /** How the model reads it (declaration for a CodeAgent, list entry or schema for a ToolCallingAgent). */
