@@ -1,10 +1,14 @@
 // Import tools from a link: another example's share link, its tools shown untrusted as the model sees them, one
 // chosen and appended under a note of where it came from; nothing ran until Run, and the run uses the imported tool.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { findExample } from '../lib/playground/examples';
+import { playgroundSchema } from '../lib/playground/schema';
 import { encodeShareHash } from '../lib/share/share-link';
 import { expect, test } from './fixtures';
 import { ADD_TOOL, fence, openWithPlayground } from './support';
+
+// The bundled example, read as a file (Playwright's loader does not import JSON modules).
+const topProducts = playgroundSchema.parse(JSON.parse(readFileSync(new URL('../lib/playground/examples/top-products.json', import.meta.url), 'utf8')));
 
 test('imports a chosen tool from another example’s share link, and the run uses it', async ({ page, baseURL }) => {
   await openWithPlayground(page, {
@@ -23,7 +27,7 @@ test('imports a chosen tool from another example’s share link, and the run use
   await importer.getByRole('button', { name: 'Read its tools' }).click();
   await expect(importer.getByRole('alert')).toContainText('This is not a link to a playground');
 
-  const link = `${baseURL}/#${encodeShareHash({ playground: findExample('top-products')!.playground })}`;
+  const link = `${baseURL}/#${encodeShareHash({ playground: topProducts })}`;
   await importer.getByLabel('Published id, /p/ address or share link').fill(link);
   await importer.getByRole('button', { name: 'Read its tools' }).click();
   const offer = importer.getByTestId('import-offer');

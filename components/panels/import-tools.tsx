@@ -63,11 +63,11 @@ export function ImportTools() {
                   <input type="checkbox" className="mt-1" checked={chosen.includes(tool.name)} onChange={(e) => void toggle(tool.name, e.target.checked)} aria-label={`Add ${tool.name}`} />
                   <span className="font-mono font-medium">{tool.name}</span>
                 </label>
-                <pre className="overflow-auto rounded-sm bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-900" data-testid={`import-rendered-${tool.name}`} aria-label={`${tool.name} as the model sees it`}>
+                <pre tabIndex={0} className="overflow-auto rounded-sm bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-900" data-testid={`import-rendered-${tool.name}`} aria-label={`${tool.name} as the model sees it`}>
                   {tool.rendered}
                 </pre>
                 <Disclosure title={`View code of ${tool.name}${tool.helpers.length ? ` (with ${tool.helpers.join(', ')})` : ''}`} className="pl-6">
-                  <pre className="max-h-72 overflow-auto rounded-sm bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-900" data-testid={`import-code-${tool.name}`}>
+                  <pre tabIndex={0} className="max-h-72 overflow-auto rounded-sm bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-900" data-testid={`import-code-${tool.name}`}>
                     {tool.code}
                   </pre>
                 </Disclosure>
