@@ -55,3 +55,43 @@ test('imports a chosen tool from another example’s share link, and the run use
   await expect(page.getByTestId('run-status')).toHaveText('Finished');
   await expect(page.getByTestId('final-answer')).toHaveText('Catan');
 });
+
+test('imports from a published id and from its /p/ address (GET /api/playgrounds/<id> on this server); an unknown id is said clearly', async ({ page, baseURL }) => {
+  const warmest = playgroundSchema.parse(JSON.parse(readFileSync(new URL('../lib/playground/examples/warmest-city.json', import.meta.url), 'utf8')));
+  const published = await page.request.post(`${baseURL}/api/playgrounds`, { data: { playground: warmest } });
+  expect([200, 201]).toContain(published.status());
+  const { id } = (await published.json()) as { id: string };
+
+  await openWithPlayground(page, {
+    version: 1,
+    title: 'Boiling',
+    task: 'What is 100 °C in °F?',
+    tools: ADD_TOOL,
+    model: { provider: 'replay', responses: [fence('final_answer(convert_temperature(100, "fahrenheit"));')], delayMs: 0 },
+  });
+  await page.getByRole('tab', { name: 'Tools' }).click();
+  const importer = page.getByTestId('import-tools');
+  const field = importer.getByLabel('Published id, /p/ address or share link');
+
+  await field.fill('NoSuchId_000');
+  await importer.getByRole('button', { name: 'Read its tools' }).click();
+  await expect(importer.getByRole('alert')).toContainText('No playground is published as NoSuchId_000');
+
+  await field.fill(`${baseURL}/p/${id}`);
+  await importer.getByRole('button', { name: 'Read its tools' }).click();
+  await expect(importer.getByTestId('import-offer')).toContainText(`these tools come from ${baseURL}/p/${id}`);
+  await importer.getByRole('button', { name: 'Cancel' }).click();
+
+  await field.fill(id);
+  await importer.getByRole('button', { name: 'Read its tools' }).click();
+  const offer = importer.getByTestId('import-offer');
+  await expect(offer).toContainText(`these tools come from ${baseURL}/p/${id}`);
+  await expect(offer.getByTestId('import-rendered-convert_temperature')).toContainText('Converts a temperature between Celsius and Fahrenheit');
+  await offer.getByRole('checkbox', { name: 'Add convert_temperature' }).check();
+  await offer.getByRole('button', { name: 'Add 1 tool' }).click();
+  await expect(importer.getByRole('status')).toContainText('Added `convert_temperature`');
+  await expect(page.getByTestId('tool-list')).toContainText('convert_temperature');
+
+  await page.getByRole('button', { name: /^(▶ )?Run$/ }).click();
+  await expect(page.getByTestId('final-answer')).toHaveText('212');
+});
