@@ -83,7 +83,7 @@ test('a shared playground opens in a fresh browser with the same task, tools and
   await expect(page.getByRole('dialog', { name: 'Share this playground' }).getByLabel('Include the recorded run')).toHaveCount(0);
   await page.keyboard.press('Escape');
   const link = await shareLink(page);
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=1\./);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=2\./);
 
   const other = await freshPage(browser, baseURL);
   const { page: them } = other;

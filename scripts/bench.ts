@@ -10,7 +10,7 @@ import { createKernelExecutor, createQuickJSExecutor, type Executor, type Execut
 import { createNodeExecutor, createNodeLauncher, withoutInterrupt } from '../lib/sandbox/node';
 import { compileTools } from '../lib/tools';
 import { EXAMPLES } from '../lib/playground/examples';
-import { shareUrl } from '../lib/share/share-link';
+import { encodeShareHashV1, shareUrl, type SharePayload } from '../lib/share/share-link';
 import { firstLoadFigures } from './bench-first-load';
 import { mcpFigures } from './bench-mcp';
 import { publishFigures } from './bench-publish';
@@ -219,17 +219,22 @@ await kernelFigures();
 
 await variablesFigures();
 
-/** Share links of the bundled examples: what a teacher would paste, with and without the recorded run. */
+/** Share links of the bundled examples: what a teacher would paste, with and without the recorded run, in link formats 1 and 2. */
 async function shareLinkFigures() {
-  console.log('Share links of the bundled examples (characters; the app warns past 8,000):');
+  const origin = 'https://agent-playground.example';
+  const v1 = (payload: SharePayload) => `${origin}/#${encodeShareHashV1(payload)}`.length;
+  console.log(`Share links of the bundled examples (characters with the origin ${origin}; v2 uses the preset dictionary; the app warns past 8,000):`);
   for (const example of EXAMPLES) {
     const agent = createAgentFromPlayground(example.playground, { replayDelayMs: 0 });
     const events: AgentEvent[] = [];
     for await (const e of agent.run(example.playground.task)) events.push(e);
-    const plain = shareUrl('http://127.0.0.1:3000', { playground: example.playground });
-    const withRun = shareUrl('http://127.0.0.1:3000', { playground: example.playground, run: { events } });
-    console.log(`  ${example.id}: playground ${plain.length}, with its run ${withRun.length}`);
-    console.log(`    ${plain}`);
+    const plain = { playground: example.playground };
+    const withRun = { playground: example.playground, run: { events } };
+    const plainV2 = shareUrl(origin, plain);
+    console.log(
+      `  ${example.id}: playground v1 ${v1(plain)}, v2 ${plainV2.length}; with its run v1 ${v1(withRun)}, v2 ${shareUrl(origin, withRun).length}`,
+    );
+    console.log(`    ${plainV2}`);
   }
 }
 await shareLinkFigures();

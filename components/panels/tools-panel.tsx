@@ -9,6 +9,7 @@ import { useResolvedTheme } from '../playground/use-theme';
 import { ToolsEditor, type ToolsEditorHandle } from '../editor/tools-editor';
 import { useMcpTypings } from '../editor/use-mcp-typings';
 import { BuiltinTools } from './builtin-tools';
+import { ImportTools } from './import-tools';
 import { ToolList } from './tool-list';
 
 const NO_TOOLS: McpToolInfo[] = [];
@@ -46,6 +47,7 @@ export function ToolsPanel() {
       <div className="space-y-4">
         <ToolList analysis={analysis} stale={stale} />
         <BuiltinTools />
+        <ImportTools />
       </div>
     </div>
   );

@@ -28,6 +28,7 @@ import { connectMcpServers } from '../mcp/connect';
 import type { McpConnection } from '../mcp/types';
 import type { UserAsker } from '../builtins';
 import { BadInput } from './bad-input';
+import { addToolsFromLinks } from './tools-from';
 import { runCompare } from './compare-command';
 import type { CliIO } from './cli-io';
 
@@ -64,6 +65,10 @@ Options:
                                     its sandbox session (repeatable: one follow-up per flag, in order)
   --mcp <name>=<url>                add an MCP server, or change the address of the playground's server of that
                                     name (repeatable); a server's token (Bearer) comes from MCP_TOKEN_<NAME>
+  --tools-from <link>               add every tool of a shared playground: a share link (…#share=…), a published
+                                    address (https://…/p/<id>) or a published id with --publish-url (repeatable);
+                                    where each came from is noted above it and printed on stderr
+  --publish-url <url>               the app a bare published id is read from, e.g. https://agent-playground.example
 Built-in tools (the playground's builtinTools): user_input reads its answer from stdin (one line); web_search takes
 its key from BRAVE_SEARCH_API_KEY.
 Without --model the playground's own model is used.`;
@@ -101,6 +106,8 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
         'max-steps': { type: 'string' },
         mcp: { type: 'string', multiple: true },
         continue: { type: 'string', multiple: true },
+        'tools-from': { type: 'string', multiple: true },
+        'publish-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -117,7 +124,8 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   if (values.continue?.some((task) => !task.trim())) throw new BadInput('--continue needs the follow-up task, e.g. --continue "Now in Celsius."');
   const otlpSend = otlpSendFlags(values['otlp-endpoint'], values['otlp-header'] ?? []);
-  const playground = await readPlayground(file);
+  if (values['publish-url'] !== undefined && !values['tools-from']?.length) throw new BadInput('--publish-url goes with --tools-from <published id>');
+  const playground = await addToolsFromLinks(await readPlayground(file), values['tools-from'] ?? [], io, values['publish-url'] !== undefined ? { publishUrl: values['publish-url'] } : {});
   if (values.sandbox !== undefined && values.sandbox !== 'quickjs' && values.sandbox !== 'node') {
     throw new BadInput(`--sandbox ${values.sandbox}: unknown sandbox; the available ones are quickjs and node`);
   }

@@ -1,4 +1,4 @@
-// The address's hash as `&`-separated parts: `share=1.<data>` (a shared playground) and `step=N` (a step of the run
+// The address's hash as `&`-separated parts: `share=2.<data>` (a shared playground) and `step=N` (a step of the run
 // on screen, or of the link's run). Base64url never holds `&`, so the share data splits off cleanly.
 export const SHARE_PARAM = 'share';
 export const STEP_PARAM = 'step';

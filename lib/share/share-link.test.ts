@@ -5,7 +5,11 @@ import { EXAMPLES } from '../playground/examples';
 import { runToEnd } from '../test-support/playgrounds';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { deepNestingHash, inflationHash, longListHash } from '../test-support/hostile-links';
-import { decodeShareHash, encodeShareHash, inflateCapped, type DecodeResult } from './share-link';
+import { LINK_DICTIONARY_V2 } from './link-dictionary-v2';
+import { decodeShareHash, encodeShareHash, encodeShareHashV1, inflateCapped, shareUrl, type DecodeResult } from './share-link';
+
+/** An origin as long as a real deployment's, so the measured lengths are the ones people paste. */
+const ORIGIN = 'https://agent-playground.example';
 
 const runs = new Map<string, AgentEvent[]>();
 beforeAll(async () => {
@@ -34,7 +38,7 @@ function expectClear(result: DecodeResult) {
 describe('share links', () => {
   it.each(EXAMPLES.map((e) => [e.id, e]))('round-trips the bundled example %s, with and without its recorded run', (id, example) => {
     const plain = decodeShareHash(encodeShareHash({ playground: example.playground }));
-    expect(plain).toEqual({ ok: true, version: 1, payload: { playground: example.playground } });
+    expect(plain).toEqual({ ok: true, version: 2, payload: { playground: example.playground } });
 
     const events = runs.get(id)!;
     const withRun = decodeShareHash(`#${encodeShareHash({ playground: example.playground, run: { events } })}`);
@@ -50,6 +54,47 @@ describe('share links', () => {
     );
   });
 
+  it.each(EXAMPLES.map((e) => [e.id, e]))('makes a playground-only link of at most 2,000 characters for the bundled example %s', (_, example) => {
+    const url = shareUrl(ORIGIN, { playground: example.playground });
+    expect(url).toMatch(/^https:\/\/agent-playground\.example\/#share=2\./);
+    expect(url.length).toBeLessThanOrEqual(2_000);
+    // Each is shorter than its format-1 link.
+    expect(url.length).toBeLessThan(`${ORIGIN}/#${encodeShareHashV1({ playground: example.playground })}`.length);
+  });
+
+  it('keeps opening format-1 links, with and without a run, as the same playground and run a format-2 link gives', () => {
+    for (const example of EXAMPLES) {
+      const events = runs.get(example.id)!;
+      const v1 = decodeShareHash(`#${encodeShareHashV1({ playground: example.playground, run: { events } })}`);
+      const v2 = decodeShareHash(`#${encodeShareHash({ playground: example.playground, run: { events } })}`);
+      expect(v1.ok && v1.version).toBe(1);
+      expect(v2.ok && v2.version).toBe(2);
+      expect(v1.ok && v1.payload).toEqual(v2.ok && v2.payload);
+      expect(decodeShareHash(encodeShareHashV1({ playground: example.playground }))).toEqual({ ok: true, version: 1, payload: { playground: example.playground } });
+    }
+  });
+
+  it('opens a format-1 link made before format 2 existed (a fixed link, encoded by the old code)', () => {
+    // Plain DEFLATE of the payload's JSON, exactly what format 1 always was.
+    const doc = { version: 1, title: 'Old link', task: 'What is 2 + 2?', tools: '' };
+    const old = `share=1.${toBase64Url(deflateSync(strToU8(JSON.stringify({ playground: doc })), { level: 9 }))}`;
+    const decoded = decodeShareHash(`#${old}`);
+    expect(decoded.ok && decoded.version).toBe(1);
+    expect(decoded.ok && decoded.payload.playground).toMatchObject({ title: 'Old link', task: 'What is 2 + 2?' });
+  });
+
+  it('refuses a format-2 link that unpacks past the cap, and one whose data the dictionary does not fit', () => {
+    const dictionary = strToU8(LINK_DICTIONARY_V2);
+    const bomb = `share=2.${toBase64Url(deflateSync(new Uint8Array(30 * 1024 * 1024).fill(32), { dictionary }))}`;
+    expect(decodeShareHash(bomb)).toEqual({ ok: false, message: 'This link’s playground is more than 2 MB of data; links may hold at most 2 MB. It was refused.' });
+    // Data made with another dictionary points at bytes this one does not have there: refused with a clear message.
+    const other = strToU8('x'.repeat(20_000) + JSON.stringify({ playground: { version: 1, task: 'Another dictionary.' } }));
+    const foreign = `share=2.${toBase64Url(deflateSync(strToU8(JSON.stringify({ playground: { version: 1, task: 'Another dictionary.' } })), { level: 9, dictionary: other }))}`;
+    const result = decodeShareHash(foreign);
+    expect(result.ok).toBe(false);
+    expectClear(result);
+  });
+
   it('never carries a key: the document has no place for one', () => {
     const hash = encodeShareHash({ playground: { ...EXAMPLES[0]!.playground, model: { provider: 'openai', model: 'gpt-4.1-mini', via: 'browser', timeoutMs: 120_000, maxRetries: 3 } } });
     const decoded = decodeShareHash(hash);
@@ -62,8 +107,8 @@ describe('share links', () => {
       ['#nothing-here', /not a share link/],
       ['share=', /version is missing/],
       [good.slice(0, Math.floor(good.length / 2)), /could not be unpacked.*cut off/s],
-      [good.replace(/^share=1\./, 'share=1.%%%'), /characters a link never has/],
-      [good.replace(/^share=1\./, 'share=9.'), /newer version of Agent Playground/],
+      [good.replace(/^share=2\./, 'share=2.%%%'), /characters a link never has/],
+      [good.replace(/^share=2\./, 'share=9.'), /newer version of Agent Playground/],
       [`share=1.${toBase64Url(deflateSync(strToU8('{"playground": {"version": 1, "agent": {"maxSteps": "ten"}}}')))}`, /not valid:\nagent\.maxSteps/],
       [`share=1.${toBase64Url(deflateSync(strToU8('{"playground": {"version": 1}, "run": {"events": [{"type": "launch"}]}}')))}`, /recorded run in this link is not valid \(event 1/],
       [`share=1.${toBase64Url(deflateSync(strToU8('{"playground": {"version": 1, "model": {"provider": "openai", "model": "x", "apiKey": "sk-1"}}}')))}`, /secrets such as API keys never belong/],
@@ -135,10 +180,10 @@ describe('share links', () => {
       // the bytes of a good link flipped
       () => {
         const s = pick(seeds);
-        const bytes = fromBase64Url(s.slice('share=1.'.length))!.slice();
+        const bytes = fromBase64Url(s.slice('share=2.'.length))!.slice();
         const at = Math.floor(next() * bytes.length);
         bytes[at] = bytes[at]! ^ (1 << Math.floor(next() * 8));
-        return `share=1.${toBase64Url(bytes)}`;
+        return `share=2.${toBase64Url(bytes)}`;
       },
     ];
     let opened = 0;

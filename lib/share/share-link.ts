@@ -7,12 +7,17 @@ import { parseAgentEvents } from '../agent/event-schema';
 import { formatProblems, parsePlayground } from '../playground';
 import type { Playground } from '../playground/schema';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { LINK_DICTIONARY_V2 } from './link-dictionary-v2';
 import { readHash, SHARE_PARAM, stepHash } from './hash-params';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from './structural-limits';
 
-/** `#share=1.<data>`: the version travels outside the compressed data, so a future format can change it all. */
+/**
+ * `#share=2.<data>`: the version travels outside the compressed data, so a future format can change it all.
+ * 1: the payload's JSON, raw DEFLATE. 2: the same JSON, raw DEFLATE with a preset dictionary (the app's prompts, tool
+ * idioms and the bundled examples' text: lib/share/link-dictionary-v2.ts, frozen; a new dictionary needs format 3).
+ */
 export { SHARE_PARAM };
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
 /** Past this, links get unwieldy (chat apps cut them, some servers refuse them): the app offers a file instead. */
 export const LINK_WARN_LENGTH = 8_000;
 /** Compressed input is unpacked this much at a time, so unpacking stops soon after the output passes its cap. */
@@ -29,8 +34,23 @@ export type DecodeResult = { ok: true; payload: SharePayload; version: number } 
 
 /** The hash part of a share link (without '#'). */
 export function encodeShareHash(payload: SharePayload): string {
+  return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(deflateSync(wireBytes(payload), { level: 9, dictionary: dictionaryV2() }))}`;
+}
+
+/** A format-1 link, as the app made them before format 2 (kept for tests and the link-length bench). */
+export function encodeShareHashV1(payload: SharePayload): string {
+  return `${SHARE_PARAM}=1.${toBase64Url(deflateSync(wireBytes(payload), { level: 9 }))}`;
+}
+
+function wireBytes(payload: SharePayload): Uint8Array {
   const data: WireV1 = { playground: payload.playground, ...(payload.run ? { run: { events: compactEvents(payload.run.events) } } : {}) };
-  return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(JSON.stringify(data)), { level: 9 }))}`;
+  return strToU8(JSON.stringify(data));
+}
+
+let dictionaryBytes: Uint8Array | undefined;
+function dictionaryV2(): Uint8Array {
+  dictionaryBytes ??= strToU8(LINK_DICTIONARY_V2);
+  return dictionaryBytes;
 }
 
 /** `step`: the link opens its run at that step (`…&step=3`). */
@@ -48,9 +68,10 @@ interface WireV1 {
   run?: { events: unknown };
 }
 
-/** Decoders by link version: old links keep opening when the format moves on. */
-const DECODERS: Record<number, (json: unknown) => DecodeResult> = {
-  1: decodeV1,
+/** The preset dictionary of each link version (none: plain DEFLATE). Old links keep opening when the format moves on. */
+const DICTIONARIES: Record<number, () => Uint8Array | undefined> = {
+  1: () => undefined,
+  2: dictionaryV2,
 };
 
 export function decodeShareHash(hash: string): DecodeResult {
@@ -60,8 +81,8 @@ export function decodeShareHash(hash: string): DecodeResult {
   const match = /^(\d{1,4})\.(.*)$/s.exec(value);
   if (!match) return fail('This share link is damaged: its version is missing. Ask for the link again.');
   const version = Number(match[1]);
-  const decoder = DECODERS[version];
-  if (!decoder) {
+  const dictionary = DICTIONARIES[version];
+  if (!dictionary) {
     return fail(
       version > SHARE_VERSION
         ? `This link was made by a newer version of Agent Playground (link format ${version}; this app reads up to ${SHARE_VERSION}). Update the app, or ask for the playground as a file.`
@@ -71,7 +92,7 @@ export function decodeShareHash(hash: string): DecodeResult {
   const bytes = fromBase64Url(match[2]!.trim());
   if (!bytes || bytes.length === 0) return fail('This share link is damaged: it contains characters a link never has, or nothing at all. It was probably changed or cut off when copied; ask for it again.');
   const max = STRUCTURAL_LIMITS.maxJsonBytes;
-  const text = inflateCapped(bytes, max);
+  const text = inflateCapped(bytes, max, dictionary());
   if (text === undefined) return fail('This share link is damaged: its data could not be unpacked. It was probably cut off when copied (long links often are); ask for the link again, or for a file.');
   if (text === null) return fail(`${describeLimitProblem({ limit: 'size', bytes: max + 1, max }, LINK_WORDING)} It was refused.`);
   // Depth and list lengths are checked on the text, before JSON.parse (which a deep enough document overflows).
@@ -79,15 +100,20 @@ export function decodeShareHash(hash: string): DecodeResult {
   if (!parsed.ok) {
     return fail(parsed.problem ? `${parsed.message} It was refused.` : 'This share link is damaged: its contents are not readable. Ask for the link again.');
   }
-  return decoder(parsed.json);
+  const payload = decodePayloadJson(parsed.json);
+  return payload.ok ? { ok: true, version, payload: payload.payload } : payload;
 }
 
-function decodeV1(json: unknown): DecodeResult {
+/**
+ * The payload's JSON (already within the structural limits) as a playground and its run, checked as a link's are.
+ * Formats 1 and 2 carry the same JSON; published playgrounds (`GET /api/playgrounds/<id>`) too.
+ */
+export function decodePayloadJson(json: unknown): { ok: true; payload: SharePayload } | { ok: false; message: string } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('This share link holds no playground.');
   const wire = json as WireV1;
   const parsed = parsePlayground(wire.playground);
   if (!parsed.ok) return fail(`The playground in this link is not valid:\n${formatProblems(parsed.problems)}`);
-  if (wire.run === undefined) return { ok: true, version: 1, payload: { playground: parsed.playground } };
+  if (wire.run === undefined) return { ok: true, payload: { playground: parsed.playground } };
   const events = parseAgentEvents((wire.run as { events?: unknown } | null)?.events);
   if (!events.ok) return fail(`The recorded run in this link is not valid (${events.message}). The link was changed or damaged.`);
   try {
@@ -96,7 +122,7 @@ function decodeV1(json: unknown): DecodeResult {
   } catch {
     return fail('The recorded run in this link does not hang together (its events are out of order). The link was changed or damaged.');
   }
-  return { ok: true, version: 1, payload: { playground: parsed.playground, run: { events: events.events } } };
+  return { ok: true, payload: { playground: parsed.playground, run: { events: events.events } } };
 }
 
 /** Streamed text arrives again whole in model_end: the link need not carry it twice. */
@@ -105,13 +131,14 @@ export function compactEvents(events: readonly AgentEvent[]): AgentEvent[] {
 }
 
 /** undefined: not valid deflate data (or cut short); null: bigger than `max` (unpacking stopped there). */
-export function inflateCapped(bytes: Uint8Array, max: number): string | undefined | null {
+/** `dictionary`: the preset dictionary the data was compressed with (link format 2). */
+export function inflateCapped(bytes: Uint8Array, max: number, dictionary?: Uint8Array): string | undefined | null {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let tooBig = false;
   let finished = false;
   try {
-    const inflate = new Inflate((chunk, final) => {
+    const inflate = new Inflate(dictionary ? { dictionary } : {}, (chunk, final) => {
       size += chunk.length;
       if (size > max) {
         tooBig = true;
@@ -150,6 +177,6 @@ function safeDecodeURIComponent(text: string): string {
   }
 }
 
-function fail(message: string): DecodeResult {
+function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }

@@ -84,7 +84,7 @@ describe('making a link', () => {
 
     const plain = t.makeShareLink(false, ORIGIN);
     if (!plain.ok) throw new Error(plain.message);
-    expect(plain.url.startsWith(`${ORIGIN}/#share=1.`)).toBe(true);
+    expect(plain.url.startsWith(`${ORIGIN}/#share=2.`)).toBe(true);
     expect([plain.length, plain.tooLong, plain.withRun]).toEqual([plain.url.length, false, false]);
     const decoded = decodeShareHash(hashOf(plain.url));
     expect(decoded.ok && decoded.payload).toEqual({ playground: t.pg().doc });
@@ -267,7 +267,7 @@ describe('links to a step', () => {
     t.run.setState({ events: recorded });
     const link = t.shareLinkFor(example.playground, recorded, {}, ORIGIN, 2);
     if (!link.ok) throw new Error(link.message);
-    expect(link.url).toMatch(/#share=1\.[\w-]+&step=2$/);
+    expect(link.url).toMatch(/#share=2\.[\w-]+&step=2$/);
     t.run.setState({ events: [] });
     const loc = stubAddress(hashOf(link.url));
     await t.startSharing();

@@ -1,11 +1,12 @@
 // Share links built to hurt: the attacks the link decoder must refuse before anything is stored.
 import { deflateSync, strToU8 } from 'fflate';
 import { toBase64Url } from '../share/base64url';
-import { SHARE_PARAM, SHARE_VERSION } from '../share/share-link';
+import { SHARE_PARAM } from '../share/share-link';
 import type { PlaygroundInput } from '../playground/schema';
 
+/** Format 1 (plain DEFLATE): the attacks need no dictionary, and the limits are checked the same for every format. */
 function hashOf(wire: string): string {
-  return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(wire), { level: 9 }))}`;
+  return `${SHARE_PARAM}=1.${toBase64Url(deflateSync(strToU8(wire), { level: 9 }))}`;
 }
 
 const base = (patch: Partial<PlaygroundInput>): PlaygroundInput => ({ version: 1, title: 'Hostile link', task: 'Nothing.', ...patch });
