@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nextVitals from 'eslint-config-next/core-web-vitals';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
@@ -35,6 +36,23 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The Node kernel program: plain CommonJS, run by Node as it is (kernel-source.ts ships its text), and the Node
+    // module hooks beside the launcher. Node's globals, no browser ones.
+    files: ['lib/sandbox/kernel/kernel.cjs', 'lib/sandbox/node/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['lib/sandbox/kernel/kernel.cjs'],
+    languageOptions: { sourceType: 'commonjs', ecmaVersion: 2022 },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // The kernel swallows errors on purpose in many places; its `catch (e)` that ignores e is not a mistake.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // require() inside the session builds CommonJS `module` records of its own (not this file's module).
+      '@next/next/no-assign-module-variable': 'off',
     },
   },
 );

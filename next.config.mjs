@@ -3,6 +3,13 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The sandbox libraries are plain ESM with a wasm asset; Turbopack bundles them as they are.
+  turbopack: {
+    rules: {
+      // `import text from './kernel.cjs?raw'` is the file's text (the kernel program the WebContainer runs), as in
+      // Vite; Turbopack has no built-in `?raw`, the rule gives it one.
+      '*.cjs': { condition: { query: '?raw' }, type: 'text' },
+    },
+  },
   async headers() {
     return [
       {

@@ -7,6 +7,7 @@ import { isAppHost } from '@/lib/sandbox/quickjs/network-policy';
 import { usePlaygroundStore } from '@/lib/store/playground-store';
 import { acceptForCurrent } from '@/lib/store/trust-store';
 import { hostAddressId } from '@/lib/trust/contact-addresses';
+import { FinalAnswerChecksField } from './final-answer-checks-field';
 import { McpServersSettings } from './mcp-servers-settings';
 import { MainModelSettings } from './model-settings';
 import { OtlpSettings } from './otlp-settings';
@@ -45,6 +46,7 @@ export function SettingsPanel() {
           <span className="label">Extra instructions</span>
           <textarea className="field min-h-20" value={agent.instructions} onChange={(e) => updateAgent({ instructions: e.target.value })} placeholder="Appended to the system prompt." />
         </label>
+        <FinalAnswerChecksField />
       </fieldset>
 
       {model.provider === 'replay' && (

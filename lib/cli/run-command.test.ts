@@ -160,7 +160,10 @@ describe('agent run (CLI)', () => {
     const run = promisify(execFile);
     const { stdout } = await run('npx', ['tsx', 'lib/cli/main.ts', 'run', path], { cwd: process.cwd() });
     expect(stdout.trim().split('\n').at(-1)).toBe('from a process');
+    // Under tsx the Node kernel's program comes through the launcher's `?raw` load hook (kernel-source.ts).
+    const inNode = await run('npx', ['tsx', 'lib/cli/main.ts', 'run', path, '--sandbox', 'node'], { cwd: process.cwd() });
+    expect(inNode.stdout.trim().split('\n').at(-1)).toBe('from a process');
     const bad = await run('npx', ['tsx', 'lib/cli/main.ts', 'run', join(dir, 'nope.json')]).catch((e: { code: number }) => e);
     expect((bad as { code: number }).code).toBe(2);
-  });
+  }, 120_000);
 });

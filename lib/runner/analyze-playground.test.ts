@@ -51,4 +51,9 @@ describe('analyzePlayground', () => {
     const analysis = analyzePlayground(playground({ tools: '/** Broken.\n * @param a A number.\n */\nexport function broken(a: number) {\n  return a +;\n}' }));
     expect(analysis.errors).toEqual([expect.objectContaining({ message: 'Expression expected.', line: 5 })]);
   });
+
+  it('lists every function of the tools source, helpers too, for the final-answer checks', () => {
+    const tools = '/** Adds.\n * @param a A number.\n * @param b A number.\n */\nexport function add(a: number, b: number) {\n  return a + b;\n}\nfunction is_positive(answer: unknown) {\n  return Number(answer) > 0 || "the answer must be positive";\n}\nconst twice = (x: number) => 2 * x;';
+    expect(analyzePlayground(playground({ tools })).functionNames).toEqual(['add', 'is_positive', 'twice']);
+  });
 });

@@ -25,6 +25,8 @@ export interface PlaygroundAnalysis {
   /** How each tool reads in the prompt, by tool name (declaration for a CodeAgent, list item otherwise). */
   rendered: Record<string, string>;
   errors: SourceDiagnostic[];
+  /** Every top-level function of the tools source, in source order (what a final-answer check may name). */
+  functionNames: string[];
   systemPrompt: string;
   promptTokens: number;
   sections: PromptSection[];
@@ -82,6 +84,7 @@ export function analyzePlayground(playground: Playground, mcp: McpServerListing[
     mcpTools,
     rendered,
     errors: compiled.errors,
+    functionNames: compiled.functionNames,
     systemPrompt,
     promptTokens,
     sections: [{ kind: 'rules', label: 'rules and examples', tokens: rules }, ...parts],

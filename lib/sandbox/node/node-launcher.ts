@@ -4,12 +4,13 @@
 // QuickJS sandbox stays the default. Node-only (child_process, fs): import it from lib/sandbox/node, never in a page.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { register } from 'node:module';
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KernelLauncher, KernelProcess } from '../kernel/kernel-process';
 import { LineSplitter } from '../kernel/kernel-protocol';
-import { KERNEL_FILE, KERNEL_NODE_FLAGS, KERNEL_SOURCE } from '../kernel/kernel-source';
+import { KERNEL_FILE, KERNEL_NODE_FLAGS } from '../kernel/kernel-launch';
 
 export interface NodeLauncherOptions {
   /** The node binary (default: the one running this process). */
@@ -72,6 +73,20 @@ function permissionFlagOf(nodePath: string): string {
   return out.trim() === 'true' ? '--permission' : '--experimental-permission';
 }
 
+let kernelSource: Promise<string> | undefined;
+/**
+ * The kernel program's text (kernel-source.ts, a `?raw` import of kernel.cjs), loaded on first launch: plain Node
+ * (tsx) learns `?raw` from the hooks registered here first; under Vite (vitest) the import never reaches them.
+ */
+function loadKernelSource(): Promise<string> {
+  kernelSource ??= (async () => {
+    register('./text-import-hooks.mjs', import.meta.url);
+    const { KERNEL_SOURCE } = await import('../kernel/kernel-source');
+    return KERNEL_SOURCE;
+  })();
+  return kernelSource;
+}
+
 export function createNodeLauncher(options: NodeLauncherOptions = {}): NodeLauncher {
   const nodePath = options.nodePath ?? process.execPath;
   let permissionFlag: string | undefined;
@@ -81,7 +96,7 @@ export function createNodeLauncher(options: NodeLauncherOptions = {}): NodeLaunc
       const dir = await realpath(await mkdtemp(join(tmpdir(), 'agent-kernel-')));
       const modulesDir = options.modulesDir ? await realpath(options.modulesDir) : undefined;
       const file = join(dir, KERNEL_FILE);
-      await writeFile(file, options.source ?? KERNEL_SOURCE);
+      await writeFile(file, options.source ?? (await loadKernelSource()));
       permissionFlag ??= permissionFlagOf(nodePath);
       const args = [...kernelNodeArgs(dir, memoryMb, modulesDir, permissionFlag), file, ...(modulesDir ? [modulesDir] : [])];
       const child = spawn(nodePath, args, {
