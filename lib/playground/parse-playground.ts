@@ -55,15 +55,22 @@ function toProblem(issue: z.core.$ZodIssue): FieldProblem {
   if (issue.code === 'unrecognized_keys') {
     const base = formatPath(issue.path);
     const keys = issue.keys.map((k) => (base ? `${base}.${k}` : k));
-    const secret = issue.keys.some((k) => /key|token|secret|password|authorization/i.test(k));
-    return {
-      path: keys.join(', '),
-      message: secret
-        ? 'unknown field; secrets such as API keys never belong in a playground (enter them in the app’s settings)'
-        : 'unknown field',
-    };
+    return unknownFieldProblem(keys.join(', '), issue.keys);
   }
   return { path: formatPath(issue.path), message: plainMessage(issue.message) };
+}
+
+/** Fields with these words in their name look like secrets: refused as such, wherever a playground travels. */
+const SECRET_SHAPED = /key|token|secret|password|authorization/i;
+
+/** The problem of unknown fields `keys` at `path`; secret-shaped names get the message that keys never travel. */
+export function unknownFieldProblem(path: string, keys: readonly string[]): FieldProblem {
+  return {
+    path,
+    message: keys.some((k) => SECRET_SHAPED.test(k))
+      ? 'unknown field; secrets such as API keys never belong in a playground (enter them in the app’s settings)'
+      : 'unknown field',
+  };
 }
 
 /** zod's "expected string, received undefined" says, to a person, that the field is missing. */

@@ -2,17 +2,14 @@
 // limits on the text before parsing, the playground schema that refuses unknown and secret-shaped fields, the run's
 // event schema and its coherence), so nothing is stored that a link could not carry.
 import type { AgentEvent } from '../agent/events';
-import { foldEvents } from '../agent/run-state';
 import { parseAgentEvents } from '../agent/event-schema';
-import { parsePlayground, type FieldProblem } from '../playground/parse-playground';
-import { compactEvents, type SharePayload } from '../share/share-link';
+import { parsePlayground, unknownFieldProblem, type FieldProblem } from '../playground/parse-playground';
+import { compactEvents, runHangsTogether, type SharePayload } from '../share/share-link';
 import { parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
 
 export type PayloadCheck = { ok: true; payload: SharePayload } | { ok: false; error: string; problems: FieldProblem[] };
 
 const WORDING = { subject: 'This playground', plural: 'published playgrounds' };
-/** The words parse-playground.ts treats as secret-shaped in a field name. */
-const SECRET_SHAPED = /key|token|secret|password|authorization/i;
 
 /** `text`: the request body, already within the size limit. */
 export function validatePayloadText(text: string): PayloadCheck {
@@ -39,7 +36,7 @@ export function validatePayload(json: unknown): PayloadCheck {
       problems.push(...unknownFields(body.run as Record<string, unknown>, ['events'], 'run'));
       const parsedEvents = parseAgentEvents((body.run as { events?: unknown }).events);
       if (!parsedEvents.ok) problems.push({ path: 'run.events', message: parsedEvents.message });
-      else if (!hangsTogether(parsedEvents.events)) problems.push({ path: 'run.events', message: 'the recorded run does not hang together (its events are out of order)' });
+      else if (!runHangsTogether(parsedEvents.events)) problems.push({ path: 'run.events', message: 'the recorded run does not hang together (its events are out of order)' });
       else events = parsedEvents.events;
     }
   }
@@ -51,22 +48,10 @@ export function validatePayload(json: unknown): PayloadCheck {
   return { ok: true, payload: { playground: playground.playground, ...(events ? { run: { events: compactEvents(events) } } : {}) } };
 }
 
-function hangsTogether(events: AgentEvent[]): boolean {
-  try {
-    const state = foldEvents(events);
-    return events.length === 0 || state.runs.some((r) => !r.parent);
-  } catch {
-    return false;
-  }
-}
-
 function unknownFields(object: Record<string, unknown>, known: readonly string[], base: string): FieldProblem[] {
   return Object.keys(object)
     .filter((k) => !known.includes(k))
-    .map((k) => ({
-      path: base ? `${base}.${k}` : k,
-      message: SECRET_SHAPED.test(k) ? 'unknown field; secrets such as API keys never belong in a playground (enter them in the app’s settings)' : 'unknown field',
-    }));
+    .map((k) => unknownFieldProblem(base ? `${base}.${k}` : k, [k]));
 }
 
 function invalid(error: string, problems: FieldProblem[]): PayloadCheck {

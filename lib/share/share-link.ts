@@ -116,13 +116,19 @@ export function decodePayloadJson(json: unknown): { ok: true; payload: SharePayl
   if (wire.run === undefined) return { ok: true, payload: { playground: parsed.playground } };
   const events = parseAgentEvents((wire.run as { events?: unknown } | null)?.events);
   if (!events.ok) return fail(`The recorded run in this link is not valid (${events.message}). The link was changed or damaged.`);
-  try {
-    const state = foldEvents(events.events);
-    if (events.events.length > 0 && !state.runs.some((r) => !r.parent)) throw new Error('no run start');
-  } catch {
+  if (!runHangsTogether(events.events)) {
     return fail('The recorded run in this link does not hang together (its events are out of order). The link was changed or damaged.');
   }
   return { ok: true, payload: { playground: parsed.playground, run: { events: events.events } } };
+}
+
+/** Whether recorded events fold into a run with a main agent (none at all is an empty run, which is fine). */
+export function runHangsTogether(events: readonly AgentEvent[]): boolean {
+  try {
+    return events.length === 0 || foldEvents(events).runs.some((r) => !r.parent);
+  } catch {
+    return false;
+  }
 }
 
 /** Streamed text arrives again whole in model_end: the link need not carry it twice. */
