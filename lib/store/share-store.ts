@@ -346,7 +346,8 @@ let publishedToOpen: { payload: unknown } | undefined;
 
 /** Called by the `/p/<id>` page before the playground starts: it opens once the library is loaded. */
 export function openPublishedOnStart(payload: unknown): void {
-  publishedToOpen = { payload };
+  // The server renders the page too: nothing is kept there.
+  if (typeof window !== 'undefined') publishedToOpen = { payload };
 }
 
 function openPublishedInAddress(): void {
