@@ -91,6 +91,14 @@ describe('Publish', () => {
     expect(t.lib().items.find((i) => i.id === t.lib().currentId)!.publications).toHaveLength(1);
   });
 
+  it('gives the short link on the origin the page was opened from, whatever name the server knows itself by', async () => {
+    const t = await load();
+    vi.stubGlobal('location', { origin: 'http://127.0.0.1:3133' });
+    await t.store().publish(false, async () => json(201, { id: ID, url: `http://localhost:3133/p/${ID}`, deleteToken: 'tok' }));
+    expect(t.store().last?.url).toBe(`http://127.0.0.1:3133/p/${ID}`);
+    expect(t.lib().items[0]!.publications![0]!.url).toBe(`http://127.0.0.1:3133/p/${ID}`);
+  });
+
   it('refuses, before sending anything, a playground holding a key this browser has', async () => {
     const t = await load();
     t.keys.getState().setKey('openai', KEY);

@@ -131,8 +131,10 @@ export const usePublishStore = create<PublishStore>((set, get) => ({
     const made = publishPayloadFor(usePlaygroundStore.getState().doc, withRun ? useRunStore.getState().events : undefined, { ...useKeyStore.getState().keys, ...otlpHeaderSecrets() });
     if (!made.ok) return set({ error: made.message, info: undefined });
     set({ busy: 'publish', error: undefined, info: undefined });
-    const outcome = await postPublication(made.payload, fetchFn);
-    if (!outcome.ok) return set({ busy: undefined, error: outcome.message });
+    const answer = await postPublication(made.payload, fetchFn);
+    if (!answer.ok) return set({ busy: undefined, error: answer.message });
+    // The short link on the origin this page was opened from (the server may know itself by another name).
+    const outcome = typeof location === 'undefined' ? answer : { ...answer, url: `${location.origin}/p/${answer.id}` };
     if (outcome.deleteToken) {
       const publication: Publication = { id: outcome.id, url: outcome.url, deleteToken: outcome.deleteToken, withRun, publishedAt: Date.now() };
       useLibraryStore.getState().addPublication(itemId, publication);
