@@ -24,7 +24,7 @@ async function publishFromDialog(page: Page, includeRun: boolean) {
   const dialog = page.getByRole('dialog', { name: 'Share this playground' });
   const checkbox = dialog.getByLabel('Include the recorded run');
   if (await checkbox.count()) await checkbox.setChecked(includeRun);
-  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const short = await dialog.getByRole('textbox', { name: 'Short link' }).inputValue();
   return { dialog, short, id: short.slice(-12) };
 }

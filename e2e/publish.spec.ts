@@ -22,7 +22,7 @@ test('publish a bundled example with its run, open /p/<id> in a fresh browser (u
   const dialog = await openShare(page);
   await expect(dialog.getByLabel('Include the recorded run')).toBeChecked();
   const hashLink = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
-  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const short = await dialog.getByRole('textbox', { name: 'Short link' }).inputValue();
   expect(short).toMatch(new RegExp(`^${baseURL}/p/[A-Za-z0-9_-]{12}$`));
   const id = short.slice(-12);
@@ -35,7 +35,7 @@ test('publish a bundled example with its run, open /p/<id> in a fresh browser (u
   expect(short).not.toContain(token);
 
   // Publishing the same content again: the same record, the same link.
-  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(dialog.getByTestId('publish-info')).toContainText('the same short link again');
   await expect(dialog.getByRole('textbox', { name: 'Short link' })).toHaveValue(short);
 
@@ -96,11 +96,11 @@ test('API failures are explained in the dialog and the playground is kept', asyn
     route.fulfill({ status: 429, headers: { 'Retry-After': '1200', 'Content-Type': 'application/json' }, body: JSON.stringify({ error: 'Too many publishes from this address' }) }),
   );
   const dialog = await openShare(page);
-  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(dialog.getByTestId('publish-error')).toContainText('try again in 20 minutes');
   await expect(dialog.getByTestId('publish-error')).toContainText('Your playground is unchanged');
   await page.route('**/api/playgrounds', (route) => route.abort('connectionrefused'));
-  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(dialog.getByTestId('publish-error')).toContainText('could not be reached');
   await expect(dialog.getByRole('textbox', { name: 'Link' })).toHaveValue(/#share=1\./);
 });
