@@ -1,8 +1,14 @@
 // The embed: a course page on another origin puts the Share dialog's <iframe> snippet in; the published run shows
 // inside it read-only, Replay plays it again offline, and nothing asks for a key or a model.
 import { createServer, type Server } from 'node:http';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 const CAIRO = 'Cairo: 34 °C (93.2 °F)';
 const COURSE_PORT = 3960;
@@ -34,8 +40,9 @@ test('the iframe snippet shows the run on another origin; Replay plays it again 
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('final-answer')).toHaveText(CAIRO, { timeout: 20_000 });
   const steps = await page.getByTestId('step').count();
-  const { dialog } = await publishFromDialog(page, true);
+  const { dialog, id } = await publishFromDialog(page, true);
   coursePage = await dialog.getByRole('textbox', { name: 'Embed in a web page' }).inputValue();
+  expect(await axeViolations(page), 'the Share dialog with a published record').toEqual([]);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   const requests: string[] = [];
@@ -67,6 +74,11 @@ test('the iframe snippet shows the run on another origin; Replay plays it again 
   });
   expect(other).toEqual([]);
   expect(requests.some((r) => r.includes('model-proxy') || / \S+$/.test(r))).toBe(false);
+
+  // The embed on its own, as axe sees it.
+  await page.goto(`/embed/${id}`);
+  await expect(page.getByTestId('final-answer')).toHaveText(CAIRO);
+  expect(await axeViolations(page), 'the embed').toEqual([]);
 });
 
 test('a playground published without its run: the dialog says the embed needs a run, and the embed says there is none', async ({ page }) => {
@@ -79,4 +91,5 @@ test('a playground published without its run: the dialog says the embed needs a 
   await page.goto(`/embed/${id}`);
   await expect(page.getByTestId('embed-no-run')).toContainText('holds no recorded run');
   await expect(page.getByRole('button', { name: 'Replay' })).toHaveCount(0);
+  expect(await axeViolations(page), 'the embed without a run').toEqual([]);
 });
