@@ -1,9 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
+// Published playgrounds of this test run: a fresh SQLite file outside the repo. Kept in the environment so the
+// workers, which load this file again and inherit it, name the same folder instead of making new ones.
+process.env.E2E_PUBLISH_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'e2e-publish-'));
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -42,6 +49,9 @@ export default defineConfig({
         // The MCP proxy may reach the MCP test server of the browser specs (port 3921), and e2e/mcp-errors.spec.ts's server
         // without CORS headers (3922) and its port where nothing listens (3923).
         MCP_PROXY_ALLOWED_HOSTS: '127.0.0.1:3921,127.0.0.1:3922,127.0.0.1:3923',
+        PUBLISH_DATA_DIR: process.env.E2E_PUBLISH_DATA_DIR,
+        // Every spec publishes from 127.0.0.1 (one bucket): far past what a run of the suite needs.
+        PUBLISH_RATE_LIMIT: '10000',
       },
     },
     {

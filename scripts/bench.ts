@@ -1,6 +1,6 @@
 // `npm run bench`: the engine's overhead per step against a raw QuickJS eval, the sandbox's cold start, and the
 // Node kernel (a child process) against QuickJS: per-step overhead and a compute-heavy snippet.
-// The cost of the variables snapshot after each step. The timeline's frame time scrolling a 1,000-step run, as step cards and as the waterfall. Also the share link of every bundled example, with its length. Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
+// The cost of the variables snapshot after each step. The timeline's frame time scrolling a 1,000-step run, as step cards and as the waterfall. Also the share link of every bundled example, with its length, and publish/fetch latency of the publish API on SQLite. Prints figures; asserts nothing. Numbers vary with the machine: compare ratios, not absolute times.
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { applyEvent, EMPTY_RUN_STATE, modelInputForStep, type AgentEvent } from '../lib/agent';
@@ -13,6 +13,7 @@ import { EXAMPLES } from '../lib/playground/examples';
 import { shareUrl } from '../lib/share/share-link';
 import { firstLoadFigures } from './bench-first-load';
 import { mcpFigures } from './bench-mcp';
+import { publishFigures } from './bench-publish';
 import { variablesFigures } from './bench-variables';
 import { waterfallFigures } from './bench-waterfall';
 
@@ -232,6 +233,8 @@ async function shareLinkFigures() {
   }
 }
 await shareLinkFigures();
+
+await publishFigures();
 
 await mcpFigures();
 // Last: these build the app if needed and drive Chromium, the slowest figures here.

@@ -6,6 +6,12 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 /** POST /api/playgrounds */
 export async function handlePublish(request: Request): Promise<Response> {
   return withServer(async ({ config, service }) => {
+    const origin = publicOrigin(request, config.trustProxy);
+    // JSON only: a form on another site can send text/plain or form data without asking, but not application/json
+    // (the browser asks first, and this server does not allow it), so no page can publish through its visitors.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
+      return json(415, { error: 'Send the playground as JSON, with the header Content-Type: application/json.' });
+    }
     const decision = await service.admit(clientAddress(request.headers, config.trustProxy));
     if (!decision.allowed) return json(429, { error: decision.error }, { 'retry-after': String(decision.retryAfterSeconds) });
     const text = await readBodyCapped(request, config.maxBytes);
@@ -15,7 +21,8 @@ export async function handlePublish(request: Request): Promise<Response> {
     if (text === undefined) return json(400, { error: 'The request body could not be read as UTF-8 text.', problems: [] });
     const outcome = await service.publish(text);
     if (outcome.kind === 'invalid') return json(400, { error: outcome.error, problems: outcome.problems });
-    const url = `${new URL(request.url).origin}/p/${outcome.id}`;
+    if (outcome.kind === 'collision') return json(409, { error: 'A different playground is already published under this content id. Change anything in it (its title, say) and publish again.' });
+    const url = `${origin}/p/${outcome.id}`;
     return outcome.kind === 'created' ? json(201, { id: outcome.id, url, deleteToken: outcome.deleteToken }) : json(200, { id: outcome.id, url });
   });
 }
@@ -53,6 +60,20 @@ export function clientAddress(headers: Headers, trustProxy: boolean): string {
   if (!trustProxy) return 'local';
   const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return first ? first.slice(0, 100) : 'local';
+}
+
+/**
+ * The origin the client used, for the absolute `url`: its Host header (Next's request.url names the address it
+ * listens on, "localhost", not the one the client used). Behind a trusted proxy, X-Forwarded-Host and -Proto.
+ */
+export function publicOrigin(request: Request, trustProxy: boolean): string {
+  const own = new URL(request.url);
+  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim();
+  const host = (trustProxy && first('x-forwarded-host')) || request.headers.get('host');
+  const proto = (trustProxy && first('x-forwarded-proto')) || own.protocol.replace(/:$/, '');
+  // Only what a host can be: the value is echoed back in the answer.
+  if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) || !/^https?$/.test(proto)) return own.origin;
+  return `${proto}://${host}`;
 }
 
 /** The body as text; null once it passes `max` bytes (reading stops there), undefined when it is not UTF-8. */

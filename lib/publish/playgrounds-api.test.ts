@@ -72,6 +72,15 @@ describe('POST /api/playgrounds', () => {
     expect((await unpublish(first.id, first.deleteToken)).status).toBe(204);
   });
 
+  it('takes JSON only (415 otherwise), so no form on another site can publish through its visitors', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+      const response = await POST(new Request(`${ORIGIN}/api/playgrounds`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: JSON.stringify({ playground: example.playground }) }));
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { error: string }).error).toMatch(/Content-Type: application\/json/);
+    }
+    expect((await publish({ playground: example.playground }, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(201);
+  });
+
   it('refuses an invalid playground with 400 and names every problem', async () => {
     const response = await publish({ playground: { ...example.playground, agent: { maxSteps: -1 } } });
     expect(response.status).toBe(400);
@@ -169,5 +178,21 @@ describe('GET and DELETE /api/playgrounds/<id>', () => {
     const { id } = (await (await publish({ playground: example.playground })).json()) as { id: string };
     await closePublishServer();
     expect((await fetchRecord(id)).status).toBe(200);
+  });
+});
+
+describe('the published url', () => {
+  it('names the host the client used (Host header), and the forwarded one only behind a trusted proxy', async () => {
+    const pg = { playground: example.playground };
+    const viaHost = (await (await publish(pg, { host: 'playground.example:8080' })).json()) as { url: string; id: string };
+    expect(viaHost.url).toBe(`http://playground.example:8080/p/${viaHost.id}`);
+    const forged = (await (await publish(pg, { host: 'a.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' })).json()) as { url: string };
+    expect(forged.url).toMatch(/^http:\/\/a\.example\/p\//);
+    const junk = (await (await publish(pg, { host: 'a.example/<script>' })).json()) as { url: string };
+    expect(junk.url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/p\//);
+    await closePublishServer();
+    process.env.PUBLISH_TRUST_PROXY = '1';
+    const proxied = (await (await publish(pg, { host: '127.0.0.1:3000', 'x-forwarded-host': 'playground.example', 'x-forwarded-proto': 'https' })).json()) as { url: string };
+    expect(proxied.url).toMatch(/^https:\/\/playground\.example\/p\//);
   });
 });

@@ -1,6 +1,6 @@
 // Postgres, when DATABASE_URL is set: the same records in a shared database; the migrations run at start.
 import type { Pool, PoolClient } from 'pg';
-import type { DeleteOutcome, PlaygroundRepository, PublishedRecord } from './repository';
+import type { AttemptOutcome, DeleteOutcome, PlaygroundRepository, PublishedRecord } from './repository';
 
 /** Schema versions, applied in order and remembered in publish_schema_migrations. */
 const MIGRATIONS = [
@@ -16,6 +16,8 @@ const MIGRATIONS = [
 ];
 /** Any fixed number: the advisory lock that keeps two servers starting at once from migrating twice. */
 const MIGRATION_LOCK = 160_016;
+/** The first key of the per-client rate-limit locks (the second is the client's hash). */
+const RATE_LOCK = 160_017;
 
 export async function openPostgresRepository(connectionString: string): Promise<PlaygroundRepository> {
   const { default: pg } = await import('pg');
@@ -51,15 +53,20 @@ export async function openPostgresRepository(connectionString: string): Promise<
       const found = await pool.query('SELECT 1 FROM playgrounds WHERE id = $1', [id]);
       return found.rowCount ? 'forbidden' : 'not-found';
     },
-    async recordAttempt(client: string, atMs: number, sinceMs: number) {
+    async takeAttempt(client: string, atMs: number, sinceMs: number, limit: number): Promise<AttemptOutcome> {
       return inTransaction(pool, async (c) => {
-        await c.query('DELETE FROM publish_attempts WHERE at_ms < $1', [sinceMs]);
-        await c.query('INSERT INTO publish_attempts (client, at_ms) VALUES ($1, $2)', [client, atMs]);
-        const result = await c.query<{ n: string; oldest: string }>(
-          'SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM publish_attempts WHERE client = $1 AND at_ms >= $2',
-          [client, sinceMs],
-        );
-        return { count: Number(result.rows[0]!.n), oldestMs: Number(result.rows[0]!.oldest) };
+        // One client's attempts one at a time, across every server on this database: the count cannot race.
+        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RATE_LOCK, client]);
+        await c.query('DELETE FROM publish_attempts WHERE at_ms <= $1', [sinceMs]);
+        const counted = () =>
+          c.query<{ n: string; oldest: string | null }>('SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM publish_attempts WHERE client = $1 AND at_ms > $2', [client, sinceMs]);
+        let row = (await counted()).rows[0]!;
+        const allowed = Number(row.n) < limit;
+        if (allowed) {
+          await c.query('INSERT INTO publish_attempts (client, at_ms) VALUES ($1, $2)', [client, atMs]);
+          row = (await counted()).rows[0]!;
+        }
+        return { allowed, count: Number(row.n), oldestMs: Number(row.oldest ?? atMs) };
       });
     },
     async close() {

@@ -1,5 +1,6 @@
 // The publish API's settings, read from the environment once per server process.
 import { join, resolve } from 'node:path';
+import { STRUCTURAL_LIMITS } from '../share/structural-limits';
 
 export interface PublishConfig {
   /** Set: Postgres at this URL; unset: the SQLite file. */
@@ -30,10 +31,17 @@ export function publishConfigFrom(env: Record<string, string | undefined>): Publ
     return fallback;
   };
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  let maxBytes = positive('PUBLISH_MAX_BYTES', DEFAULT_MAX_BYTES);
+  // What is published must open where a link's content opens: never more than the links' own size limit.
+  if (maxBytes > STRUCTURAL_LIMITS.maxJsonBytes) {
+    warnings.push(`PUBLISH_MAX_BYTES=${maxBytes} is past the ${STRUCTURAL_LIMITS.maxJsonBytes} bytes a shared playground may hold; using ${STRUCTURAL_LIMITS.maxJsonBytes}.`);
+    maxBytes = STRUCTURAL_LIMITS.maxJsonBytes;
+  }
   return {
     ...(databaseUrl ? { databaseUrl } : {}),
-    sqliteFile: join(resolve(env.PUBLISH_DATA_DIR?.trim() || './data'), 'playgrounds.sqlite'),
-    maxBytes: positive('PUBLISH_MAX_BYTES', DEFAULT_MAX_BYTES),
+    // Resolved at run time against the server's working directory (the ignore keeps the build from tracing the project).
+    sqliteFile: join(resolve(/*turbopackIgnore: true*/ env.PUBLISH_DATA_DIR?.trim() || './data'), 'playgrounds.sqlite'),
+    maxBytes,
     rateLimit: positive('PUBLISH_RATE_LIMIT', DEFAULT_RATE_LIMIT),
     windowMs: HOUR_MS,
     trustProxy: env.PUBLISH_TRUST_PROXY === '1',

@@ -1,4 +1,5 @@
 // Publishing as the API sees it, without HTTP: rate limit, validation, content id, dedupe, delete tokens.
+import { canonicalJson } from '../playground/content-digest';
 import type { FieldProblem } from '../playground/parse-playground';
 import { contentId, hashDeleteToken, isContentId, newDeleteToken } from './content-id';
 import type { PlaygroundRepository } from './repository';
@@ -14,6 +15,8 @@ export interface PublishServiceOptions {
 export type PublishOutcome =
   | { kind: 'created'; id: string; deleteToken: string }
   | { kind: 'exists'; id: string }
+  /** Another content under the same id (12 characters of a hash: not by chance, but it can be made on purpose). */
+  | { kind: 'collision'; id: string }
   | { kind: 'invalid'; error: string; problems: FieldProblem[] };
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; error: string };
@@ -23,7 +26,7 @@ export type FetchOutcome = { kind: 'found'; payload: string } | { kind: 'not-fou
 export type UnpublishOutcome = 'deleted' | 'forbidden' | 'not-found' | 'bad-id';
 
 export interface PublishService {
-  /** Counts the attempt; refuses it past the limit. Every attempt counts, valid or not, so bad input cannot flood. */
+  /** Counts the attempt, or refuses it past the limit. Every admitted attempt counts, valid or not, so bad input cannot flood. */
   admit(client: string): Promise<RateDecision>;
   /** `text`: the body, already within the size limit. */
   publish(text: string): Promise<PublishOutcome>;
@@ -32,11 +35,11 @@ export interface PublishService {
 }
 
 export function createPublishService({ repository, rateLimit, windowMs, now = Date.now }: PublishServiceOptions): PublishService {
-  return {
+  const service: PublishService = {
     async admit(client) {
       const at = now();
-      const { count, oldestMs } = await repository.recordAttempt(client, at, at - windowMs);
-      if (count <= rateLimit) return { allowed: true };
+      const { allowed, oldestMs } = await repository.takeAttempt(client, at, at - windowMs, rateLimit);
+      if (allowed) return { allowed: true };
       // The window slides: a slot frees when the oldest attempt in it is an hour old.
       const retryAfterSeconds = Math.max(1, Math.ceil((oldestMs + windowMs - at) / 1000));
       return { allowed: false, retryAfterSeconds, error: `Too many publishes from this address: at most ${rateLimit} per ${windowMs / 60_000} minutes. Try again in ${retryAfterSeconds} seconds.` };
@@ -46,13 +49,19 @@ export function createPublishService({ repository, rateLimit, windowMs, now = Da
       if (!checked.ok) return { kind: 'invalid', error: checked.error, problems: checked.problems };
       const id = contentId(checked.payload);
       const deleteToken = newDeleteToken();
+      const payload = JSON.stringify(checked.payload);
       const stored = await repository.createIfAbsent({
         id,
-        payload: JSON.stringify(checked.payload),
+        payload,
         tokenHash: hashDeleteToken(deleteToken),
         createdAt: new Date(now()).toISOString(),
       });
-      return stored ? { kind: 'created', id, deleteToken } : { kind: 'exists', id };
+      if (stored) return { kind: 'created', id, deleteToken };
+      const existing = await repository.get(id);
+      // Unpublished between the two calls: publish it anew.
+      if (!existing) return service.publish(text);
+      const same = existing.payload === payload || canonicalJson(JSON.parse(existing.payload)) === canonicalJson(checked.payload);
+      return same ? { kind: 'exists', id } : { kind: 'collision', id };
     },
     async fetch(id) {
       if (!isContentId(id)) return { kind: 'bad-id' };
@@ -65,4 +74,5 @@ export function createPublishService({ repository, rateLimit, windowMs, now = Da
       return repository.delete(id, hashDeleteToken(deleteToken ?? ''));
     },
   };
+  return service;
 }

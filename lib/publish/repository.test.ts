@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openRepository } from './open-repository';
 import { openPostgresRepository } from './postgres-repository';
+import { createPublishService } from './publish-service';
 import type { PlaygroundRepository, PublishedRecord } from './repository';
 import { openSqliteRepository } from './sqlite-repository';
 import { startTestPostgres, type TestPostgres } from './test-postgres';
@@ -56,21 +58,28 @@ function repositorySuite(backend: Backend): void {
     expect(await repo.createIfAbsent(record('aaaaaaaaaaaa', { tokenHash: 'new' }))).toBe(true);
   });
 
-  it('counts publish attempts per client within the window and forgets older ones', async () => {
-    expect(await repo.recordAttempt('1.2.3.4', 1_000, 0)).toEqual({ count: 1, oldestMs: 1_000 });
-    expect(await repo.recordAttempt('1.2.3.4', 2_000, 0)).toEqual({ count: 2, oldestMs: 1_000 });
-    expect(await repo.recordAttempt('5.6.7.8', 2_500, 0)).toEqual({ count: 1, oldestMs: 2_500 });
-    // Later: the window starts at 1,500, so the first attempt no longer counts.
-    expect(await repo.recordAttempt('1.2.3.4', 3_000, 1_500)).toEqual({ count: 2, oldestMs: 2_000 });
+  it('counts publish attempts per client within the window, refuses past the limit without counting, forgets old ones', async () => {
+    expect(await repo.takeAttempt('1.2.3.4', 1_000, 0, 2)).toEqual({ allowed: true, count: 1, oldestMs: 1_000 });
+    expect(await repo.takeAttempt('1.2.3.4', 2_000, 0, 2)).toEqual({ allowed: true, count: 2, oldestMs: 1_000 });
+    expect(await repo.takeAttempt('1.2.3.4', 2_100, 0, 2)).toEqual({ allowed: false, count: 2, oldestMs: 1_000 });
+    expect(await repo.takeAttempt('5.6.7.8', 2_500, 0, 2)).toEqual({ allowed: true, count: 1, oldestMs: 2_500 });
+    // Later: the window starts at 1,500, so the first attempt no longer counts and a slot is free again.
+    expect(await repo.takeAttempt('1.2.3.4', 3_000, 1_500, 2)).toEqual({ allowed: true, count: 2, oldestMs: 2_000 });
+  });
+
+  it('lets no more than the limit through when many attempts arrive at once', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => repo.takeAttempt('burst', 1_000 + i, 0, 5)));
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(5);
   });
 
   it('keeps records and attempt counts across a restart (close and reopen)', async () => {
     await repo.createIfAbsent(record('aaaaaaaaaaaa'));
-    await repo.recordAttempt('local', 1_000, 0);
+    await repo.takeAttempt('local', 1_000, 0, 2);
     await repo.close();
     repo = await backend.open();
     expect(await repo.get('aaaaaaaaaaaa')).toEqual(record('aaaaaaaaaaaa'));
-    expect(await repo.recordAttempt('local', 2_000, 0)).toEqual({ count: 2, oldestMs: 1_000 });
+    expect(await repo.takeAttempt('local', 2_000, 0, 2)).toEqual({ allowed: true, count: 2, oldestMs: 1_000 });
+    expect((await repo.takeAttempt('local', 2_000, 0, 2)).allowed).toBe(false);
   });
 
   it('holds a 1 MB payload with any Unicode', async () => {
@@ -126,5 +135,29 @@ try {
       await client.query('DROP TABLE IF EXISTS playgrounds, publish_attempts, publish_schema_migrations');
       await client.end();
     },
+  });
+
+  it('serves the publish service end to end: publish, the same again, fetch, unpublish', async () => {
+    const repo = await openPostgresRepository(postgres!.url);
+    try {
+      const service = createPublishService({ repository: repo, rateLimit: 10, windowMs: 60_000 });
+      const body = JSON.stringify({ playground: { version: 1, task: 'on postgres' } });
+      const created = await service.publish(body);
+      if (created.kind !== 'created') throw new Error(`publish gave ${created.kind}`);
+      expect(await service.publish(body)).toEqual({ kind: 'exists', id: created.id });
+      const fetched = await service.fetch(created.id);
+      expect(fetched.kind === 'found' && JSON.parse(fetched.payload).playground.task).toBe('on postgres');
+      expect(await service.unpublish(created.id, 'wrong')).toBe('forbidden');
+      expect(await service.unpublish(created.id, created.deleteToken)).toBe('deleted');
+      expect(await service.fetch(created.id)).toEqual({ kind: 'not-found' });
+    } finally {
+      await repo.close();
+    }
+  });
+
+  it('is the one the server opens when DATABASE_URL is set', async () => {
+    const repo = await openRepository({ databaseUrl: postgres!.url, sqliteFile: '/nonexistent/never-created.sqlite' });
+    expect(repo.kind).toBe('postgres');
+    await repo.close();
   });
 });

@@ -12,6 +12,12 @@ export interface PublishedRecord {
   createdAt: string;
 }
 
+export interface AttemptOutcome {
+  allowed: boolean;
+  count: number;
+  oldestMs: number;
+}
+
 export type DeleteOutcome = 'deleted' | 'forbidden' | 'not-found';
 
 export interface PlaygroundRepository {
@@ -22,9 +28,10 @@ export interface PlaygroundRepository {
   /** Deletes the record only when `tokenHash` is its token's hash. */
   delete(id: string, tokenHash: string): Promise<DeleteOutcome>;
   /**
-   * Counts one publish attempt by `client` at `atMs` and forgets attempts older than `sinceMs`; returns how many
-   * attempts (this one included) the client made since `sinceMs`, and when the oldest of them was.
+   * Rate limiting, one atomic step: forgets attempts at or before `sinceMs`; then, when `client` made fewer than `limit`
+   * attempts since `sinceMs`, counts this one at `atMs` (allowed), else counts nothing (a refused attempt takes no
+   * slot and no row). `count`: the client's attempts in the window now; `oldestMs`: the oldest of them.
    */
-  recordAttempt(client: string, atMs: number, sinceMs: number): Promise<{ count: number; oldestMs: number }>;
+  takeAttempt(client: string, atMs: number, sinceMs: number, limit: number): Promise<AttemptOutcome>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { DeleteOutcome, PlaygroundRepository, PublishedRecord } from './repository';
+import type { AttemptOutcome, DeleteOutcome, PlaygroundRepository, PublishedRecord } from './repository';
 
 /** Schema versions, applied in order; `PRAGMA user_version` remembers the last one applied. */
 const MIGRATIONS = [
@@ -26,9 +26,9 @@ export function openSqliteRepository(file: string): PlaygroundRepository {
   const select = db.prepare('SELECT id, payload, token_hash, created_at FROM playgrounds WHERE id = ?');
   const remove = db.prepare('DELETE FROM playgrounds WHERE id = ? AND token_hash = ?');
   const exists = db.prepare('SELECT 1 FROM playgrounds WHERE id = ?');
-  const forget = db.prepare('DELETE FROM publish_attempts WHERE at_ms < ?');
+  const forget = db.prepare('DELETE FROM publish_attempts WHERE at_ms <= ?');
   const attempt = db.prepare('INSERT INTO publish_attempts (client, at_ms) VALUES (?, ?)');
-  const count = db.prepare('SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM publish_attempts WHERE client = ? AND at_ms >= ?');
+  const count = db.prepare('SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM publish_attempts WHERE client = ? AND at_ms > ?');
   return {
     kind: 'sqlite',
     async createIfAbsent(record: PublishedRecord) {
@@ -42,15 +42,19 @@ export function openSqliteRepository(file: string): PlaygroundRepository {
       if (remove.run(id, tokenHash).changes === 1) return 'deleted';
       return exists.get(id) ? 'forbidden' : 'not-found';
     },
-    async recordAttempt(client: string, atMs: number, sinceMs: number) {
-      // One transaction: concurrent server processes on the same file each see the other's attempts.
+    async takeAttempt(client: string, atMs: number, sinceMs: number, limit: number): Promise<AttemptOutcome> {
+      // One write transaction: server processes sharing the file count each other's attempts, none slips past.
       db.exec('BEGIN IMMEDIATE');
       try {
         forget.run(sinceMs);
-        attempt.run(client, atMs);
-        const row = count.get(client, sinceMs) as { n: number; oldest: number };
+        let row = count.get(client, sinceMs) as { n: number; oldest: number | null };
+        const allowed = Number(row.n) < limit;
+        if (allowed) {
+          attempt.run(client, atMs);
+          row = count.get(client, sinceMs) as { n: number; oldest: number };
+        }
         db.exec('COMMIT');
-        return { count: Number(row.n), oldestMs: Number(row.oldest) };
+        return { allowed, count: Number(row.n), oldestMs: Number(row.oldest ?? atMs) };
       } catch (error) {
         db.exec('ROLLBACK');
         throw error;

@@ -32,7 +32,7 @@ export function validatePayload(json: unknown): PayloadCheck {
   const problems = unknownFields(body, ['playground', 'run'], '');
   const playground = parsePlayground(body.playground);
   if (!playground.ok) problems.push(...playground.problems.map((p) => ({ path: p.path ? `playground.${p.path}` : 'playground', message: p.message })));
-  let events;
+  let events: AgentEvent[] | undefined;
   if (body.run !== undefined) {
     if (typeof body.run !== 'object' || body.run === null || Array.isArray(body.run)) problems.push({ path: 'run', message: 'must be an object {"events": […]}' });
     else {
