@@ -116,7 +116,8 @@ describe('Publish', () => {
       [json(413, { error: 'Past 1 MB of JSON' }), /too big to publish \(Past 1 MB of JSON\)\. Share it as a file instead/],
       [json(429, { error: 'Too many publishes' }, { 'Retry-After': '600' }), /try again in 10 minutes/],
       [new TypeError('Failed to fetch'), /could not be reached \(Failed to fetch\), so nothing was published/],
-      [json(500, { error: 'disk full' }), /HTTP 500: disk full/],
+      [json(409, { error: 'A different playground is already published under this content id' }), /Change anything in it \(its title, say\) and publish again/],
+      [json(503, { error: 'The database cannot be reached' }), /HTTP 503: The database cannot be reached/],
     ];
     for (const [answer, message] of cases) {
       await t.store().publish(false, async () => {

@@ -82,6 +82,9 @@ export async function postPublication(payload: SharePayload, fetchFn: Fetch = fe
   if (response.status === 429) {
     return { ok: false, message: `Too many publishes from your address${said(body)}: try again ${retryAfterText(response.headers.get('Retry-After'))}. ${KEPT}` };
   }
+  if (response.status === 409) {
+    return { ok: false, message: `This playground could not be published under its content id${said(body)}. Change anything in it (its title, say) and publish again. ${KEPT}` };
+  }
   return { ok: false, message: `The server could not publish this playground (HTTP ${response.status}${said(body).replace(/^ \(/, ': ').replace(/\)$/, '')}). ${KEPT}` };
 }
 
