@@ -23,6 +23,12 @@ const nextConfig = {
           { key: 'Referrer-Policy', value: 'no-referrer' },
         ],
       },
+      {
+        // The embed of a published run sits in other sites' iframes: a page that is itself cross-origin isolated
+        // (COEP require-corp) may load it only when it says it may be loaded cross-origin.
+        source: '/embed/:path*',
+        headers: [{ key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' }],
+      },
     ];
   },
 };

@@ -2,10 +2,11 @@
 // that only lets scripts with that nonce run. Next reads the nonce from the request's CSP header and puts it on its
 // own scripts.
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, newNonce } from './lib/security/content-security-policy';
+import { contentSecurityPolicy, isEmbedPath, newNonce } from './lib/security/content-security-policy';
 
 export function proxy(request: NextRequest) {
-  const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === 'development' });
+  // The embed of a published run may be framed by any site; every other page by none.
+  const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === 'development', embed: isEmbedPath(request.nextUrl.pathname) });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -30,6 +30,24 @@ test('every answer says nosniff and no-referrer; pages carry a nonce CSP without
   }
 });
 
+test('only the embed of a published run may be framed by other sites; the app itself stays unframeable', async ({ request }) => {
+  const published = await request.post('/api/playgrounds', { data: { playground: { version: 1, title: 'Framed', task: 'Nothing.' } } });
+  expect([200, 201]).toContain(published.status());
+  const { id } = (await published.json()) as { id: string };
+  const embed = await request.get(`/embed/${id}`);
+  expect(embed.status()).toBe(200);
+  const csp = directives(embed.headers()['content-security-policy']!);
+  expect(csp.get('frame-ancestors')).toEqual(['*']);
+  expect(csp.get('script-src')!.some((v) => v.startsWith("'nonce-"))).toBe(true);
+  expect(embed.headers()['cross-origin-resource-policy']).toBe('cross-origin');
+  expect(embed.headers()['x-content-type-options']).toBe('nosniff');
+  for (const path of ['/', `/p/${id}`]) {
+    const answer = await request.get(path);
+    expect(directives(answer.headers()['content-security-policy']!).get('frame-ancestors'), path).toEqual(["'none'"]);
+    expect(answer.headers()['cross-origin-resource-policy'], path).toBeUndefined();
+  }
+});
+
 test('the app loads, edits tools and runs under the policy with no violation, and injected inline script does not run', async ({ page, offlineGuard }) => {
   // The one refusal this test provokes on purpose, at its end (violations before it are counted below).
   offlineGuard.allowConsoleErrors(/inline (event handler|script) violates the following Content Security Policy directive/);

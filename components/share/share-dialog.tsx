@@ -1,5 +1,6 @@
 'use client';
-// Share: a link to this playground (and its recorded run), its length, Copy; a file instead when the link is too long.
+// Share: a link to this playground (and its recorded run), its length, Copy; a file instead when the link is too long;
+// Publish for a short link on the app's server.
 import { useId, useMemo, useRef, useState } from 'react';
 import { LINK_WARN_LENGTH } from '@/lib/share/share-link';
 import { chooseStep } from '@/lib/share/step-numbers';
@@ -9,6 +10,7 @@ import { useKeyStore } from '@/lib/store/key-store';
 import { makeShareFile, runShareability, shareLinkFor } from '@/lib/store/share-store';
 import { CopyButton } from '../ui/copy-button';
 import { downloadText } from '../ui/download';
+import { PublishSection } from './publish-section';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -133,6 +135,7 @@ function ShareBody() {
           {link.message}
         </p>
       )}
+      <PublishSection withRun={withRun} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce } from './content-security-policy';
+import { contentSecurityPolicy, isEmbedPath, newNonce } from './content-security-policy';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -23,6 +23,15 @@ describe('the Content-Security-Policy', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('frame-src')).toEqual(['https://stackblitz.com']);
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  });
+
+  it('lets any site frame the embed of a published run (which frames nothing), and only the embed', () => {
+    const embed = directives(contentSecurityPolicy('n', { embed: true }));
+    expect(embed.get('frame-ancestors')).toEqual(['*']);
+    expect(embed.get('frame-src')).toEqual(["'none'"]);
+    expect(embed.get('script-src')).toEqual(directives(contentSecurityPolicy('n')).get('script-src'));
+    expect(['/embed/Ab3_-xYz0123', '/embed'].every(isEmbedPath)).toBe(true);
+    expect(['/', '/p/Ab3_-xYz0123', '/embedded', '/how-it-works', '/api/embed/x'].some(isEmbedPath)).toBe(false);
   });
 
   it('gives every answer a different, unguessable nonce', () => {

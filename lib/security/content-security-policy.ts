@@ -8,12 +8,18 @@
 // - Styles allow inline: Monaco and the UI set style attributes and inject <style> elements. Styles cannot run code.
 // - connect-src is open to any http(s) address, because the person chooses the model's address (a local Ollama, a
 //   vLLM on the LAN, any provider). This is the policy's known gap: it does not limit where the page may connect.
-// - The only frame is StackBlitz's WebContainer host; nothing may frame the app.
+// - The only frame is StackBlitz's WebContainer host; nothing may frame the app, except the embed (/embed/<id>): a
+//   published run shown read-only for other sites' iframes. It holds no key and calls no model, and embeds nothing.
 
 /** The address of StackBlitz's headless WebContainer host (@webcontainer/api's iframe). */
 export const WEBCONTAINER_FRAME_ORIGIN = 'https://stackblitz.com';
 
-export function contentSecurityPolicy(nonce: string, options: { development?: boolean } = {}): string {
+/** The routes other sites may frame: the read-only embed of a published run. */
+export function isEmbedPath(pathname: string): boolean {
+  return pathname === '/embed' || pathname.startsWith('/embed/');
+}
+
+export function contentSecurityPolicy(nonce: string, options: { development?: boolean; embed?: boolean } = {}): string {
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['script-src', "'self'", `'nonce-${nonce}'`, "'wasm-unsafe-eval'", ...(options.development ? ["'unsafe-eval'"] : [])],
@@ -22,11 +28,11 @@ export function contentSecurityPolicy(nonce: string, options: { development?: bo
     ['font-src', "'self'", 'data:'],
     ['worker-src', "'self'", 'blob:'],
     ['connect-src', "'self'", 'http:', 'https:', 'ws:', 'wss:'],
-    ['frame-src', WEBCONTAINER_FRAME_ORIGIN],
+    ['frame-src', ...(options.embed ? ["'none'"] : [WEBCONTAINER_FRAME_ORIGIN])],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
-    ['frame-ancestors', "'none'"],
+    ['frame-ancestors', options.embed ? '*' : "'none'"],
   ];
   return directives.map((d) => d.join(' ')).join('; ');
 }

@@ -110,6 +110,35 @@ describe('the library', () => {
     expect(again.lib().items.find((i) => i.id === id)!.linkDigest).toBe(digest);
   });
 
+  it('keeps the delete token of a published record in its item, through edits and a reload; a copy does not get it; Unpublish forgets it', async () => {
+    const t = await load();
+    const id = t.lib().currentId!;
+    const publication = { id: 'AbCdEf_-1234', url: 'http://app.test/p/AbCdEf_-1234', deleteToken: 'token-of-the-publisher', withRun: true, publishedAt: 1 };
+    t.lib().addPublication(id, publication);
+    t.pg().setTask('edited after publishing');
+    vi.advanceTimersByTime(t.SYNC_DELAY_MS);
+    expect(t.lib().items.find((i) => i.id === id)!.publications).toEqual([publication]);
+    const copy = t.lib().duplicate(id)!;
+    expect(t.lib().items.find((i) => i.id === copy)!.publications).toBeUndefined();
+    // Publishing the same content again replaces its entry instead of listing it twice.
+    t.lib().addPublication(id, { ...publication, publishedAt: 2 });
+    const again = await load({}, t.storage);
+    expect(again.lib().items.find((i) => i.id === id)!.publications).toEqual([{ ...publication, publishedAt: 2 }]);
+    again.lib().removePublication(id, publication.id);
+    expect(again.lib().items.find((i) => i.id === id)!.publications).toBeUndefined();
+    expect(JSON.stringify(again.saved())).not.toContain('token-of-the-publisher');
+  });
+
+  it('drops a malformed publication from a stored item and keeps the item', async () => {
+    const t = await load();
+    const record = t.saved();
+    const item = { ...record.state.items[0]!, publications: [{ id: 'not an id', url: 'x', deleteToken: 't', withRun: true, publishedAt: 1 }, 'junk'] };
+    const again = await load({ [t.LIBRARY_KEY]: JSON.stringify({ ...record, state: { ...record.state, items: [item] } }) });
+    expect(again.lib().items).toHaveLength(1);
+    expect(again.lib().items[0]!.publications).toBeUndefined();
+    expect(again.lib().notice).toBeUndefined();
+  });
+
   it('a new playground keeps the current real model and its settings, never a key', async () => {
     const t = await load();
     t.pg().setModelProvider('anthropic');

@@ -34,6 +34,36 @@ export interface LibraryItem extends SavedPlayground {
   updatedAt: number;
   /** For an item opened from a share link: the digest of the link's content, so opening the same link again opens this item. */
   linkDigest?: string;
+  /** What this browser published from this item, newest last: each record's delete token stays here and nowhere else. */
+  publications?: Publication[];
+}
+
+/** A playground published from this browser (POST /api/playgrounds): the token is what Unpublish sends. */
+export interface Publication {
+  /** The record's id (`/p/<id>`). */
+  id: string;
+  /** The record's short link, as the server gave it. */
+  url: string;
+  deleteToken: string;
+  /** Whether the record holds the recorded run (the embed shows only a run). */
+  withRun: boolean;
+  /** Milliseconds since 1970. */
+  publishedAt: number;
+}
+
+const PUBLISHED_ID = /^[A-Za-z0-9_-]{12}$/;
+
+/** The publications worth keeping from a stored item: malformed entries are dropped, the item itself is kept. */
+export function readPublications(raw: unknown): Publication[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((p): p is Publication => {
+    if (typeof p !== 'object' || p === null) return false;
+    const { id, url, deleteToken, withRun, publishedAt } = p as Record<string, unknown>;
+    return (
+      typeof id === 'string' && PUBLISHED_ID.test(id) && typeof url === 'string' && typeof deleteToken === 'string' && deleteToken.length > 0 &&
+      typeof withRun === 'boolean' && typeof publishedAt === 'number'
+    );
+  }).map(({ id, url, deleteToken, withRun, publishedAt }) => ({ id, url, deleteToken, withRun, publishedAt }));
 }
 
 export interface LibraryRecord {
@@ -76,6 +106,10 @@ export interface LibraryStore extends LibraryRecord {
   duplicate: (id: string) => string | undefined;
   remove: (id: string) => void;
   undoRemove: () => void;
+  /** Keeps a record published from item `itemId` (its delete token with it); the same id again replaces the entry. */
+  addPublication: (itemId: string, publication: Publication) => void;
+  /** Forgets a published record (after it was unpublished, or is gone from the server). */
+  removePublication: (itemId: string, publicationId: string) => void;
   dismissNotice: () => void;
 }
 
@@ -107,7 +141,7 @@ export const LIBRARY_FORMAT: StoredFormat<ReadRecord> = {
 /** A valid item, or what is wrong with it. */
 function readItem(raw: unknown): LibraryItem | string {
   if (typeof raw !== 'object' || raw === null) return 'not an object';
-  const { id, updatedAt, linkDigest } = raw as { id?: unknown; updatedAt?: unknown; linkDigest?: unknown };
+  const { id, updatedAt, linkDigest, publications } = raw as { id?: unknown; updatedAt?: unknown; linkDigest?: unknown; publications?: unknown };
   if (typeof id !== 'string' || !id) return 'it has no id';
   const saved = PLAYGROUND_FORMAT.validate(raw);
   if (!saved.ok) return saved.reason;
@@ -117,7 +151,15 @@ function readItem(raw: unknown): LibraryItem | string {
     title: saved.state.doc.title,
     updatedAt: typeof updatedAt === 'number' && Number.isFinite(updatedAt) ? updatedAt : 0,
     ...(typeof linkDigest === 'string' && /^[0-9a-f]{64}$/.test(linkDigest) ? { linkDigest } : {}),
+    ...publicationsOf(readPublications(publications)),
   };
+}
+
+const publicationsOf = (publications: Publication[] | undefined) => (publications?.length ? { publications } : {});
+
+/** What an item keeps about where it came from and went to, through edits and reloads (a copy gets none of it). */
+function originOf(item: Pick<LibraryItem, 'linkDigest' | 'publications'>): Pick<LibraryItem, 'linkDigest' | 'publications'> {
+  return { ...(item.linkDigest ? { linkDigest: item.linkDigest } : {}), ...publicationsOf(item.publications) };
 }
 
 function storage(): Storage | undefined {
@@ -141,8 +183,8 @@ function contentKey(saved: SavedPlayground): string {
   return JSON.stringify([saved.doc, saved.replayStash ?? null, saved.providerStash ?? null, saved.exampleId ?? null]);
 }
 
-function itemFrom(id: string, saved: SavedPlayground, updatedAt = Date.now(), linkDigest?: string): LibraryItem {
-  return { id, title: saved.doc.title, updatedAt, doc: saved.doc, ...keptOf(saved), ...(linkDigest ? { linkDigest } : {}) };
+function itemFrom(id: string, saved: SavedPlayground, updatedAt = Date.now(), origin: Pick<LibraryItem, 'linkDigest' | 'publications'> = {}): LibraryItem {
+  return { id, title: saved.doc.title, updatedAt, doc: saved.doc, ...keptOf(saved), ...originOf(origin) };
 }
 
 /**
@@ -205,7 +247,7 @@ export function flushLibrary(): void {
   if (!item) return;
   const { doc, replayStash, providerStash, exampleId } = usePlaygroundStore.getState();
   if (item.doc === doc && item.replayStash === replayStash && item.providerStash === providerStash && item.exampleId === exampleId) return;
-  const updated = itemFrom(item.id, { doc, replayStash, providerStash, exampleId }, item.doc === doc ? item.updatedAt : Date.now(), item.linkDigest);
+  const updated = itemFrom(item.id, { doc, replayStash, providerStash, exampleId }, item.doc === doc ? item.updatedAt : Date.now(), item);
   commit({ items: items.map((i) => (i.id === item.id ? updated : i)) });
 }
 
@@ -232,7 +274,7 @@ export const useLibraryStore = create<LibraryStore>((set, get) => ({
   },
   addAndOpen(saved, id = newItemId(), linkDigest) {
     if (busy()) return undefined;
-    return insertAndOpen(itemFrom(id, saved, Date.now(), linkDigest));
+    return insertAndOpen(itemFrom(id, saved, Date.now(), { linkDigest }));
   },
   openExample(exampleId) {
     const example = findExample(exampleId);
@@ -309,6 +351,20 @@ export const useLibraryStore = create<LibraryStore>((set, get) => ({
     if (deleted.wasCurrent) openItem(deleted.item, items);
     else commit({ items });
   },
+  addPublication(itemId, publication) {
+    flushLibrary();
+    const update = (i: LibraryItem): LibraryItem => ({ ...i, publications: [...(i.publications ?? []).filter((p) => p.id !== publication.id), publication] });
+    commit({ items: get().items.map((i) => (i.id === itemId ? update(i) : i)) });
+  },
+  removePublication(itemId, publicationId) {
+    flushLibrary();
+    const update = (i: LibraryItem): LibraryItem => {
+      const { publications, ...rest } = i;
+      const left = (publications ?? []).filter((p) => p.id !== publicationId);
+      return { ...rest, ...publicationsOf(left) };
+    };
+    commit({ items: get().items.map((i) => (i.id === itemId ? update(i) : i)) });
+  },
   dismissNotice: () => set({ notice: undefined }),
 }));
 
@@ -379,7 +435,7 @@ async function loadLibrary(): Promise<void> {
     // The playground store holds the latest edits of its own item (some may not have reached the library before the
     // page closed). The item takes its very objects, so later comparisons are by reference.
     const same = contentKey(saved) === contentKey(owner);
-    const item = itemFrom(owner.id, saved, same ? owner.updatedAt : Date.now(), owner.linkDigest);
+    const item = itemFrom(owner.id, saved, same ? owner.updatedAt : Date.now(), owner);
     items = record.items.map((i) => (i.id === owner.id ? item : i));
     currentId = owner.id;
   }

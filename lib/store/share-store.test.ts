@@ -4,7 +4,7 @@ import type { StoreApi, UseBoundStore } from 'zustand';
 import type { AgentEvent } from '../agent';
 import { EXAMPLES } from '../playground/examples';
 import type { Playground } from '../playground/schema';
-import { decodeShareHash, encodeShareHash, LINK_WARN_LENGTH } from '../share/share-link';
+import { compactEvents, decodeShareHash, encodeShareHash, LINK_WARN_LENGTH } from '../share/share-link';
 import { deepNestingHash, inflationHash } from '../test-support/hostile-links';
 import { memoryStorage } from '../test-support/memory-storage';
 import { runToEnd } from '../test-support/playgrounds';
@@ -249,6 +249,39 @@ describe('opening a link', () => {
     expect(t.pg().doc).toEqual(EXAMPLES[2]!.playground);
     expect(loc.hash).toBe('');
     expect(listeners).toContain('hashchange');
+  });
+});
+
+describe('opening a published record (/p/<id>)', () => {
+  it('at start: opens like a link with the same payload (untrusted, banner, recorded run shown, nothing runs), and the address becomes the app’s', async () => {
+    const t = await load();
+    const loc = { origin: ORIGIN, pathname: '/p/Ab3_-xYz0123', search: '', hash: '' };
+    const replaced: string[] = [];
+    vi.stubGlobal('location', loc);
+    vi.stubGlobal('history', { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) });
+    vi.stubGlobal('window', { addEventListener: () => undefined });
+    const shared = withModel(example.playground, OPENAI);
+    // Published as the Share dialog publishes: the payload its hash link carries.
+    t.openPublishedOnStart(JSON.parse(JSON.stringify({ playground: shared, run: { events: compactEvents(recorded) } })));
+    await t.startSharing();
+    expect(replaced).toEqual(['/']);
+    const itemId = t.lib().currentId!;
+    expect(t.lib().items).toHaveLength(2);
+    expect(t.share().banner).toMatchObject({ itemId, source: 'link', timeline: true, recordedWith: 'replay' });
+    expect((await import('./trust-store')).useTrustStore.getState().untrusted[itemId]).toMatchObject({ source: 'link' });
+    expect(t.run.getState().events.length).toBeGreaterThan(0);
+    expect(t.run.getState().started).toBe(0);
+    // The same content as a hash link opens the same item: nothing is added.
+    t.share().openLink(`#${encodeShareHash({ playground: shared, run: { events: recorded } })}`);
+    expect(t.lib().items).toHaveLength(2);
+    expect(t.share().notice?.message).toContain('opened before');
+  });
+
+  it('a broken record gives a clear message and changes nothing', async () => {
+    const t = await load();
+    expect(t.share().openPublished({ playground: { nope: true } })).toBe(false);
+    expect(t.share().notice).toMatchObject({ tone: 'error', message: expect.stringContaining('This published playground could not be opened: its playground is not valid') });
+    expect(t.lib().items).toHaveLength(1);
   });
 });
 

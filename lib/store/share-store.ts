@@ -13,6 +13,7 @@ import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '
 import { otlpFromEvents, otlpOptionsFor, type OtlpExport } from '../trace/otlp';
 import { parseTrace, replayPlaygroundFromTrace, traceFromEvents, type Trace } from '../trace/trace';
 import { contentDigest } from '../playground/content-digest';
+import { readPublishedPayload } from '../trace/published-payload';
 import { useKeyStore } from './key-store';
 import { otlpHeaderSecrets } from './otlp-store';
 import { hydrateLibrary, newItemId, useLibraryStore } from './library-store';
@@ -51,6 +52,8 @@ export interface ShareStore {
   notice?: ShareNotice;
   /** Opens a `#share=…` hash: broken → a notice, and nothing else changes. True when its playground opened. */
   openLink: (hash: string) => boolean;
+  /** Opens a published record's payload (`/p/<id>`) exactly as a link with that payload opens. */
+  openPublished: (payload: unknown) => boolean;
   /** Imports a playground or trace file's text (null: the file is over MAX_IMPORT_BYTES and was not read). */
   importFile: (name: string, text: string | null) => void;
   dismissBanner: () => void;
@@ -293,6 +296,21 @@ export const useShareStore = create<ShareStore>((set) => {
     return true;
   };
 
+  /** A link's (or a published record's) payload: the same content opens the same item again. */
+  const openPayload = (payload: SharePayload): boolean => {
+    const { playground, run } = payload;
+    let trace: Trace | undefined;
+    if (run && run.events.length) {
+      try {
+        trace = traceFromEvents(playground, run.events);
+      } catch {
+        set({ notice: { tone: 'error', message: 'This share link could not be opened: its recorded run does not hang together. Your own playground is unchanged.' } });
+        return false;
+      }
+    }
+    return open('link', playground, trace, { linkDigest: contentDigest(payload) });
+  };
+
   return {
     openLink(hash) {
       const decoded = decodeShareHash(hash);
@@ -300,17 +318,15 @@ export const useShareStore = create<ShareStore>((set) => {
         set({ notice: { tone: 'error', message: `This share link could not be opened. ${decoded.message}\nYour own playground is unchanged.` } });
         return false;
       }
-      const { playground, run } = decoded.payload;
-      let trace: Trace | undefined;
-      if (run && run.events.length) {
-        try {
-          trace = traceFromEvents(playground, run.events);
-        } catch {
-          set({ notice: { tone: 'error', message: 'This share link could not be opened: its recorded run does not hang together. Your own playground is unchanged.' } });
-          return false;
-        }
+      return openPayload(decoded.payload);
+    },
+    openPublished(json) {
+      const read = readPublishedPayload(json);
+      if (!read.ok) {
+        set({ notice: { tone: 'error', message: `This published playground could not be opened: ${read.message}\nYour own playground is unchanged.` } });
+        return false;
       }
-      return open('link', playground, trace, { linkDigest: contentDigest(decoded.payload) });
+      return openPayload(read.payload);
     },
     importFile(name, text) {
       const file = readImportFile(name, text);
@@ -325,6 +341,27 @@ export const useShareStore = create<ShareStore>((set) => {
 });
 
 let started = false;
+/** The payload of the `/p/<id>` page being opened, until the library is loaded. */
+let publishedToOpen: { payload: unknown } | undefined;
+
+/** Called by the `/p/<id>` page before the playground starts: it opens once the library is loaded. */
+export function openPublishedOnStart(payload: unknown): void {
+  // The server renders the page too: nothing is kept there.
+  if (typeof window !== 'undefined') publishedToOpen = { payload };
+}
+
+function openPublishedInAddress(): void {
+  const pending = publishedToOpen;
+  publishedToOpen = undefined;
+  if (!pending || typeof location === 'undefined') return;
+  if (running()) {
+    useShareStore.setState({ notice: { tone: 'warning', message: 'A run is going: stop it, then open the published playground again.' } });
+    return;
+  }
+  // Like a hash link leaving the address bar: a reload opens the playground, not the record again.
+  history.replaceState(history.state, '', `/${location.hash}`);
+  useShareStore.getState().openPublished(pending.payload);
+}
 
 /**
  * Opens the share link in the address bar, if any, then takes it out so a reload doesn't import it again; and shows
@@ -359,6 +396,7 @@ export async function startSharing(): Promise<void> {
   }
   if (typeof window === 'undefined' || started) return;
   started = true;
+  openPublishedInAddress();
   openLinkInAddress();
   window.addEventListener('hashchange', openLinkInAddress);
 }
