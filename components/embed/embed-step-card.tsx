@@ -1,10 +1,10 @@
 'use client';
 // One step of a published run, read-only: what the model thought and wrote, the tools it called, what came back.
-import { describeError } from '@/lib/agent/memory';
 import type { StepState } from '@/lib/agent/run-state';
 import { CodeView } from '../timeline/code-view';
-import { formatAnswer, formatMs } from '../timeline/format';
+import { formatMs } from '../timeline/format';
 import { OutputBlock } from '../timeline/output-block';
+import { StepOutcome } from '../timeline/step-outcome';
 import { thoughtOf } from '../timeline/step-text';
 import { Thought } from '../timeline/thought';
 import { ToolCalls } from '../timeline/tool-calls';
@@ -28,19 +28,7 @@ export function EmbedStepCard({ step }: { step: StepState }) {
       {step.toolCalls.length > 0 && <ToolCalls calls={step.toolCalls} nested={() => null} />}
       {logs && !step.observation?.includes(logs) && <OutputBlock label="Logs" text={logs} testId="step-logs" />}
       {step.observation !== undefined && <OutputBlock label="Observation (what the model is shown)" text={step.observation} testId="step-observation" />}
-      {step.error && (
-        <p data-testid="step-error" role="note" className="rounded-md border border-red-300 bg-red-50 px-2 py-1 font-mono text-xs text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {describeError(step.error)}
-        </p>
-      )}
-      {step.finalAnswer && (
-        <p className="text-sm">
-          <span className="font-semibold">Final answer: </span>
-          <span data-testid="step-final-answer" className="whitespace-pre-wrap">
-            {formatAnswer(step.finalAnswer.value)}
-          </span>
-        </p>
-      )}
+      <StepOutcome step={step} />
     </article>
   );
 }

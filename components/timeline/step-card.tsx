@@ -1,16 +1,16 @@
 'use client';
 // One step of a run: what the model thought and wrote, what ran, what came back, and what it cost.
 import { memo } from 'react';
-import { describeError } from '@/lib/agent/memory';
 import type { AgentRunState, StepState } from '@/lib/agent/run-state';
 import { contextShare, costOf, formatCost } from '@/lib/models/prices';
 import { usePrice } from '@/lib/store/price-store';
 import { CodeView } from './code-view';
 import { StepContext } from './step-context';
 import { canRerunFrom, EditAndRerun } from './edit-and-rerun';
-import { formatAnswer, formatCount, formatMs, formatRetry, formatShare } from './format';
+import { formatCount, formatMs, formatRetry, formatShare } from './format';
 import { NestedRuns } from './nested-runs';
 import { OutputBlock } from './output-block';
+import { StepOutcome } from './step-outcome';
 import { StepInspector } from './step-inspector';
 import { StepLink } from './step-link';
 import { thoughtOf } from './step-text';
@@ -77,19 +77,7 @@ export const StepCard = memo(function StepCard({ step, run, live }: { step: Step
       {logs && !step.observation?.includes(logs) && <OutputBlock label="Logs" text={logs} testId="step-logs" />}
       {step.observation !== undefined && <OutputBlock label="Observation (what the model is shown)" text={step.observation} testId="step-observation" />}
       {step.variables && <StepVariables step={{ ...step, variables: step.variables }} />}
-      {step.error && (
-        <p data-testid="step-error" role="note" className="rounded-md border border-red-300 bg-red-50 px-2 py-1 font-mono text-xs text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {describeError(step.error)}
-        </p>
-      )}
-      {step.finalAnswer && (
-        <p className="text-sm">
-          <span className="font-semibold">Final answer: </span>
-          <span data-testid="step-final-answer" className="whitespace-pre-wrap">
-            {formatAnswer(step.finalAnswer.value)}
-          </span>
-        </p>
-      )}
+      <StepOutcome step={step} />
       {step.modelDone && <StepContext step={step} run={run} />}
       {step.modelDone && <StepInspector step={step} run={run} />}
       {!live && canRerunFrom(step, run) && <EditAndRerun step={step} run={run} />}

@@ -1,5 +1,6 @@
 // The publish API over HTTP: Requests in, JSON Responses out. The route files under app/api/playgrounds call these.
 import { publishServer, type PublishServer } from './publish-server';
+import { readTextCapped } from '../share/read-capped';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -14,7 +15,7 @@ export async function handlePublish(request: Request): Promise<Response> {
     }
     const decision = await service.admit(clientAddress(request.headers, config.trustProxy));
     if (!decision.allowed) return json(429, { error: decision.error }, { 'retry-after': String(decision.retryAfterSeconds) });
-    const text = await readBodyCapped(request, config.maxBytes);
+    const text = await readTextCapped(request, config.maxBytes);
     if (text === null) {
       return json(413, { error: `The playground is more than ${describeBytes(config.maxBytes)} of JSON; publishing takes at most ${describeBytes(config.maxBytes)}. Share it as a file instead.` });
     }
@@ -74,31 +75,6 @@ export function publicOrigin(request: Request, trustProxy: boolean): string {
   // Only what a host can be: the value is echoed back in the answer.
   if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) || !/^https?$/.test(proto)) return own.origin;
   return `${proto}://${host}`;
-}
-
-/** The body as text; null once it passes `max` bytes (reading stops there), undefined when it is not UTF-8. */
-export async function readBodyCapped(request: Request, max: number): Promise<string | null | undefined> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) return null;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    return undefined;
-  }
 }
 
 async function withServer(handle: (server: PublishServer) => Promise<Response>): Promise<Response> {

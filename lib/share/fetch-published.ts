@@ -1,5 +1,6 @@
 // Reads a published playground from the app's publish API (`GET <base>/api/playgrounds/<id>`), checked exactly as a
 // share link is: the same size cap (reading stops past it), nesting and list limits, schema and secret refusal.
+import { readTextCapped } from './read-capped';
 import { decodePayloadJson, type SharePayload } from './share-link';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from './structural-limits';
 
@@ -25,7 +26,7 @@ export async function fetchPublished(baseUrl: string, id: string, options: Fetch
   if (response.status === 404) return { ok: false, message: `No playground is published as ${id} at ${base}: it was never published there, or it was unpublished.` };
   if (response.status === 400) return { ok: false, message: `${base} says ${id} is not a valid published id.` };
   if (!response.ok) return { ok: false, message: `${base} answered ${response.status} ${response.statusText} when asked for the published playground ${id}. Try again later.` };
-  const text = await readCapped(response, STRUCTURAL_LIMITS.maxJsonBytes);
+  const text = await readTextCapped(response, STRUCTURAL_LIMITS.maxJsonBytes);
   if (text === null) return { ok: false, message: `${describeLimitProblem({ limit: 'size', bytes: STRUCTURAL_LIMITS.maxJsonBytes + 1, max: STRUCTURAL_LIMITS.maxJsonBytes }, WORDING)} It was refused.` };
   if (text === undefined) return { ok: false, message: `The answer from ${base} for ${id} could not be read to the end. Try again.` };
   const parsed = parseJsonWithinLimits(text, WORDING);
@@ -33,42 +34,4 @@ export async function fetchPublished(baseUrl: string, id: string, options: Fetch
   const decoded = decodePayloadJson(parsed.json);
   if (!decoded.ok) return { ok: false, message: decoded.message.replace(/this share link|this link/gi, 'this published playground') };
   return decoded;
-}
-
-/** The body as text, or null as soon as it passes `max` bytes (the rest is never read); undefined if it broke off. */
-async function readCapped(response: Response, max: number): Promise<string | null | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > max) {
-        await reader.cancel().catch(() => undefined);
-        return null;
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return undefined;
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(all);
-  } catch {
-    return undefined;
-  }
 }

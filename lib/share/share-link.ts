@@ -8,6 +8,7 @@ import { formatProblems, parsePlayground } from '../playground';
 import type { Playground } from '../playground/schema';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { LINK_DICTIONARY_V2 } from './link-dictionary-v2';
+import { joinBytes } from './read-capped';
 import { readHash, SHARE_PARAM, stepHash } from './hash-params';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from './structural-limits';
 
@@ -162,14 +163,8 @@ export function inflateCapped(bytes: Uint8Array, max: number, dictionary?: Uint8
     return tooBig ? null : undefined;
   }
   if (!finished) return undefined;
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
   try {
-    return strFromU8(all);
+    return strFromU8(joinBytes(chunks, size));
   } catch {
     return undefined;
   }
