@@ -98,13 +98,13 @@ describe('agent run --otlp / --otlp-endpoint', () => {
     expect(fromPb).toHaveLength(8);
   });
 
-  it('names the --model given on the command line (not the playground model) with the server it called', async () => {
+  it.each(['openai-compatible', 'openai'])('names the --model %s:… given on the command line (not the playground model) with the --base-url server it called', async (provider) => {
     const fake = await startFakeOpenAIServer({ models: ['fake-model'] });
     try {
       fake.reply({ text: 'Thought: done.\n```js\nfinal_answer("five")\n```' });
-      const pb = join(dir, 'flag-model.pb');
-      const { code } = await cli(['run', await playgroundFile(), '--model', 'openai-compatible:fake-model', '--base-url', fake.baseURL, '--otlp', pb]);
-      expect(code).toBe(EXIT.ok);
+      const pb = join(dir, `flag-model-${provider}.pb`);
+      const { code, err } = await runCliCaptured(['run', await playgroundFile(), '--model', `${provider}:fake-model`, '--base-url', fake.baseURL, '--otlp', pb], { env: { OPENAI_API_KEY: 'sk-test-0123456789' } });
+      expect(code, err).toBe(EXIT.ok);
       const spans = decodeOtlpProtobuf(new Uint8Array(await readFile(pb))).resourceSpans[0]!.scopeSpans[0]!.spans;
       const chat = spans.find((s) => s.name === 'chat fake-model');
       expect(chat, spans.map((s) => s.name).join(', ')).toBeDefined();

@@ -212,7 +212,7 @@ async function runAgent(playground: Playground, mcp: McpConnection | undefined, 
     await writeFile(values.trace, JSON.stringify(traceFromEvents(playground, events), null, 2) + '\n');
     io.stderr(`trace written to ${values.trace}\n`);
   }
-  const sendFailed = await exportOtlp(modelSettings ? { ...playground, model: modelSettings } : playground, events, values.otlp, otlpSend, io);
+  const sendFailed = await exportOtlp(modelSettings ? { ...playground, model: modelSettings } : playground, baseURL, events, values.otlp, otlpSend, io);
   const end = events.findLast((e) => e.type === 'run_end' && e.agent === 'main' && !e.parent);
   if (!end || end.type !== 'run_end') return EXIT.failure;
   const start = events.find((e) => e.type === 'run_start' && !e.parent);
@@ -244,9 +244,9 @@ function otlpSendFlags(endpoint: string | undefined, headerFlags: string[]): { e
 }
 
 /** Writes `--otlp` and sends to `--otlp-endpoint`; true when the sending failed (said on stderr, values never shown). */
-async function exportOtlp(playground: Playground, events: AgentEvent[], fileName: string | undefined, send: { endpoint: string; headers: OtlpHeaders } | undefined, io: CliIO): Promise<boolean> {
+async function exportOtlp(playground: Playground, baseURL: string | undefined, events: AgentEvent[], fileName: string | undefined, send: { endpoint: string; headers: OtlpHeaders } | undefined, io: CliIO): Promise<boolean> {
   if (!fileName && !send) return false;
-  const otlp = otlpFromEvents(events, otlpOptionsFor(playground));
+  const otlp = otlpFromEvents(events, { ...otlpOptionsFor(playground), ...(baseURL ? { baseURL } : {}) });
   const spans = otlp.resourceSpans.reduce((n, r) => n + r.scopeSpans.reduce((m, s) => m + s.spans.length, 0), 0);
   if (fileName) {
     await writeFile(fileName, fileName.endsWith('.pb') ? otlpProtobuf(otlp) : `${JSON.stringify(otlp, null, 2)}\n`);

@@ -43,6 +43,8 @@ export interface OtlpOptions {
   model?: ModelSettings;
   /** A managed agent's own model settings, by the agent's name. */
   agentModels?: Readonly<Record<string, ModelSettings | undefined>>;
+  /** Where the models were called when their settings name no server (the CLI's --base-url for openai:<id> …). */
+  baseURL?: string;
 }
 
 interface OpenSpan extends Omit<OtlpSpan, 'startTimeUnixNano' | 'endTimeUnixNano'> {
@@ -99,7 +101,7 @@ export function otlpFromEvents(events: readonly AgentEvent[], options: OtlpOptio
     switch (e.type) {
       case 'run_start': {
         const caller = e.parent ? toolSpans.get(`${e.parent.agent}|${e.parent.callId}`) : undefined;
-        const model = modelAttributes(e.model, e.parent ? (options.agentModels?.[e.agent] ?? options.model) : options.model);
+        const model = modelAttributes(e.model, e.parent ? (options.agentModels?.[e.agent] ?? options.model) : options.model, options.baseURL);
         runModels.set(runKey, model);
         runTools.set(runKey, new Map((e.tools ?? []).map((t) => [t.name, t])));
         agentSpans.set(
@@ -246,13 +248,14 @@ interface ModelAttributes {
 }
 
 /** Provider, model, server address and request parameters for a run's model (`openai:gpt-4.1`, `replay` …). */
-function modelAttributes(id: string, settings: ModelSettings | undefined): ModelAttributes {
+function modelAttributes(id: string, settings: ModelSettings | undefined, baseURL?: string): ModelAttributes {
   const i = id.indexOf(':');
   const provider = i > 0 ? id.slice(0, i) : '';
   const model = i > 0 ? id.slice(i + 1) : id || 'unknown';
   const name = PROVIDER_NAMES[provider] ?? `agent_playground.${provider || id || 'unknown'}`;
   const same = settings && 'model' in settings && settings.provider === provider ? settings : undefined;
-  const base = same && 'baseURL' in same ? same.baseURL : PROVIDER_SERVERS[provider];
+  const known = PROVIDER_SERVERS[provider];
+  const base = same && 'baseURL' in same ? same.baseURL : known && (baseURL ?? known);
   const server = base ? serverOf(base) : undefined;
   return {
     name: model,
