@@ -102,5 +102,5 @@ test('API failures are explained in the dialog and the playground is kept', asyn
   await page.route('**/api/playgrounds', (route) => route.abort('connectionrefused'));
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(dialog.getByTestId('publish-error')).toContainText('could not be reached');
-  await expect(dialog.getByRole('textbox', { name: 'Link' })).toHaveValue(/#share=1\./);
+  await expect(dialog.getByRole('textbox', { name: 'Link' })).toHaveValue(/#share=2\./);
 });
