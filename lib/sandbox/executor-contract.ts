@@ -314,6 +314,25 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
       expect(aborted).toBe(true);
     });
 
+    it('does not count the time a person takes to answer (user_input) against the step, only the rest of it', async () => {
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const s = await session({
+        limits: { timeoutMs: 400 },
+        hostTools: [
+          { name: 'ask_person', waitsForPerson: true, call: async () => (await wait(1_200), 'blue') },
+          { name: 'slow_service', call: async () => (await wait(1_200), 'late') },
+        ],
+      });
+      const asked = await s.execute('const answer = await ask_person("Favourite colour?");\nawait new Promise((r) => setTimeout(r, 100));\nanswer');
+      expect(asked.error).toBeUndefined();
+      expect(asked.output).toBe('blue');
+      // Only waits for a person are free: a slow tool still ends the step at its deadline, and so does the step's own
+      // work after an answer.
+      expect((await s.execute('await slow_service()')).error?.type).toBe('TimeoutError');
+      const after = await s.execute('await ask_person("Again?");\nawait new Promise((r) => setTimeout(r, 5_000));');
+      expect(after.error?.type).toBe('TimeoutError');
+    });
+
     it('captures console output at every level, printing objects readably and cycles safely', async () => {
       const s = await session();
       const events: ExecutionEvent[] = [];

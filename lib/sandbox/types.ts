@@ -29,7 +29,7 @@ export interface HostTool {
   name: string;
   /** The MCP server it belongs to, shown beside its calls on the timeline. */
   server?: string;
-  /** Waits for a person (user_input): while it waits, the step's time limit stands still (QuickJS; the kernel's watchdog does not pause). */
+  /** Waits for a person (user_input): while it waits, the step's time limit stands still (in every sandbox). */
   waitsForPerson?: boolean;
   /** Receives the JSON-safe arguments array the snippet passed. */
   call: (args: unknown[], ctx: { signal: AbortSignal; callId: string }) => Promise<unknown>;

@@ -22,6 +22,7 @@ import {
 import type { KernelLauncher, KernelProcess } from './kernel-process';
 import { KernelChannel, newKernelToken, type DoneMessage, type HostMessage, type KernelMessage } from './kernel-protocol';
 import { rewriteImports } from './rewrite-imports';
+import { pausableTimeout } from './pausable-timer';
 
 export interface KernelExecutorOptions extends ExecutorOptions {
   launcher: KernelLauncher;
@@ -67,6 +68,8 @@ type Outcome = { done: DoneMessage } | { killed: 'timeout' | 'abort' | 'crash'; 
 interface Request {
   id: number;
   activity: Activity;
+  pause: () => void;
+  resume: () => void;
   finish: (outcome: Outcome) => void;
 }
 
@@ -220,15 +223,12 @@ export class KernelExecutor implements Executor {
         interrupt?.();
         abortTimer = setTimeout(() => this.retire(kernel, { killed: 'abort', detail: '' }), ABORT_GRACE_MS);
       };
-      const watchdog = setTimeout(
-        () => this.retire(kernel, { killed: 'timeout', detail: '' }),
-        this.limits.timeoutMs + WATCHDOG_GRACE_MS,
-      );
+      const watchdog = pausableTimeout(() => this.retire(kernel, { killed: 'timeout', detail: '' }), this.limits.timeoutMs + WATCHDOG_GRACE_MS);
       // Code that holds the kernel's thread past the deadline is interrupted (the session stays), again and again
       // until the kernel answers or the watchdog gives up on it.
       const deadline =
         interrupt && this.options.kernelDeadline !== false
-          ? setTimeout(() => {
+          ? pausableTimeout(() => {
               interrupt();
               interrupter = setInterval(interrupt, INTERRUPT_EVERY_MS);
             }, this.limits.timeoutMs + INTERRUPT_AFTER_MS)
@@ -236,12 +236,23 @@ export class KernelExecutor implements Executor {
       const request: Request = {
         id,
         activity,
+        // While the code waits for a person, the step's clock stands still here and in the kernel.
+        pause: () => {
+          watchdog.pause();
+          deadline?.pause();
+          if (!kernel.exited) kernel.channel.send({ t: 'pause', id });
+        },
+        resume: () => {
+          watchdog.resume();
+          deadline?.resume();
+          if (!kernel.exited && kernel.current === request) kernel.channel.send({ t: 'resume', id });
+        },
         finish: (outcome) => {
           if (kernel.current !== request) return;
           kernel.current = undefined;
-          clearTimeout(watchdog);
+          watchdog.clear();
           clearTimeout(abortTimer);
-          clearTimeout(deadline);
+          deadline?.clear();
           clearInterval(interrupter);
           signal?.removeEventListener('abort', onAbort);
           // Host tools still running for this step are told to stop.
@@ -308,9 +319,14 @@ export class KernelExecutor implements Executor {
         const callId = a.open.get(message.call)?.callId ?? message.call;
         this.answer(kernel, request, message.call, async (signal) => {
           if (!tool) throw new Error(`no host tool named ${message.name}`);
-          // This signal aborts on Stop and when the step ends (deadline), so a team member never outlives its step.
-          const value = await tool.call(JSON.parse(message.args) as unknown[], { signal, callId });
-          return JSON.stringify(value === undefined ? null : value);
+          if (tool.waitsForPerson) request.pause();
+          try {
+            // This signal aborts on Stop and when the step ends (deadline), so a team member never outlives its step.
+            const value = await tool.call(JSON.parse(message.args) as unknown[], { signal, callId });
+            return JSON.stringify(value === undefined ? null : value);
+          } finally {
+            if (tool.waitsForPerson) request.resume();
+          }
         });
         return;
       }

@@ -78,13 +78,19 @@ export interface AbortMessage {
   id: number;
 }
 
+/** The step's code waits for a person (user_input): its deadline stands still from `pause` until the matching `resume`. */
+export interface PauseMessage {
+  t: 'pause' | 'resume';
+  id: number;
+}
+
 /** Read these messages from a file (one per line), then delete it: for transports whose input has a line limit. */
 export interface FileMessage {
   t: 'file';
   path: string;
 }
 
-export type HostMessage = InitMessage | ExecMessage | CallMessage | ResultMessage | AbortMessage | FileMessage;
+export type HostMessage = InitMessage | ExecMessage | CallMessage | ResultMessage | AbortMessage | PauseMessage | FileMessage;
 
 // --- kernel → host ---------------------------------------------------------------------------------------------
 

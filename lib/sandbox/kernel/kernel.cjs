@@ -79,6 +79,8 @@ class Failure {
  * @property {number} used  console characters kept
  * @property {number} dropped  console characters dropped beyond maxLogChars
  * @property {NodeJS.Timeout | null} deadlineTimer
+ * @property {number} paused  waits for a person under way: while there is one, the deadline stands still
+ * @property {number} pausedAt  now() when the first of them began
  */
 
 /** @type {string | null} */
@@ -563,12 +565,32 @@ function begin(id) {
   /** @type {Step} */
   const s = {
     id: id, deadline: now() + config.limits.timeoutMs, timers: new Map(), calls: new Map(), tools: new Map(), imports: 0,
-    text: null, final: null, syntax: null, timerError: null, used: 0, dropped: 0, deadlineTimer: null,
+    text: null, final: null, syntax: null, timerError: null, used: 0, dropped: 0, deadlineTimer: null, paused: 0, pausedAt: 0,
   };
-  if (config.kernelDeadline !== false) s.deadlineTimer = setTimeout(function () { finish(s, 'timeout'); }, config.limits.timeoutMs);
+  armDeadline(s);
   current = s;
   session.adapter.begin();
   return s;
+}
+
+/** @param {Step} s */
+function armDeadline(s) {
+  if (config.kernelDeadline === false) return;
+  s.deadlineTimer = setTimeout(function () { finish(s, 'timeout'); }, Math.max(0, budgetOf(s)));
+}
+/** The code waits for a person (user_input): the step's time stands still until the matching resume. */
+/** @param {Step} s */
+function pauseDeadline(s) {
+  if (s.paused++ > 0) return;
+  s.pausedAt = now();
+  clearTimeout(s.deadlineTimer || undefined);
+  s.deadlineTimer = null;
+}
+/** @param {Step} s */
+function resumeDeadline(s) {
+  if (s.paused === 0 || --s.paused > 0) return;
+  s.deadline += now() - s.pausedAt;
+  armDeadline(s);
 }
 
 /** Looks at a step after the context ran: done, stopped, or waiting on nothing at all. */
@@ -698,6 +720,8 @@ function handle(msg) {
     case 'call': return callFunction(msg);
     case 'result': return hostResult(msg);
     case 'abort': if (current && current.id === msg.id) finish(current, 'abort'); return;
+    case 'pause': if (current && current.id === msg.id) pauseDeadline(current); return;
+    case 'resume': if (current && current.id === msg.id) resumeDeadline(current); return;
   }
 }
 /** @param {string} line */
