@@ -1,9 +1,10 @@
 // Content ids and delete tokens of published playgrounds.
 import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../playground/content-digest';
+import { PUBLISHED_ID_LENGTH, PUBLISHED_ID_PATTERN } from '../share/published-id';
 
-export const ID_LENGTH = 12;
-export const ID_PATTERN = /^[A-Za-z0-9_-]{12}$/;
+export const ID_LENGTH = PUBLISHED_ID_LENGTH;
+export const ID_PATTERN = PUBLISHED_ID_PATTERN;
 
 /** The first 12 characters of base64url(SHA-256(canonical JSON)): the same content always gets the same id. */
 export function contentId(payload: unknown): string {

@@ -7,6 +7,7 @@ import { findExample } from '../playground/examples';
 import { parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';
 import { STARTER_TASK, STARTER_TOOLS } from '../playground/starter-playground';
+import { PUBLISHED_ID_PATTERN } from '../share/published-id';
 import {
   BACKUP_PREFIX,
   hydratePlaygroundStore,
@@ -51,7 +52,6 @@ export interface Publication {
   publishedAt: number;
 }
 
-const PUBLISHED_ID = /^[A-Za-z0-9_-]{12}$/;
 
 /** The publications worth keeping from a stored item: malformed entries are dropped, the item itself is kept. */
 export function readPublications(raw: unknown): Publication[] {
@@ -60,7 +60,7 @@ export function readPublications(raw: unknown): Publication[] {
     if (typeof p !== 'object' || p === null) return false;
     const { id, url, deleteToken, withRun, publishedAt } = p as Record<string, unknown>;
     return (
-      typeof id === 'string' && PUBLISHED_ID.test(id) && typeof url === 'string' && typeof deleteToken === 'string' && deleteToken.length > 0 &&
+      typeof id === 'string' && PUBLISHED_ID_PATTERN.test(id) && typeof url === 'string' && typeof deleteToken === 'string' && deleteToken.length > 0 &&
       typeof withRun === 'boolean' && typeof publishedAt === 'number'
     );
   }).map(({ id, url, deleteToken, withRun, publishedAt }) => ({ id, url, deleteToken, withRun, publishedAt }));

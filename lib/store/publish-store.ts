@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { AgentEvent } from '../agent/events';
 import type { Playground } from '../playground/schema';
+import { PUBLISHED_ID_PATTERN } from '../share/published-id';
 import { compactEvents, type SharePayload } from '../share/share-link';
 import { useKeyStore } from './key-store';
 import { useLibraryStore, type Publication } from './library-store';
@@ -67,7 +68,7 @@ export async function postPublication(payload: SharePayload, fetchFn: Fetch = fe
   }
   const body = await bodyOf(response);
   if (response.status === 200 || response.status === 201) {
-    if (typeof body.id !== 'string' || !/^[A-Za-z0-9_-]{12}$/.test(body.id) || typeof body.url !== 'string') {
+    if (typeof body.id !== 'string' || !PUBLISHED_ID_PATTERN.test(body.id) || typeof body.url !== 'string') {
       return { ok: false, message: `The server’s answer to Publish could not be read (HTTP ${response.status}). ${KEPT}` };
     }
     return { ok: true, id: body.id, url: body.url, ...(response.status === 201 && typeof body.deleteToken === 'string' ? { deleteToken: body.deleteToken } : {}) };
