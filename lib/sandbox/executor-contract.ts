@@ -134,22 +134,30 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
           'const prox = new Proxy({}, { ownKeys() { ran.push("ownKeys"); return []; }, get() { ran.push("get"); return 1; }, getOwnPropertyDescriptor() { ran.push("gopd"); return undefined; } });',
           'const loop = { name: "loop" }; loop.self = loop;',
           'const big = "x".repeat(10 * 1024 * 1024);',
-          'Object.defineProperty(Object.prototype, "get", { get() { ran.push("proto get"); return undefined; }, configurable: true });',
-          'Object.defineProperty(Object.prototype, "text", { get() { ran.push("proto text"); return "x"; }, configurable: true });',
+          'const deep = { a: { b: { c: 1 }, list: [1], ring: null } }; deep.a.ring = deep.a;',
           'for (let i = 0; i < 150; i++) globalThis["v" + i] = i;',
         ].join('\n'),
       );
-      expect(r.error).toBeUndefined();
-      const vars = Object.fromEntries(r.variables!.names.map((v) => [v.name, v]));
-      expect(vars.trap).toMatchObject({ type: 'getter', preview: '[Getter]' });
-      expect(vars.sneaky!.preview).toBe('{ secret: [Getter] }');
-      expect(vars.prox).toMatchObject({ type: 'Proxy', preview: '[Proxy]' });
-      expect(vars.loop!.preview).toBe('{ name: "loop", self: [Circular] }');
-      expect(vars.big!.size).toBe(`${10 * 1024 * 1024} chars`);
-      expect(vars.big!.preview.length).toBeLessThanOrEqual(200);
-      expect(r.variables!.names).toHaveLength(100);
-      expect(r.variables!.total).toBe(156);
-      const after = await s.execute('delete Object.prototype.get;\ndelete Object.prototype.text;\nconsole.log(JSON.stringify(ran))');
+      const check = (result: typeof r) => {
+        expect(result.error).toBeUndefined();
+        const vars = Object.fromEntries(result.variables!.names.map((v) => [v.name, v]));
+        expect(vars.trap).toMatchObject({ type: 'getter', preview: '[Getter]' });
+        expect(vars.sneaky!.preview).toBe('{ secret: [Getter] }');
+        expect(vars.prox).toMatchObject({ type: 'Proxy', preview: '[Proxy]' });
+        expect(vars.loop!.preview).toBe('{ name: "loop", self: [Circular] }');
+        expect(vars.deep!.preview).toBe('{ a: { b: [Object], list: [Array], ring: [Circular] } }');
+        expect(vars.big!.size).toBe(`${10 * 1024 * 1024} chars`);
+        expect(vars.big!.preview.length).toBeLessThanOrEqual(200);
+        expect(result.variables!.names).toHaveLength(100);
+        expect(result.variables!.total).toBe(157);
+      };
+      check(r);
+      // The same values again once Object.prototype has getters for the fields a property descriptor can have.
+      const trapped = await s.execute(
+        ['get', 'set', 'value', 'text'].map((k) => `Object.defineProperty(Object.prototype, "${k}", { __proto__: null, get() { ran.push("proto ${k}"); return "x"; }, configurable: true });`).join('\n'),
+      );
+      check(trapped);
+      const after = await s.execute('for (const k of ["get", "set", "value", "text"]) delete Object.prototype[k];\nconsole.log(JSON.stringify(ran))');
       expect(after.logs).toBe('[]\n');
     });
 
