@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Links are made and opened synchronously in Node; the browser loads their dictionary on demand.
+    setupFiles: ['lib/share/link-dictionary-register.ts'],
   },
 });

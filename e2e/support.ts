@@ -1,6 +1,7 @@
 // Helpers for the browser tests: open the app with a given playground saved, as if the person had made it.
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { playgroundSchema, type Playground, type PlaygroundInput } from '../lib/playground/schema';
+import '../lib/share/link-dictionary-register';
 import { encodeShareHash } from '../lib/share/share-link';
 
 export const STORAGE_KEY = 'agent-playground:playground';

@@ -10,6 +10,7 @@ import { createKernelExecutor, createQuickJSExecutor, type Executor, type Execut
 import { createNodeExecutor, createNodeLauncher, withoutInterrupt } from '../lib/sandbox/node';
 import { compileTools } from '../lib/tools';
 import { EXAMPLES } from '../lib/playground/examples';
+import '../lib/share/link-dictionary-register';
 import { encodeShareHashV1, shareUrl, type SharePayload } from '../lib/share/share-link';
 import { firstLoadFigures } from './bench-first-load';
 import { mcpFigures } from './bench-mcp';

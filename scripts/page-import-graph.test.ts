@@ -15,6 +15,12 @@ describe('the page import graph', () => {
     expect(modules.filter((m) => m === 'lib/agent/index.ts' || m === 'lib/tools/index.ts' || m === 'lib/agent/strip-types.ts')).toEqual([]);
   });
 
+  it('leaves out the share links’ dictionary (24 KB of text): it loads when a link is first made or opened', () => {
+    const modules = [...pageImportGraph().modules.keys()];
+    expect(modules).toContain('lib/share/link-dictionary.ts');
+    expect(modules.filter((m) => m === 'lib/share/link-dictionary-v2.ts' || m === 'lib/share/link-dictionary-register.ts')).toEqual([]);
+  });
+
   it('would catch a heavy package reached through a chain of modules', () => {
     // The runner worker builds agents and compiles tools: its graph must show the compiler, with the chain to it.
     const heavy = heavyImports(pageImportGraph(['lib/runner/runner-worker.ts']));

@@ -11,6 +11,7 @@ import { makeShareFile, runShareability, shareLinkFor } from '@/lib/store/share-
 import { CopyButton } from '../ui/copy-button';
 import { downloadText } from '../ui/download';
 import { PublishSection } from './publish-section';
+import { useLinkDictionary } from './use-link-dictionary';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -64,7 +65,11 @@ function ShareBody() {
   const [stepText, setStepText] = useState('');
   const stepChoice = chooseStep(stepText, stepNumbers);
   const step = withRun ? stepChoice.step : undefined;
-  const link = useMemo(() => shareLinkFor(doc, withRun ? events : undefined, keys, location.origin, step), [doc, events, withRun, keys, step]);
+  const dictionary = useLinkDictionary();
+  const link = useMemo(
+    () => (dictionary.ready ? shareLinkFor(doc, withRun ? events : undefined, keys, location.origin, step) : undefined),
+    [dictionary.ready, doc, events, withRun, keys, step],
+  );
   const fieldId = useId();
   const stepId = useId();
   const stepHelpId = useId();
@@ -114,7 +119,17 @@ function ShareBody() {
           </p>
         </div>
       )}
-      {link.ok ? (
+      {link === undefined ? (
+        dictionary.error ? (
+          <p role="alert" className="text-red-800 dark:text-red-300">
+            {dictionary.error}
+          </p>
+        ) : (
+          <p role="status" className="muted">
+            Preparing the link…
+          </p>
+        )
+      ) : link.ok ? (
         <>
           <div className="space-y-1">
             <label htmlFor={fieldId} className="label block">

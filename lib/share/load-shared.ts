@@ -3,6 +3,7 @@
 import { contentDigest } from '../playground/content-digest';
 import { fetchPublished } from './fetch-published';
 import { parseLinkSource, publishedUrl } from './link-source';
+import { linkReaderFailed, loadLinkDictionaries } from './link-dictionary';
 import { decodeShareHash, type SharePayload } from './share-link';
 
 export type LoadedShared = { ok: true; payload: SharePayload; from: string } | { ok: false; message: string };
@@ -20,6 +21,11 @@ export async function loadShared(input: string, options: LoadSharedOptions = {})
   const source = parseLinkSource(input);
   if (source.kind === 'invalid') return { ok: false, message: source.message };
   if (source.kind === 'hash') {
+    try {
+      await loadLinkDictionaries();
+    } catch (error) {
+      return { ok: false, message: linkReaderFailed(error) };
+    }
     const decoded = decodeShareHash(source.hash);
     if (!decoded.ok) return { ok: false, message: decoded.message };
     return { ok: true, payload: decoded.payload, from: describeHashLink(decoded.payload) };

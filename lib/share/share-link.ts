@@ -7,7 +7,7 @@ import { parseAgentEvents } from '../agent/event-schema';
 import { formatProblems, parsePlayground } from '../playground';
 import type { Playground } from '../playground/schema';
 import { fromBase64Url, toBase64Url } from './base64url';
-import { LINK_DICTIONARY_V2 } from './link-dictionary-v2';
+import { linkDictionaryV2 } from './link-dictionary';
 import { joinBytes } from './read-capped';
 import { readHash, SHARE_PARAM, stepHash } from './hash-params';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from './structural-limits';
@@ -33,9 +33,9 @@ export interface SharePayload {
 
 export type DecodeResult = { ok: true; payload: SharePayload; version: number } | { ok: false; message: string };
 
-/** The hash part of a share link (without '#'). */
+/** The hash part of a share link (without '#'). In the browser, after `loadLinkDictionaries()` (./link-dictionary). */
 export function encodeShareHash(payload: SharePayload): string {
-  return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(deflateSync(wireBytes(payload), { level: 9, dictionary: dictionaryV2() }))}`;
+  return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(deflateSync(wireBytes(payload), { level: 9, dictionary: linkDictionaryV2() }))}`;
 }
 
 /** A format-1 link, as the app made them before format 2 (kept for tests and the link-length bench). */
@@ -46,12 +46,6 @@ export function encodeShareHashV1(payload: SharePayload): string {
 function wireBytes(payload: SharePayload): Uint8Array {
   const data: WireV1 = { playground: payload.playground, ...(payload.run ? { run: { events: compactEvents(payload.run.events) } } : {}) };
   return strToU8(JSON.stringify(data));
-}
-
-let dictionaryBytes: Uint8Array | undefined;
-function dictionaryV2(): Uint8Array {
-  dictionaryBytes ??= strToU8(LINK_DICTIONARY_V2);
-  return dictionaryBytes;
 }
 
 /** `step`: the link opens its run at that step (`…&step=3`). */
@@ -72,9 +66,10 @@ interface WireV1 {
 /** The preset dictionary of each link version (none: plain DEFLATE). Old links keep opening when the format moves on. */
 const DICTIONARIES: Record<number, () => Uint8Array | undefined> = {
   1: () => undefined,
-  2: dictionaryV2,
+  2: linkDictionaryV2,
 };
 
+/** In the browser, after `loadLinkDictionaries()` (./link-dictionary); never throws otherwise. */
 export function decodeShareHash(hash: string): DecodeResult {
   const share = readHash(hash).share;
   if (share === undefined) return fail('This is not a share link (it has no “#share=” part).');

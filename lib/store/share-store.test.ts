@@ -50,6 +50,7 @@ beforeAll(async () => {
 async function load(saved: Record<string, string> = {}, storage = memoryStorage(saved)) {
   vi.stubGlobal('localStorage', storage);
   vi.resetModules();
+  await import('../share/link-dictionary-register'); // as after the Share dialog or a link has loaded it
   const share = await import('./share-store');
   const { useLibraryStore, hydrateLibrary } = await import('./library-store');
   const { usePlaygroundStore } = await import('./playground-store');

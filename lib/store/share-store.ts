@@ -8,6 +8,7 @@ import { PROVIDERS } from '../models/presets';
 import { formatProblems, parsePlayground } from '../playground/parse-playground';
 import type { Playground } from '../playground/schema';
 import { readHash, stepHash } from '../share/hash-params';
+import { linkDictionariesReady, linkReaderFailed, loadLinkDictionaries } from '../share/link-dictionary';
 import { decodeShareHash, LINK_WARN_LENGTH, shareUrl, type SharePayload } from '../share/share-link';
 import { describeLimitProblem, parseJsonWithinLimits, STRUCTURAL_LIMITS } from '../share/structural-limits';
 import { otlpFromEvents, otlpOptionsFor, type OtlpExport } from '../trace/otlp';
@@ -367,7 +368,7 @@ function openPublishedInAddress(): void {
  * Opens the share link in the address bar, if any, then takes it out so a reload doesn't import it again; and shows
  * the step the address names (`…&step=3`, or `#step=3` for the run on screen), which stays in the address.
  */
-export function openLinkInAddress(): void {
+export async function openLinkInAddress(): Promise<void> {
   if (typeof location === 'undefined') return;
   const hash = location.hash;
   const { share, step, stepProblem } = readHash(hash);
@@ -375,6 +376,17 @@ export function openLinkInAddress(): void {
     if (running()) {
       useShareStore.setState({ notice: { tone: 'warning', message: 'A run is going: stop it, then reload the page to open the shared playground.' } });
       return;
+    }
+    // The link format's dictionary loads with the first link (it is not part of the page's first load). If it can't,
+    // the link stays in the address, so a reload tries again.
+    if (!linkDictionariesReady()) {
+      try {
+        await loadLinkDictionaries();
+      } catch (error) {
+        useShareStore.setState({ notice: { tone: 'error', message: `This share link could not be opened. ${linkReaderFailed(error)}\nYour own playground is unchanged.` } });
+        return;
+      }
+      if (location.hash !== hash) return; // another link arrived meanwhile: its own call opens it
     }
     const rest = step !== undefined ? `#${stepHash(step)}` : '';
     history.replaceState(history.state, '', `${location.pathname}${location.search}${rest}`);
@@ -397,6 +409,6 @@ export async function startSharing(): Promise<void> {
   if (typeof window === 'undefined' || started) return;
   started = true;
   openPublishedInAddress();
-  openLinkInAddress();
-  window.addEventListener('hashchange', openLinkInAddress);
+  await openLinkInAddress();
+  window.addEventListener('hashchange', () => void openLinkInAddress());
 }

@@ -36,6 +36,7 @@ const link = () => {
 async function load(storage: Storage) {
   vi.stubGlobal('localStorage', storage);
   vi.resetModules();
+  await import('../share/link-dictionary-register'); // as after the Share dialog or a link has loaded it
   const trust = await import('./trust-store');
   const { startSharing, useShareStore } = await import('./share-store');
   const { useLibraryStore } = await import('./library-store');
