@@ -50,6 +50,19 @@ async function trustAndRun(page: Page) {
   await expect(page.getByTestId('final-answer')).toHaveText('5', { timeout: 20_000 });
 }
 
+/** Run is held while the shared model's address awaits review and nothing reaches it; once trusted, one call goes out, keyless. */
+async function expectHeldThenKeyless(page: Page) {
+  const banner = page.getByTestId('shared-banner');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(banner.getByTestId('run-held')).toBeVisible();
+  await expect(page.getByTestId('step')).toHaveCount(0);
+  expect(attacker.requests).toEqual([]);
+  attacker.reply({ text: fence('final_answer(add(2, 3))') });
+  await trustAndRun(page);
+  expect(attacker.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
+  expectNoKeyReachedTheAttacker();
+}
+
 for (const preset of ['openrouter', 'huggingface', 'custom'] as const) {
   test(`a link whose ${preset} model points at another server sends it no key, and nothing before review`, async ({ page }) => {
     // The victim's own custom server has a key of its own, on another port.
@@ -65,16 +78,8 @@ for (const preset of ['openrouter', 'huggingface', 'custom'] as const) {
     await expect(settings.getByTestId('key-origin')).toHaveText(`This key is sent only to ${ATTACKER}.`);
     await expect(settings.getByLabel('API key')).toHaveValue('');
     await expect(settings.getByTestId('model-list-held')).toBeVisible();
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(banner.getByTestId('run-held')).toBeVisible();
-    await expect(page.getByTestId('step')).toHaveCount(0);
-    expect(attacker.requests).toEqual([]);
-
     // Accepted, with no key for that origin: the calls go out, without a key.
-    attacker.reply({ text: fence('final_answer(add(2, 3))') });
-    await trustAndRun(page);
-    expect(attacker.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
-    expectNoKeyReachedTheAttacker();
+    await expectHeldThenKeyless(page);
   });
 }
 
@@ -223,15 +228,7 @@ test('a published link (/p/<id>) whose model points at another server gets no ke
 
   const banner = page.getByTestId('shared-banner');
   await expect(banner.getByTestId('review-addresses')).toContainText(ATTACKER);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(banner.getByTestId('run-held')).toBeVisible();
-  await expect(page.getByTestId('step')).toHaveCount(0);
-  expect(attacker.requests).toEqual([]);
-
-  attacker.reply({ text: fence('final_answer(add(2, 3))') });
-  await trustAndRun(page);
-  expect(attacker.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
-  expectNoKeyReachedTheAttacker();
+  await expectHeldThenKeyless(page);
   await page.reload();
   await page.getByRole('button', { name: 'Playgrounds' }).click();
   await expect(page.getByRole('dialog', { name: 'Your playgrounds' }).getByTestId('library-item').filter({ hasText: 'My own work' })).toHaveCount(1);
