@@ -135,6 +135,8 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
           'const loop = { name: "loop" }; loop.self = loop;',
           'const big = "x".repeat(10 * 1024 * 1024);',
           'const deep = { a: { b: { c: 1 }, list: [1], ring: null } }; deep.a.ring = deep.a;',
+          'const setOnly = { set x(v) {}, get both() { ran.push("both"); return 1; }, set both(v) {}, gone: undefined };',
+          'Object.defineProperty(globalThis, "sink", { set(v) { ran.push("sink"); }, configurable: true });',
           'for (let i = 0; i < 150; i++) globalThis["v" + i] = i;',
         ].join('\n'),
       );
@@ -146,10 +148,12 @@ export function describeExecutorContract(label: string, create: ExecutorFactory,
         expect(vars.prox).toMatchObject({ type: 'Proxy', preview: '[Proxy]' });
         expect(vars.loop!.preview).toBe('{ name: "loop", self: [Circular] }');
         expect(vars.deep!.preview).toBe('{ a: { b: [Object], list: [Array], ring: [Circular] } }');
+        expect(vars.setOnly!.preview).toBe('{ x: [Setter], both: [Getter/Setter], gone: undefined }');
+        expect(vars.sink).toMatchObject({ type: 'getter', preview: '[Setter]' });
         expect(vars.big!.size).toBe(`${10 * 1024 * 1024} chars`);
         expect(vars.big!.preview.length).toBeLessThanOrEqual(200);
         expect(result.variables!.names).toHaveLength(100);
-        expect(result.variables!.total).toBe(157);
+        expect(result.variables!.total).toBe(159);
       };
       check(r);
       // The same values again once Object.prototype has getters for the fields a property descriptor can have.

@@ -76,9 +76,8 @@ export const VARIABLES_PRELUDE = String.raw`
       weakSet(functionKinds, v, kind);
       return kind;
     }
-    // Typed arrays are told by kindOf, which names them by their class: the last value it found to be one.
-    let lastTyped = null;
-    const isTyped = (v) => v === lastTyped;
+    // Asked only of values whose kind is a class name (a typed array's kind is its class: Uint8Array, …).
+    const isTyped = (v) => inherits(v, typedProto) && brand(typedLength, v);
 
     /** What a value is: a primitive's typeof, or Array, Map, Set, Date, Error, Proxy, a class name, Object. */
     function kindOf(v) {
@@ -94,7 +93,6 @@ export const VARIABLES_PRELUDE = String.raw`
       if ((proto === setProto || inherits(v, setProto)) && mapish(setHas, v)) return 'Set';
       if (inherits(v, dateProto) && brand(dateTime, v)) return 'Date';
       if (inherits(v, errorProto)) return 'Error';
-      if (inherits(v, typedProto) && brand(typedLength, v)) lastTyped = v;
       const c = descriptor(proto, 'constructor');
       const f = c && isData(c) ? c.value : undefined;
       const n = typeof f === 'function' ? descriptor(f, 'name') : undefined;
@@ -124,18 +122,16 @@ export const VARIABLES_PRELUDE = String.raw`
       return text;
     }
 
-    /** How own property k of o shows when it is an accessor (its getter is never called); undefined when it is data. */
-    function accessorText(o, k) {
-      if (lookupGetter(o, k) !== undefined) return lookupSetter(o, k) !== undefined ? '[Getter/Setter]' : '[Getter]';
-      return lookupSetter(o, k) !== undefined ? '[Setter]' : undefined;
-    }
+    /** How own property k of o shows once __lookupGetter__ has found a getter (which is never called). */
+    const getterText = (o, k) => (lookupSetter(o, k) !== undefined ? '[Getter/Setter]' : '[Getter]');
+    /** How own property k of o shows when its value reads as undefined: a property with only a setter reads so. */
+    const undefinedText = (o, k) => (lookupSetter(o, k) !== undefined ? '[Setter]' : 'undefined');
     /** One slot (own property k: an element or a property) of a value at depth; numbers and strings at once. */
     function slotText(o, k, depth, inner, budget) {
-      if (lookupGetter(o, k) !== undefined) return accessorText(o, k);
+      if (lookupGetter(o, k) !== undefined) return getterText(o, k);
       const x = o[k], t = typeof x;
       if (t === 'number' || t === 'boolean') return '' + x;
-      // A property with only a setter reads as undefined (and runs nothing).
-      if (x === undefined) { const a = accessorText(o, k); return a !== undefined ? a : 'undefined'; }
+      if (x === undefined) return undefinedText(o, k);
       if (t === 'string') return x.length <= SHORT && x.length <= budget ? quoted(x) : json(cut(x, budget));
       // A plain object or array below a nested value shows by its kind alone (as peek would show it, sooner).
       if (depth >= 1 && t === 'object' && x !== null && !isProxy(x)) {
@@ -175,7 +171,7 @@ export const VARIABLES_PRELUDE = String.raw`
       // The values being rendered around this one, innermost first (own fields only, so nothing is looked up).
       const inner = { value: v, up: ancestors };
       let out = '', open, close, count = 0, text;
-      const typed = kind !== 'Array' && kind !== 'Object' && isTyped(v);
+      const typed = kind !== 'Array' && kind !== 'Object' && kind !== 'Map' && kind !== 'Set' && isTyped(v);
       if (kind === 'Array' || typed) {
         // A real array's length is an own data property that can't be made an accessor.
         const len = typed ? apply(typedLength, v, []) : v.length;
@@ -222,8 +218,8 @@ export const VARIABLES_PRELUDE = String.raw`
       let size, keys;
       if (kind === 'string') size = counted(v.length, ' char', ' chars');
       else if (kind === 'Array') size = v.length + ' items';
-      else if (isTyped(v)) size = apply(typedLength, v, []) + ' items';
       else if (kind === 'Map' || kind === 'Set') size = counted(apply(kind === 'Map' ? mapSize : setSize, v, []), ' entry', ' entries');
+      else if (kind !== 'Object' && typeof v === 'object' && v !== null && kind !== 'Proxy' && isTyped(v)) size = apply(typedLength, v, []) + ' items';
       else if (kind !== 'Proxy' && kind !== 'Date' && kind !== 'Error' && typeof v === 'object' && v !== null) {
         keys = namesOf(v);
         size = counted(keys.length, ' key', ' keys');
@@ -247,7 +243,6 @@ export const VARIABLES_PRELUDE = String.raw`
     // Each name's record is kept from one snapshot to the next (most names of a session are unchanged).
     let kept = createObject(null);
     function variables() {
-      lastTyped = null;
       const names = namesOf(globalThis);
       const entries = list(), next = createObject(null);
       let shown = 0, total = 0;
@@ -257,8 +252,9 @@ export const VARIABLES_PRELUDE = String.raw`
         total++;
         if (shown >= MAX) continue;
         let entry;
-        const v = lookupGetter(globalThis, name) === undefined ? globalThis[name] : undefined;
-        const accessor = v === undefined ? accessorText(globalThis, name) : undefined;
+        const getter = lookupGetter(globalThis, name) !== undefined;
+        const v = getter ? undefined : globalThis[name];
+        const accessor = getter ? getterText(globalThis, name) : v === undefined && lookupSetter(globalThis, name) !== undefined ? '[Setter]' : undefined;
         if (accessor !== undefined) entry = '{"name":' + quoted(name) + ',"type":"getter","preview":' + json(accessor) + '}';
         else {
           const before = kept[name];
@@ -266,15 +262,15 @@ export const VARIABLES_PRELUDE = String.raw`
           // An unchanged primitive looks the same without being rendered again.
           if (before !== undefined && (v === null || (typeof v !== 'object' && typeof v !== 'function')) && (before.value === v || (before.value !== before.value && v !== v))) record = before;
           else {
-            try { record = recordOf(name, v, before); } catch (e) { record = { value: undefined, kind: 'unknown', size: undefined, preview: '', entry: '{"name":' + quoted(name) + ',"type":"unknown","preview":"[could not be read]"}' }; }
+            try { record = recordOf(name, v, before); } catch (e) { record = undefined; }
           }
-          next[name] = record;
-          entry = record.entry;
+          // A value that could not be read is not kept: the next step reads it afresh.
+          if (record !== undefined) next[name] = record;
+          entry = record !== undefined ? record.entry : '{"name":' + quoted(name) + ',"type":"unknown","preview":"[could not be read]"}';
         }
         entries[shown++] = entry;
       }
       kept = next;
-      lastTyped = null;
       return '{"vars":[' + joinList(entries, ',') + '],"total":' + total + '}';
     }
     return { markBaseline: markBaseline, variables: variables };
